@@ -1,0 +1,23 @@
+/** What went wrong or was assumed for one cell. Rejected rows are not scored. */
+export type IssueKind = 'rejected' | 'imputed' | 'unknown-category' | 'out-of-range';
+
+export interface RowIssue {
+  /** Row number in the file as a spreadsheet shows it: the header is row 1. */
+  row: number;
+  column: string;
+  value: string;
+  kind: IssueKind;
+  message: string;
+}
+
+/** The model's input columns, stored column by column. */
+export interface ColumnTable {
+  rowCount: number;
+  /** Numeric columns after parsing and imputation; NaN only on rejected rows. */
+  numeric: Map<string, Float64Array>;
+  /** Categorical columns as indices into the spec's categories; -1 = unknown or blank. */
+  codes: Map<string, Int16Array>;
+  /** 1 where the row was rejected. */
+  rejected: Uint8Array;
+  issues: RowIssue[];
+}

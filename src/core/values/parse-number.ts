@@ -1,0 +1,33 @@
+import { fail, ok, type Result } from '../result.ts';
+
+export type NumberProblem = 'not-a-number' | 'not-finite';
+
+export interface NumberFormat {
+  /** European files (usually `;`-delimited) write "79,40" for 79.40. */
+  decimalComma: boolean;
+}
+
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const CURRENCY = /[$€£¥₹]|\b(usd|eur|gbp)\b/gi;
+
+/**
+ * Reads a number the way people type it in exports: surrounding spaces, currency
+ * symbols, thousands separators and accounting negatives "(12.50)" are accepted.
+ * Blank gives `null` (the caller imputes); text, NaN and Infinity are problems.
+ */
+export function parseNumber(text: string, format: NumberFormat): Result<number | null, NumberProblem> {
+  let s = text.trim();
+  if (s === '') return ok(null);
+  let negative = false;
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  s = s.replace(CURRENCY, '').replace(/[\s\u00a0\u202f']/g, '');
+  if (format.decimalComma) s = s.replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.');
+  else s = s.replace(/,(?=\d{3}(\D|$))/g, '');
+  if (!PLAIN_NUMBER.test(s)) return fail(/^[+-]?(nan|inf|infinity)$/i.test(s) ? 'not-finite' : 'not-a-number');
+  const value = Number(s);
+  if (!Number.isFinite(value)) return fail('not-finite');
+  return ok(negative ? -value : value);
+}
