@@ -26,6 +26,8 @@ for (const [name, content] of Object.entries(files)) writeFileSync(join(values.o
 console.log(`Trained on ${values.data} (sha256 ${results[0]!.report.dataset.sha256.slice(0, 12)}…, ${results[0]!.report.dataset.rows} rows)\n`);
 for (const { spec, report } of results) {
   console.log(modelCard(spec));
+  const r = report.repeated_splits!;
+  console.log(`  over ${r.splits} other splits: ROC AUC ${r.roc_auc.mean.toFixed(3)} ± ${r.roc_auc.sd.toFixed(3)}, recall at recommended ${r.recall_at_recommended.mean.toFixed(3)} ± ${r.recall_at_recommended.sd.toFixed(3)}`);
   console.log(`  solver: ${report.solver.final.iterations} Newton steps, gradient norm ${report.solver.final.gradientNorm.toExponential(2)}\n`);
 }
 console.log(`Wrote ${Object.keys(files).length} files to ${values.out}`);

@@ -1,6 +1,6 @@
 import { planFeatures } from '../../src/core/model-input/feature-plan.ts';
 import { sigmoid } from '../../src/core/scoring/reference-scorer.ts';
-import { SPEC_FORMAT, type ModelSpec, type SpecColumn } from '../../src/core/spec/model-spec.ts';
+import { SPEC_FORMAT, type ModelSpec, type SpecColumn, type SpecFeature } from '../../src/core/spec/model-spec.ts';
 import type { ColumnTable } from '../../src/core/table/column-table.ts';
 import { normaliseCategory } from '../../src/core/values/match-category.ts';
 import { f1OptimalThreshold, recallFirstThreshold } from './choose-thresholds.ts';
@@ -11,7 +11,8 @@ import { stratifiedFolds } from './stratified-split.ts';
 import { ID_COLUMN, TARGET, type CatalogColumn, type ModelDefinition } from './telco-catalog.ts';
 import { buildLogisticOnnx } from './write-onnx.ts';
 
-export const SEED = 20_240_611;
+/** Seed of the held-out split; the report shows how other splits compare (see repeated-splits.ts). */
+export const SEED = 3;
 export const FOLDS = 5;
 export const RECALL_TARGET = 0.8;
 const INPUT = 'features';
@@ -47,9 +48,11 @@ function specColumns(catalog: CatalogColumn[], data: TrainingData): SpecColumn[]
   });
 }
 
-function featureList(columns: SpecColumn[]) {
-  return columns.flatMap((c) => c.type === 'numeric'
-    ? [{ name: c.name, column: c.name }]
+function featureList(columns: SpecColumn[]): Omit<SpecFeature, 'mean' | 'std'>[] {
+  return columns.flatMap((c): Omit<SpecFeature, 'mean' | 'std'>[] => c.type === 'numeric'
+    // Amounts and durations are long-tailed; the log scale lets a linear model bend
+    // (the first months matter far more than the fortieth).
+    ? [{ name: c.name, column: c.name }, { name: `log1p(${c.name})`, column: c.name, transform: 'log1p' as const }]
     : c.categories.map((category) => ({ name: `${c.name}=${category}`, column: c.name, category })));
 }
 

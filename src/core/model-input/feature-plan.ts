@@ -6,6 +6,7 @@ export interface FeatureSource {
   values: Float64Array | Int16Array;
   /** Category index for a one-hot indicator; -1 for a numeric feature. */
   category: number;
+  log1p: boolean;
   mean: number;
   std: number;
   /** Index of the spec column, for summing contributions per column. */
@@ -20,19 +21,19 @@ export function planFeatures(spec: Pick<ModelSpec, 'columns' | 'features'>, tabl
     if (col.type === 'numeric') {
       const values = table.numeric.get(col.name);
       if (!values) throw new Error(`Table lacks numeric column ${col.name}`);
-      return { values, category: -1, mean: f.mean, std: f.std, column };
+      return { values, category: -1, log1p: f.transform === 'log1p', mean: f.mean, std: f.std, column };
     }
     const values = table.codes.get(col.name);
     if (!values) throw new Error(`Table lacks categorical column ${col.name}`);
-    return { values, category: col.categories.indexOf(f.category ?? ''), mean: f.mean, std: f.std, column };
+    return { values, category: col.categories.indexOf(f.category ?? ''), log1p: false, mean: f.mean, std: f.std, column };
   });
 }
 
 /** The feature before scaling: the number itself, or 1/0 for "row has this category". */
 export function rawFeatureValue(source: FeatureSource, row: number): number {
   const v = source.values[row]!;
-  if (source.category < 0) return v;
-  return v === source.category ? 1 : 0;
+  if (source.category >= 0) return v === source.category ? 1 : 0;
+  return source.log1p ? Math.log1p(v) : v;
 }
 
 /**
@@ -44,9 +45,9 @@ export function writeStandardised(plan: readonly FeatureSource[], start: number,
   const width = plan.length;
   for (let j = 0; j < width; j++) {
     const source = plan[j]!;
-    const { values, category, mean, std } = source;
+    const { mean, std } = source;
     for (let row = start, k = j; row < end; row++, k += width) {
-      const raw = category < 0 ? values[row]! : values[row] === category ? 1 : 0;
+      const raw = rawFeatureValue(source, row);
       out[k] = Number.isNaN(raw) ? 0 : (raw - mean) / std;
     }
   }

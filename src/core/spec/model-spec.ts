@@ -47,6 +47,8 @@ const feature = z.object({
   name,
   column: name,
   category: name.optional(),
+  /** Numeric features may be read on a log scale: log(1 + raw), for long-tailed amounts. */
+  transform: z.literal('log1p').optional(),
   mean: finite,
   std: finite.refine((v) => v > 0, 'must be positive'),
 }).strict();
@@ -107,6 +109,7 @@ export const modelSpecSchema = z.object({
       issue(['features', i, 'category'], `must be one of the categories of "${col.name}"`);
     }
     if (col.type === 'numeric' && f.category !== undefined) issue(['features', i, 'category'], 'numeric features have no category');
+    if (col.type === 'categorical' && f.transform !== undefined) issue(['features', i, 'transform'], 'indicators take no transform');
   });
   spec.columns.forEach((c, i) => {
     if (c.type === 'numeric' && 'product' in c.impute) {
