@@ -16,3 +16,14 @@ export function modelCard(spec: ModelSpec): string {
   ];
   return lines.join('\n');
 }
+
+/** The README's model-card rows for one model; a test keeps the README equal to them. */
+export function modelCardMarkdown(spec: ModelSpec): string {
+  const m = spec.metrics.test;
+  const head = `| \`${spec.id}\` (${spec.columns.length} columns, ${spec.features.length} features) | ROC AUC **${m.roc_auc.toFixed(3)}** · PR AUC ${m.pr_auc.toFixed(3)} · Brier ${m.brier.toFixed(3)} · log loss ${m.log_loss.toFixed(3)} |`;
+  const points = spec.thresholds.points.map((p) => {
+    const star = p.name === spec.thresholds.recommended ? ' (recommended)' : '';
+    return `| ${p.label}${star}: threshold ${p.value.toFixed(4)} | precision ${pct(p.test.precision)} · recall ${pct(p.test.recall)} · F1 ${p.test.f1.toFixed(3)} · flags ${pct(p.test.flag_rate)} |`;
+  });
+  return [head, ...points].join('\n');
+}
