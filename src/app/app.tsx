@@ -1,57 +1,105 @@
-import { useEffect, useReducer, useRef } from 'react';
-import { formatCount, formatMegabytes } from '../components/ui/format.ts';
+import { useCallback, useMemo } from 'react';
+import { formatScore } from '../components/ui/format.ts';
+import { summariseDecision } from '../core/decision/decision-summary.ts';
+import { rankScores } from '../core/decision/ranked-scores.ts';
+import { RiskCharts } from '../features/charts/risk-charts.tsx';
+import { DecisionPanel } from '../features/decision/decision-panel.tsx';
+import { SummaryCards } from '../features/decision/summary-cards.tsx';
+import { RowDetails } from '../features/details/row-details.tsx';
+import { EvaluationPanel } from '../features/evaluation/evaluation-panel.tsx';
+import { ExportButtons } from '../features/export/export-buttons.tsx';
+import { RowIssues } from '../features/issues/row-issues.tsx';
+import { MappingStep } from '../features/mapping/mapping-step.tsx';
 import { ModelCards } from '../features/models/model-cards.tsx';
-import { ResultsPreview } from '../features/results/results-preview.tsx';
-import { FilePicker } from '../features/upload/file-picker.tsx';
-import { appReducer, initialState } from './app-state.ts';
-import { startScoringWorker, type ScoringWorker } from './scoring-worker.ts';
-
-const MODEL_IDS = ['telco-full', 'telco-core'];
+import { ResultsTable } from '../features/table/results-table.tsx';
+import { DropZone } from '../features/upload/drop-zone.tsx';
+import { useWindowDrop } from '../features/upload/use-window-drop.ts';
+import { WorkProgress } from '../features/upload/work-progress.tsx';
+import { recommendedOf } from './app-state.ts';
+import { useDownload } from './use-download.ts';
+import { SAMPLE_URL, useScoring } from './use-scoring.ts';
+import './app.css';
 
 export function App() {
-  const [state, dispatch] = useReducer(appReducer, initialState);
-  const worker = useRef<ScoringWorker | null>(null);
-  const jobs = useRef(0);
+  const s = useScoring();
+  const { state } = s;
+  const { dataset } = state;
+  const spec = state.models.find((m) => m.id === dataset?.modelId);
+  const ready = state.models.length > 0;
 
-  useEffect(() => {
-    const w = startScoringWorker(
-      (message) => dispatch({ type: 'worker', message }),
-      (message) => dispatch({ type: 'crashed', message }),
-    );
-    w.send({ type: 'load-models', baseUrl: document.baseURI, modelIds: MODEL_IDS });
-    worker.current = w;
-    return () => w.terminate();
-  }, []);
+  const onFile = useCallback((file: File) => s.scoreFile(file, file.name), [s.scoreFile]);
+  const dragging = useWindowDrop(onFile, ready);
+  useDownload(state.download, s.downloaded);
 
-  const score = (file: File) => {
-    const job = ++jobs.current;
-    dispatch({ type: 'file-chosen', job, fileName: file.name });
-    worker.current?.send({ type: 'score-file', job, file });
-  };
+  const loadSample = useCallback(async () => {
+    const response = await fetch(SAMPLE_URL);
+    s.scoreFile(await response.blob(), 'customers-sample.csv');
+  }, [s.scoreFile]);
 
-  const usedModel = state.models.find((m) => m.id === state.result?.modelId);
+  const ranked = useMemo(() => (dataset ? rankScores(dataset.probabilities) : undefined), [dataset]);
+  const summary = useMemo(
+    () => (dataset ? summariseDecision(dataset.probabilities, state.threshold, dataset.numeric.MonthlyCharges) : undefined),
+    [dataset, state.threshold],
+  );
 
   return (
     <div className="app" data-state={state.phase}>
       <header className="app-header">
         <h1>Churn Radar</h1>
-        <p>Which customers are about to leave, and why. Your file is scored on this machine and never uploaded.</p>
+        <p>Which customers are about to leave, and why. Your file is read and scored on this computer; nothing is uploaded.</p>
       </header>
       <main>
-        <section aria-labelledby="score-heading" className="card">
-          <h2 id="score-heading">Score a customer file</h2>
-          <FilePicker onFile={score} disabled={state.models.length === 0} />
-          {state.phase === 'working' && (
-            <p role="status">
-              Working on {state.fileName}
-              {state.progress && `: ${state.progress.phase} ${formatCount(state.progress.rows)} rows, ${formatMegabytes(state.progress.bytes)} of ${formatMegabytes(state.progress.totalBytes)}`}
-              …
-            </p>
+        <section className="card" aria-labelledby="score-heading">
+          <h2 id="score-heading" className="visually-hidden">Score a customer file</h2>
+          {state.phase === 'working' ? (
+            <WorkProgress fileName={state.fileName ?? ''} progress={state.progress} onCancel={s.cancel} />
+          ) : (
+            <DropZone onFile={onFile} onSample={loadSample} disabled={!ready} dragging={dragging} />
           )}
-          {state.phase === 'error' && <p role="alert" className="error" data-testid="error-message">{state.error}</p>}
+          {!ready && state.phase !== 'error' && <p role="status" className="muted">Loading the models…</p>}
+          {state.notice && <p role="status">{state.notice}</p>}
+          {state.phase === 'error' && (
+            <div role="alert" className="error-box">
+              <p className="error" data-testid="error-message">{state.error}</p>
+              <button type="button" className="button secondary" onClick={s.startOver}>Start over</button>
+            </div>
+          )}
         </section>
-        {state.result && usedModel && <ResultsPreview result={state.result} modelLabel={usedModel.label} />}
-        {state.models.length > 0 && <ModelCards specs={state.models} />}
+
+        {state.phase === 'mapping' && state.mapping && (
+          <MappingStep request={state.mapping} models={state.models} onConfirm={s.remap} onCancel={s.startOver} />
+        )}
+
+        {dataset && spec && summary && ranked && (
+          <>
+            <section className="card" aria-labelledby="results-heading">
+              <h2 id="results-heading">Results for {dataset.fileName}</h2>
+              <p className="file-facts">
+                Model <strong data-testid="model-used">{spec.label}</strong> (held-out ROC AUC {formatScore(spec.metrics.test.roc_auc)}) ·
+                read as {dataset.encoding}, {dataset.delimiter}-separated ·{' '}
+                <button type="button" className="link" onClick={() => dataset && state.file && s.scoreFile(state.file, dataset.fileName, undefined, true)}>
+                  Change column mapping
+                </button>{' · '}
+                <button type="button" className="link" onClick={s.startOver}>Start over</button>
+              </p>
+              <SummaryCards summary={summary} rejected={dataset.rejectedRows} rows={dataset.rows} />
+            </section>
+            <DecisionPanel spec={spec} ranked={ranked} threshold={state.threshold} recommended={recommendedOf(spec)} onThreshold={s.setThreshold} />
+            <section className="card" aria-labelledby="customers-heading">
+              <h2 id="customers-heading">Customers</h2>
+              <ResultsTable dataset={dataset} spec={spec} threshold={state.threshold} order={state.order} sort={state.sort} onSort={s.sortBy} onOpenRow={s.openRow} />
+            </section>
+            {state.detailsRow !== null && (
+              <RowDetails dataset={dataset} spec={spec} row={state.detailsRow} threshold={state.threshold} cells={state.detailsCells} onClose={() => s.openRow(null)} />
+            )}
+            <RiskCharts dataset={dataset} spec={spec} threshold={state.threshold} />
+            <EvaluationPanel dataset={dataset} threshold={state.threshold} />
+            <ExportButtons exporting={state.exporting} atRisk={summary.atRisk} onExport={s.exportAs} onCancel={s.cancelExport} />
+            <RowIssues dataset={dataset} onDownload={() => s.exportAs('issues')} />
+          </>
+        )}
+
+        {ready && <ModelCards specs={state.models} />}
       </main>
     </div>
   );

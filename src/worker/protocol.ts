@@ -1,39 +1,106 @@
 /**
  * The one message protocol between the page and the scoring worker. Both sides
- * import these types; every request carries a job id so replies and cancels
- * always name the run they belong to.
+ * import these types. Every request about a file carries its job id, so replies
+ * and cancels always name the run they belong to, and stale replies are ignored.
  */
 import type { ModelSpec } from '../core/spec/model-spec.ts';
-import type { RowIssue } from '../core/table/column-table.ts';
+import type { IssueKind, RowIssue } from '../core/table/column-table.ts';
+
+/** Spec column name -> index of the file header chosen for it. */
+export type ColumnMapping = Record<string, number>;
+
+export interface ExplicitMapping {
+  modelId: string;
+  columns: ColumnMapping;
+}
+
+export type ExportKind = 'csv' | 'csv-at-risk' | 'json' | 'issues';
 
 export type PageToWorker =
   | { type: 'load-models'; baseUrl: string; modelIds: string[] }
-  | { type: 'score-file'; job: number; file: File }
-  | { type: 'cancel'; job: number };
+  | { type: 'score-file'; job: number; file: Blob; fileName: string; mapping?: ExplicitMapping; askMapping?: boolean }
+  | { type: 'cancel'; job: number }
+  | { type: 'sort'; job: number; request: number; key: SortKey; descending: boolean }
+  | { type: 'row-details'; job: number; row: number }
+  | { type: 'export'; job: number; kind: ExportKind; threshold: number }
+  | { type: 'cancel-export'; job: number };
 
-export interface ScoredFile {
-  job: number;
-  fileName: string;
+/** 'probability' (also orders risk band and at-risk), 'id', or a spec column name. */
+export type SortKey = string;
+
+export interface ModelProposal {
   modelId: string;
-  /** Data rows in the file (header excluded). */
-  rows: number;
-  rejectedRows: number;
-  /** One per data row, NaN where the row was rejected. Transferred, not copied. */
-  probabilities: Float32Array;
-  /** Customer IDs, when the file has an ID column; else row numbers as text. */
-  ids: string[];
-  hasIds: boolean;
-  /** The first issues found, for display. */
-  issues: RowIssue[];
-  issueCount: number;
+  /** What automatic matching found; the user confirms or changes it. */
+  columns: ColumnMapping;
+  missing: string[];
+  ambiguous: { column: string; headers: number[] }[];
 }
 
-export type Progress = { job: number; phase: 'parsing' | 'scoring'; rows: number; bytes: number; totalBytes: number };
+export interface MappingRequest {
+  job: number;
+  fileName: string;
+  headers: string[];
+  /** The first data rows, for previewing values under each header. */
+  preview: string[][];
+  proposals: ModelProposal[];
+  duplicates: { header: string; indices: number[] }[];
+  reason: string;
+}
+
+export interface ColumnIssueSummary {
+  column: string;
+  kind: IssueKind;
+  count: number;
+  examples: string[];
+}
+
+export interface ScoredDataset {
+  job: number;
+  fileName: string;
+  fileBytes: number;
+  encoding: string;
+  delimiter: string;
+  modelId: string;
+  /** The file's headers, in order, and which spec column each model input came from. */
+  headers: string[];
+  mapping: ColumnMapping;
+  /** Data rows in the file (header excluded); scored + rejected = rows. */
+  rows: number;
+  rejectedRows: number;
+  /** One per data row, NaN where the row was rejected. */
+  probabilities: Float32Array;
+  /** Model inputs after reading: numbers (NaN when rejected) and category indices (-1 unknown). */
+  numeric: Record<string, Float64Array>;
+  codes: Record<string, Int16Array>;
+  /** Customer IDs packed into one string: id i is text.slice(offsets[i], offsets[i + 1]). */
+  ids: { text: string; offsets: Uint32Array } | null;
+  /** Outcomes when the file carries them: 1 churned, 0 stayed, 255 unknown. */
+  labels: Uint8Array | null;
+  issues: RowIssue[];
+  issueCount: number;
+  issueSummary: ColumnIssueSummary[];
+}
+
+export type Progress = { job: number; phase: 'reading' | 'scoring'; rows: number; bytes: number; totalBytes: number };
 
 export type WorkerToPage =
   | { type: 'models-loaded'; specs: ModelSpec[] }
   | { type: 'models-failed'; message: string }
   | { type: 'progress'; progress: Progress }
-  | { type: 'scored'; result: ScoredFile }
+  | { type: 'needs-mapping'; request: MappingRequest }
+  | { type: 'scored'; dataset: ScoredDataset }
   | { type: 'failed'; job: number; message: string }
-  | { type: 'cancelled'; job: number };
+  | { type: 'cancelled'; job: number }
+  | { type: 'sorted'; job: number; request: number; order: Uint32Array }
+  | { type: 'row-details'; job: number; row: number; cells: string[] }
+  | { type: 'export-progress'; job: number; kind: ExportKind; rows: number; totalRows: number }
+  | { type: 'exported'; job: number; kind: ExportKind; blob: Blob; fileName: string; rows: number }
+  | { type: 'export-ended'; job: number; kind: ExportKind; message: string | undefined };
+
+/** Buffers that travel with a message instead of being copied. */
+export function transferablesOf(dataset: ScoredDataset): ArrayBuffer[] {
+  const buffers = [dataset.probabilities.buffer, ...Object.values(dataset.numeric).map((a) => a.buffer), ...Object.values(dataset.codes).map((a) => a.buffer)];
+  if (dataset.ids) buffers.push(dataset.ids.offsets.buffer);
+  if (dataset.labels) buffers.push(dataset.labels.buffer);
+  return buffers as ArrayBuffer[];
+}

@@ -10,3 +10,14 @@ export const formatCount = (n: number) => integer.format(n);
 export const formatPercent = (share: number) => percent1.format(share);
 export const formatScore = (x: number) => decimal3.format(x);
 export const formatMegabytes = (bytes: number) => megabytes.format(bytes / 1_000_000);
+
+const money = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+/** The file's currency is unknown, so amounts are shown as plain numbers. */
+export const formatMoney = (amount: number) => money.format(amount);
+
+const percent0 = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+const signed2 = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** Whole percentages, for chart axes where a decimal would only add clutter. */
+export const formatWholePercent = (share: number) => percent0.format(share);
+/** A push up or down with its sign always shown, e.g. "+0.84", "-0.31". */
+export const formatSigned = (x: number) => signed2.format(x);

@@ -13,7 +13,7 @@ export interface FeatureSource {
   column: number;
 }
 
-export function planFeatures(spec: Pick<ModelSpec, 'columns' | 'features'>, table: ColumnTable): FeatureSource[] {
+export function planFeatures(spec: Pick<ModelSpec, 'columns' | 'features'>, table: Pick<ColumnTable, 'numeric' | 'codes'>): FeatureSource[] {
   return spec.features.map((f) => {
     const column = spec.columns.findIndex((c) => c.name === f.column);
     const col = spec.columns[column];

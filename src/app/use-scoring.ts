@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import type { ExplicitMapping, ExportKind } from '../worker/protocol.ts';
+import { appReducer, initialState, type Sort } from './app-state.ts';
+import { startScoringWorker, type ScoringWorker } from './scoring-worker.ts';
+
+const MODEL_IDS = ['telco-full', 'telco-core'];
+export const SAMPLE_URL = 'samples/customers-sample.csv';
+
+/** The app's state and the intents the UI can send; all work happens in the worker. */
+export function useScoring() {
+  const [state, dispatch] = useReducer(appReducer, initialState);
+  const worker = useRef<ScoringWorker | null>(null);
+  const counter = useRef(0);
+  const next = () => ++counter.current;
+
+  const boot = useCallback(() => {
+    worker.current?.terminate();
+    const w = startScoringWorker(
+      (message) => dispatch({ type: 'worker', message }),
+      (message) => dispatch({ type: 'crashed', message }),
+    );
+    w.send({ type: 'load-models', baseUrl: document.baseURI, modelIds: MODEL_IDS });
+    worker.current = w;
+  }, []);
+
+  useEffect(() => {
+    boot();
+    return () => worker.current?.terminate();
+  }, [boot]);
+
+  const { job, file, fileName } = state;
+
+  return {
+    state,
+    scoreFile: useCallback((blob: Blob, name: string, mapping?: ExplicitMapping, askMapping = false) => {
+      const id = next();
+      dispatch({ type: 'file-chosen', job: id, file: blob, fileName: name });
+      worker.current?.send({ type: 'score-file', job: id, file: blob, fileName: name, mapping, askMapping });
+    }, []),
+    remap: useCallback((mapping: ExplicitMapping) => {
+      if (file && fileName) {
+        const id = next();
+        dispatch({ type: 'file-chosen', job: id, file, fileName });
+        worker.current?.send({ type: 'score-file', job: id, file, fileName, mapping });
+      }
+    }, [file, fileName]),
+    cancel: useCallback(() => worker.current?.send({ type: 'cancel', job }), [job]),
+    setThreshold: useCallback((value: number) => dispatch({ type: 'threshold', value }), []),
+    sortBy: useCallback((sort: Sort | null) => {
+      const request = next();
+      dispatch({ type: 'sort', sort, request });
+      if (sort) worker.current?.send({ type: 'sort', job, request, key: sort.key, descending: sort.descending });
+    }, [job]),
+    openRow: useCallback((row: number | null) => {
+      dispatch({ type: 'open-row', row });
+      if (row !== null) worker.current?.send({ type: 'row-details', job, row });
+    }, [job]),
+    exportAs: useCallback((kind: ExportKind) => {
+      dispatch({ type: 'export-started', kind });
+      worker.current?.send({ type: 'export', job, kind, threshold: state.threshold });
+    }, [job, state.threshold]),
+    cancelExport: useCallback(() => worker.current?.send({ type: 'cancel-export', job }), [job]),
+    downloaded: useCallback(() => dispatch({ type: 'downloaded' }), []),
+    startOver: useCallback(() => {
+      // A crashed or stuck worker is replaced; a healthy one just forgets the file.
+      if (state.phase === 'error') boot();
+      else worker.current?.send({ type: 'cancel', job });
+      dispatch({ type: 'start-over' });
+    }, [boot, job, state.phase]),
+  };
+}

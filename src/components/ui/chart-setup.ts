@@ -1,0 +1,82 @@
+/**
+ * Registers the few Chart.js parts the app draws with, once, so the bundle carries only
+ * those (no `chart.js/auto`), and gives charts the page's colours and motion preference.
+ * Import it from any module that renders a chart.
+ */
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
+import { useSyncExternalStore } from 'react';
+
+Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
+
+export interface ChartTheme {
+  text: string;
+  muted: string;
+  grid: string;
+  accent: string;
+  danger: string;
+  /** Chart.js animates by default; people who ask the system for less motion get none. */
+  animate: boolean;
+}
+
+// Fallbacks match app.css's light theme, for when the stylesheet has not loaded yet.
+const FALLBACK = { text: '#1b1d22', muted: '#5a606b', grid: '#d6d9df', accent: '#0b5cad', danger: '#a1141b' };
+
+const DARK = '(prefers-color-scheme: dark)';
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+const hasWindow = () => typeof window !== 'undefined' && typeof window.matchMedia === 'function';
+
+function readTheme(animate: boolean): ChartTheme {
+  if (!hasWindow()) return { ...FALLBACK, animate };
+  const style = getComputedStyle(document.documentElement);
+  const css = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return {
+    text: css('--fg', FALLBACK.text),
+    muted: css('--muted', FALLBACK.muted),
+    grid: css('--line', FALLBACK.grid),
+    accent: css('--accent', FALLBACK.accent),
+    danger: css('--danger', FALLBACK.danger),
+    animate,
+  };
+}
+
+// useSyncExternalStore needs the same object back while nothing changed, so the theme is cached by its inputs.
+let cached: { key: string; theme: ChartTheme } | undefined;
+
+function snapshot(): ChartTheme {
+  const dark = hasWindow() && window.matchMedia(DARK).matches;
+  const reduced = hasWindow() && window.matchMedia(REDUCED_MOTION).matches;
+  const key = `${dark}|${reduced}`;
+  if (cached?.key !== key) cached = { key, theme: readTheme(!reduced) };
+  return cached.theme;
+}
+
+function subscribe(onChange: () => void): () => void {
+  if (!hasWindow()) return () => {};
+  const queries = [window.matchMedia(DARK), window.matchMedia(REDUCED_MOTION)];
+  for (const q of queries) q.addEventListener('change', onChange);
+  return () => {
+    for (const q of queries) q.removeEventListener('change', onChange);
+  };
+}
+
+/** The current chart colours and motion setting; re-renders when dark mode or reduced motion changes. */
+export function useChartTheme(): ChartTheme {
+  return useSyncExternalStore(subscribe, snapshot, snapshot);
+}
+
+/** Axis colours shared by every chart. */
+export function axisColours(theme: ChartTheme) {
+  return { ticks: { color: theme.text }, grid: { color: theme.grid }, border: { color: theme.grid } };
+}

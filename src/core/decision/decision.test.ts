@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { summariseDecision } from './decision-summary.ts';
+import { heldOutRatesAt } from './held-out-rates.ts';
+import { rankScores, thresholdForCapture, thresholdForTopK } from './ranked-scores.ts';
+import { riskBand } from './risk-band.ts';
+
+const probs = Float32Array.from([0.9, NaN, 0.2, 0.6, 0.05, 0.6]);
+const charges = Float64Array.from([100, 50, 20, 30, 10, 40]);
+
+describe('summariseDecision', () => {
+  it('counts scored and at-risk customers, skipping rejected rows', () => {
+    const s = summariseDecision(probs, 0.6, charges);
+    expect(s.scored).toBe(5);
+    expect(s.atRisk).toBe(3);
+    expect(s.revenueAtRisk).toBe(170);
+    expect(s.expectedChurners).toBeCloseTo(0.9 + 0.2 + 0.6 + 0.05 + 0.6, 6);
+    expect(s.expectedCaught).toBeCloseTo(2.1, 6);
+  });
+
+  it('has no revenue figure without charges', () => {
+    expect(summariseDecision(probs, 0.5, undefined).revenueAtRisk).toBeNull();
+  });
+});
+
+describe('goals to thresholds', () => {
+  const ranked = rankScores(probs);
+
+  it('ranks scored probabilities high to low', () => {
+    expect(Array.from(ranked.descending)).toEqual(Array.from(Float32Array.from([0.9, 0.6, 0.6, 0.2, 0.05])));
+  });
+
+  it.each([
+    [1, Math.fround(0.9), 1],
+    [2, Math.fround(0.6), 3],
+    [4, Math.fround(0.2), 4],
+    [99, Math.fround(0.05), 5],
+  ])('top %i gives threshold %f flagging %i', (k, threshold, flagged) => {
+    const t = thresholdForTopK(ranked, k);
+    expect(t).toBe(threshold);
+    expect(summariseDecision(probs, t, undefined).atRisk).toBe(flagged);
+  });
+
+  it('top 0 flags nobody', () => {
+    expect(summariseDecision(probs, thresholdForTopK(ranked, 0), undefined).atRisk).toBe(0);
+  });
+
+  it('capturing a share flags the fewest customers whose probabilities reach it', () => {
+    fc.assert(fc.property(fc.array(fc.float({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 60 }), fc.double({ min: 0.01, max: 1, noNaN: true }), (values, share) => {
+      const p = Float32Array.from(values);
+      const r = rankScores(p);
+      const t = thresholdForCapture(r, share);
+      const s = summariseDecision(p, t, undefined);
+      expect(s.expectedCaught).toBeGreaterThanOrEqual(share * s.expectedChurners - 1e-6);
+    }));
+  });
+});
+
+describe('heldOutRatesAt', () => {
+  const pr = [0, 0.5, 1].map((threshold) => ({ threshold, precision: 0.2 + threshold * 0.6, recall: 1 - threshold }));
+  // Only the grid points matter here; real specs have 101 of them.
+  it.each([
+    [0, 0.2, 1],
+    [0.25, 0.35, 0.75],
+    [0.5, 0.5, 0.5],
+    [1, 0.8, 0],
+  ])('at %f', (t, precision, recall) => {
+    const r = heldOutRatesAt({ pr }, t);
+    expect(r.precision).toBeCloseTo(precision, 10);
+    expect(r.recall).toBeCloseTo(recall, 10);
+  });
+});
+
+describe('riskBand', () => {
+  it.each([[0, 'Low'], [0.149, 'Low'], [0.15, 'Medium'], [0.35, 'High'], [0.6, 'Very high'], [1, 'Very high']])('%f -> %s', (p, band) => {
+    expect(riskBand(p)).toBe(band);
+  });
+});

@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { csvField, csvRow } from './csv-field.ts';
+import { scoredCells } from './scored-columns.ts';
+import { neutraliseCell, restoreCell } from './spreadsheet-safety.ts';
+
+describe('neutraliseCell', () => {
+  it.each([
+    ['=SUM(A1:A2)', "'=SUM(A1:A2)"],
+    ['+cmd', "'+cmd"],
+    ['-cmd|calc', "'-cmd|calc"],
+    ['@SUM(1)', "'@SUM(1)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', "'\r=1"],
+    ["'=already", "''=already"],
+    ['-5', '-5'],
+    ['+44', '+44'],
+    ['-1.5e3', '-1.5e3'],
+    ['Month-to-month', 'Month-to-month'],
+    ['7590-VHVEG', '7590-VHVEG'],
+    ['', ''],
+  ])('%j -> %j', (cell, expected) => {
+    expect(neutraliseCell(cell)).toBe(expected);
+  });
+
+  it('is undone exactly by restoreCell', () => {
+    fc.assert(fc.property(fc.string(), (s) => {
+      expect(restoreCell(neutraliseCell(s))).toBe(s);
+    }));
+  });
+});
+
+describe('csvField', () => {
+  it.each([
+    ['plain', ',', 'plain'],
+    ['a,b', ',', '"a,b"'],
+    ['a;b', ',', 'a;b'],
+    ['a;b', ';', '"a;b"'],
+    ['say "hi"', ',', '"say ""hi"""'],
+    ['two\nlines', ',', '"two\nlines"'],
+  ])('%j with %j', (value, delimiter, expected) => {
+    expect(csvField(value, delimiter)).toBe(expected);
+  });
+
+  it('round-trips any cells through PapaParse', () => {
+    fc.assert(fc.property(fc.array(fc.string(), { minLength: 2, maxLength: 6 }), fc.constantFrom(',', ';', '\t', '|'), (cells, delimiter) => {
+      const parsed = Papa.parse<string[]>(csvRow(cells, delimiter), { delimiter, header: false }).data[0];
+      expect(parsed).toEqual(cells);
+    }));
+  });
+});
+
+describe('scoredCells', () => {
+  it('writes four decimals, the decision and the band', () => {
+    expect(scoredCells({ probability: 0.61234, threshold: 0.5, reasons: 'x', issue: '' })).toEqual(['0.6123', '1', 'Very high', 'x', '']);
+    expect(scoredCells({ probability: 0.2, threshold: 0.5, reasons: '', issue: '' })[1]).toBe('0');
+  });
+
+  it('leaves a rejected row with only its issue', () => {
+    expect(scoredCells({ probability: NaN, threshold: 0.5, reasons: '', issue: 'Tenure "abc" is not a number.' })).toEqual(['', '', '', '', 'Tenure "abc" is not a number.']);
+  });
+});

@@ -1,0 +1,82 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { buildExport } from './export-file.ts';
+import { readAndScore } from './worker-pipeline.test-support.ts';
+
+const CORE = 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod,Note';
+const FILE = [
+  CORE,
+  'A,1,70,70,Month-to-month,Electronic check,"quoted, with comma"',
+  'B,abc,20,,Two year,Mailed check,=HYPERLINK("http://x")',
+  'C,60,25.5,1530,Two year,Credit card (automatic),plain',
+  'D,2,99,198,Month-to-month,Electronic check',
+  '',
+].join('\n');
+
+const signal = new AbortController().signal;
+const textOf = async (blob: Blob) => (await blob.text()).replace(/^\uFEFF/, '');
+
+describe('buildExport', () => {
+  it('keeps every row in order with its original text, and appends the scores', async () => {
+    const job = await readAndScore(FILE);
+    const built = await buildExport(job, 'csv', 0.5, () => {}, signal);
+    const lines = (await textOf(built.blob)).split('\r\n');
+    expect(built.rows).toBe(4);
+    expect(lines[0]).toBe(`${CORE},churn_probability,churn_prediction,risk_band,top_reasons,issue`);
+    expect(lines[1]!.startsWith('A,1,70,70,Month-to-month,Electronic check,"quoted, with comma",')).toBe(true);
+    expect(lines[3]!.startsWith('C,60,25.5,1530,Two year,Credit card (automatic),plain,')).toBe(true);
+    const rows = Papa.parse<string[]>(await textOf(built.blob), { header: false, skipEmptyLines: true }).data.slice(1);
+    expect(rows.map((r) => r[0])).toEqual(['A', 'B', 'C', 'D']);
+    rows.forEach((r) => expect(r).toHaveLength(12));
+    expect(Number(rows[0]![7])).toBeCloseTo(job.probabilities[0]!, 4);
+    expect(rows[0]![8]).toBe(job.probabilities[0]! >= 0.5 ? '1' : '0');
+  });
+
+  it('fills the issue column for rejected rows and neutralises formulas', async () => {
+    const job = await readAndScore(FILE);
+    const rows = Papa.parse<string[]>(await textOf((await buildExport(job, 'csv', 0.5, () => {}, signal)).blob), { header: false, skipEmptyLines: true }).data;
+    const b = rows[2]!;
+    expect(b[6]).toBe("'=HYPERLINK(\"http://x\")");
+    expect(b.slice(7, 11)).toEqual(['', '', '', '']);
+    expect(b[11]).toContain('Tenure "abc" is not a number');
+  });
+
+  it('pads short rows so the scores stay under their headers', async () => {
+    const job = await readAndScore(FILE);
+    const rows = Papa.parse<string[]>(await textOf((await buildExport(job, 'csv', 0.5, () => {}, signal)).blob), { header: false, skipEmptyLines: true }).data;
+    expect(rows[4]![6]).toBe('');
+    expect(rows[4]![7]).toMatch(/^0\.\d{4}$/);
+  });
+
+  it('exports only at-risk customers when asked', async () => {
+    const job = await readAndScore(FILE);
+    const atRisk = Array.from(job.probabilities).filter((p) => p >= 0.3).length;
+    const built = await buildExport(job, 'csv-at-risk', 0.3, () => {}, signal);
+    expect(built.rows).toBe(atRisk);
+  });
+
+  it('writes the legacy JSON shape', async () => {
+    const job = await readAndScore(FILE);
+    const json = JSON.parse(await (await buildExport(job, 'json', 0.5, () => {}, signal)).blob.text());
+    expect(Object.keys(json)).toEqual(['total_customers', 'churn_risk_count', 'results']);
+    expect(json.total_customers).toBe(3);
+    expect(json.results).toHaveLength(3);
+    expect(json.results[0]).toMatchObject({ customerID: 'A', tenure: '1', Contract: 'Month-to-month', churn_prediction: expect.any(Number) });
+    expect(json.results[0].churn_probability).toBeCloseTo(job.probabilities[0]!, 4);
+    expect(json.churn_risk_count).toBe(json.results.filter((r: { churn_prediction: number }) => r.churn_prediction === 1).length);
+  });
+
+  it('lists every issue in the issues export', async () => {
+    const job = await readAndScore(FILE);
+    const built = await buildExport(job, 'issues', 0.5, () => {}, signal);
+    const rows = Papa.parse<string[]>(await textOf(built.blob), { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(job.read.table.issues.length);
+  });
+
+  it('stops when cancelled', async () => {
+    const job = await readAndScore(FILE);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(buildExport(job, 'csv', 0.5, () => {}, controller.signal)).rejects.toThrow();
+  });
+});

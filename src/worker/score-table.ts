@@ -1,0 +1,27 @@
+import { planFeatures, writeStandardised } from '../core/model-input/feature-plan.ts';
+import type { OnnxScorer } from '../core/scoring/onnx-scorer.ts';
+import type { ModelSpec } from '../core/spec/model-spec.ts';
+import type { ColumnTable } from '../core/table/column-table.ts';
+import { Cancelled } from './stream-rows.ts';
+
+const BATCH_ROWS = 65_536;
+
+/** Scores every row in batches (features built per batch, so memory stays flat); NaN for rejected rows. */
+export async function scoreTable(spec: ModelSpec, table: ColumnTable, scorer: OnnxScorer, onProgress: (rows: number) => void, signal: AbortSignal): Promise<Float32Array> {
+  const plan = planFeatures(spec, table);
+  const width = plan.length;
+  const probabilities = new Float32Array(table.rowCount);
+  const features = new Float32Array(Math.min(table.rowCount, BATCH_ROWS) * width);
+  for (let start = 0; start < table.rowCount; start += BATCH_ROWS) {
+    if (signal.aborted) throw new Cancelled();
+    const end = Math.min(table.rowCount, start + BATCH_ROWS);
+    const batch = features.subarray(0, (end - start) * width);
+    writeStandardised(plan, start, end, batch);
+    probabilities.set(await scorer.score(batch, end - start), start);
+    onProgress(end);
+  }
+  table.rejected.forEach((r, i) => {
+    if (r) probabilities[i] = NaN;
+  });
+  return probabilities;
+}
