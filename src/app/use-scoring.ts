@@ -16,7 +16,10 @@ export function useScoring() {
   const boot = useCallback(() => {
     worker.current?.terminate();
     const w = startScoringWorker(
-      (message) => dispatch({ type: 'worker', message }),
+      (message) => {
+        if (message.type === 'scored') performance.mark('churn:scored', { detail: { job: message.dataset.job } });
+        dispatch({ type: 'worker', message });
+      },
       (message) => dispatch({ type: 'crashed', message }),
     );
     w.send({ type: 'load-models', baseUrl: document.baseURI, modelIds: MODEL_IDS });

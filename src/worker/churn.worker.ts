@@ -55,6 +55,7 @@ function datasetFor(job: ScoredJob, fileBytes: number): ScoredDataset {
     issues: issues.slice(0, ISSUES_SHOWN),
     issueCount: issues.length,
     issueSummary: summariseIssues(issues),
+    timings: job.timings,
   };
 }
 
@@ -80,10 +81,12 @@ async function scoreFile({ job, file, fileName, mapping, askMapping }: Extract<P
   await run(job, async (signal) => {
     const models = await loadModels(baseUrl, modelIds);
     const progress = (phase: 'reading' | 'scoring', rows: number, bytes: number) => post({ type: 'progress', progress: { job, phase, rows, bytes, totalBytes: file.size } });
+    const started = performance.now();
     const read = await readCustomers(file, fileName, models.map((m) => m.spec), mapping, askMapping ?? false, (rows, bytes) => progress('reading', rows, bytes), signal);
     const scorer = models.find((m) => m.spec.id === read.spec.id)!.scorer;
-    const probabilities = await scoreTable(read.spec, read.table, scorer, (rows) => progress('scoring', rows, file.size), signal);
-    current = { job, fileName, read, probabilities };
+    const readMs = performance.now() - started;
+    const { probabilities, featuresMs, inferenceMs } = await scoreTable(read.spec, read.table, scorer, (rows) => progress('scoring', rows, file.size), signal);
+    current = { job, fileName, read, probabilities, timings: { readMs, featuresMs, inferenceMs } };
     const dataset = datasetFor(current, file.size);
     post({ type: 'scored', dataset }, transferablesOf(dataset));
   });

@@ -48,6 +48,15 @@ describe('buildExport', () => {
     expect(rows[4]![7]).toMatch(/^0\.\d{4}$/);
   });
 
+  it('skips blank and delimiter-only lines without carrying them into the next row', async () => {
+    const job = await readAndScore('customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\n\nA,1,70,70,Two year,Mailed check\n,,,,,\n  \nB,2,70,140,Two year,Mailed check\n\n');
+    expect(job.read.table.rowCount).toBe(2);
+    const lines = (await textOf((await buildExport(job, 'csv', 0.5, () => {}, signal)).blob)).split('\r\n');
+    expect(lines[1]!.startsWith('A,1,70,70,Two year,Mailed check,')).toBe(true);
+    expect(lines[2]!.startsWith('B,2,70,140,Two year,Mailed check,')).toBe(true);
+    expect(lines[3]).toBe('');
+  });
+
   it('exports only at-risk customers when asked', async () => {
     const job = await readAndScore(FILE);
     const atRisk = Array.from(job.probabilities).filter((p) => p >= 0.3).length;

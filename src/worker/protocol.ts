@@ -79,6 +79,14 @@ export interface ScoredDataset {
   issues: RowIssue[];
   issueCount: number;
   issueSummary: ColumnIssueSummary[];
+  /** Milliseconds spent in the worker, for the benchmark and the "scored in" note. */
+  timings: WorkTimings;
+}
+
+export interface WorkTimings {
+  readMs: number;
+  featuresMs: number;
+  inferenceMs: number;
 }
 
 export type Progress = { job: number; phase: 'reading' | 'scoring'; rows: number; bytes: number; totalBytes: number };

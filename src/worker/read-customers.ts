@@ -19,6 +19,8 @@ export interface ReadCustomers {
   table: ColumnTable;
   ids: string[] | null;
   labels: Uint8Array | null;
+  /** Global text offsets of each data row, for copying it into exports. */
+  rowStarts: Float64Array;
   rowEnds: Float64Array;
   streamed: StreamedText;
 }
@@ -72,12 +74,14 @@ export async function readCustomers(file: Blob, fileName: string, specs: ModelSp
   let headers: string[] = [];
   let ids: string[] | null = null;
   let labels: Growable<Uint8Array> | null = null;
+  let rowStarts = new Growable(Float64Array);
   let rowEnds = new Growable(Float64Array);
   let pending: NeedsMapping | undefined;
   let row = 1;
 
   const makeSink = (): RowSink => {
     row = 1;
+    rowStarts = new Growable(Float64Array);
     rowEnds = new Growable(Float64Array);
     return {
       header(cells: string[], delimiter: Delimiter) {
@@ -95,7 +99,7 @@ export async function readCustomers(file: Blob, fileName: string, specs: ModelSp
         labels = decided.targetCell === undefined ? null : new Growable(Uint8Array);
         return undefined;
       },
-      row(cells: string[], end: number) {
+      row(cells: string[], start: number, end: number) {
         row++;
         if (pending) {
           pending.request.preview.push(cells);
@@ -104,6 +108,7 @@ export async function readCustomers(file: Blob, fileName: string, specs: ModelSp
         }
         const c = choice!;
         builder!.addRow(cells, row);
+        rowStarts.push(start);
         rowEnds.push(end);
         if (ids) ids.push(cells[c.idCell!] ?? '');
         if (labels) {
@@ -138,6 +143,7 @@ export async function readCustomers(file: Blob, fileName: string, specs: ModelSp
     ids,
     // Evaluation needs known outcomes; a column of blanks is no label column.
     labels: labelValues && labelValues.some((v) => v !== 255) ? labelValues : null,
+    rowStarts: rowStarts.finish(),
     rowEnds: rowEnds.finish(),
     streamed,
   };

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { trimRowText } from '../core/csv/row-text-store.ts';
+import type { WorkTimings } from './protocol.ts';
 import type { ReadCustomers } from './read-customers.ts';
 
 /** What the worker keeps about the file on screen, for details, sorting and exports. */
@@ -8,12 +9,11 @@ export interface ScoredJob {
   fileName: string;
   read: ReadCustomers;
   probabilities: Float32Array;
+  timings: WorkTimings;
 }
 
-export const rowStart = (read: ReadCustomers, row: number) => (row === 0 ? read.streamed.headerEnd : read.rowEnds[row - 1]!);
-
 export function rowText(read: ReadCustomers, row: number): string {
-  return trimRowText(read.streamed.text.slice(rowStart(read, row), read.rowEnds[row]!));
+  return trimRowText(read.streamed.text.slice(read.rowStarts[row]!, read.rowEnds[row]!));
 }
 
 export function headerText(read: ReadCustomers): string {
@@ -23,7 +23,7 @@ export function headerText(read: ReadCustomers): string {
 /** Original cells of rows [start, end), parsed again from the kept text in one go. */
 export function rowCells(read: ReadCustomers, start: number, end: number): string[][] {
   if (end <= start) return [];
-  const text = read.streamed.text.slice(rowStart(read, start), read.rowEnds[end - 1]!);
+  const text = read.streamed.text.slice(read.rowStarts[start]!, read.rowEnds[end - 1]!);
   const parsed = Papa.parse<string[]>(text, { delimiter: read.streamed.delimiter, header: false, skipEmptyLines: 'greedy' }).data;
   if (parsed.length === end - start) return parsed;
   // The block parse can only disagree with the first pass at a broken quote; fall back to rows one by one.

@@ -20,7 +20,8 @@ export interface StreamedText {
 export interface RowSink {
   /** Called once with the header; return a message to stop with that error. */
   header(cells: string[], delimiter: Delimiter): string | undefined;
-  row(cells: string[], end: number): void;
+  /** A data row and the global text offsets where it starts and ends (blank lines are skipped). */
+  row(cells: string[], start: number, end: number): void;
   progress(bytes: number): void;
 }
 
@@ -40,12 +41,19 @@ class DecodedSource {
   emit(event: 'data' | 'end' | 'error', arg?: unknown) { this.listeners.get(event)?.(arg); }
 }
 
+/** Same rule as PapaParse's 'greedy': a row of only whitespace and delimiters is no row. */
+function isBlank(cells: string[]): boolean {
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
+}
+
 async function streamOnce(file: Blob, fileName: string, encoding: TextEncoding | 'windows-1252', sink: RowSink, signal: AbortSignal): Promise<StreamedText> {
   const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
   const text = new RowTextStore();
   const source = new DecodedSource();
   let delimiter: Delimiter | undefined;
   let headerEnd = -1;
+  let lastEnd = 0;
   let stop: Error | undefined;
 
   const parsed = new Promise<void>((resolve, reject) => {
@@ -56,10 +64,14 @@ async function streamOnce(file: Blob, fileName: string, encoding: TextEncoding |
         delimiter,
         header: false,
         dynamicTyping: false,
-        skipEmptyLines: 'greedy',
+        // Blank rows are skipped here rather than by Papa's 'greedy' option, which joins and trims every row.
+        skipEmptyLines: false,
         step(result, p) {
           parser = p;
+          const start = lastEnd;
           const end = result.meta.cursor;
+          lastEnd = end;
+          if (isBlank(result.data)) return;
           if (headerEnd < 0) {
             headerEnd = end;
             const problem = sink.header(result.data, delimiter!);
@@ -69,7 +81,7 @@ async function streamOnce(file: Blob, fileName: string, encoding: TextEncoding |
             }
             return;
           }
-          sink.row(result.data, end);
+          sink.row(result.data, start, end);
         },
         complete: () => (stop ? reject(stop) : resolve()),
         error: (error) => reject(new Error(`${fileName} could not be read: ${error.message}`)),

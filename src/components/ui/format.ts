@@ -21,3 +21,11 @@ const signed2 = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', minim
 export const formatWholePercent = (share: number) => percent0.format(share);
 /** A push up or down with its sign always shown, e.g. "+0.84", "-0.31". */
 export const formatSigned = (x: number) => signed2.format(x);
+
+const decimal0to2 = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+const decimal2 = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** A measured value, e.g. tenure in months: up to 2 decimals, none when whole. */
+export const formatNumber = (x: number) => decimal0to2.format(x);
+/** An amount as read from the file, cents kept (formatMoney rounds, for summaries). */
+export const formatAmount = (x: number) => decimal2.format(x);

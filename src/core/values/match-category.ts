@@ -17,12 +17,21 @@ export function categoryMatcher(column: CategoricalColumn): (text: string) => nu
   }
   // Exports repeat the same few spellings, so remember raw cells to skip normalising.
   const cache = new Map<string, number>();
+  let lastText = '';
+  let lastCode = BLANK;
   return (text) => {
+    if (text === lastText) return lastCode;
     const hit = cache.get(text);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      lastText = text;
+      lastCode = hit;
+      return hit;
+    }
     const key = normaliseCategory(text);
     const code = key === '' ? BLANK : (lookup.get(key) ?? UNKNOWN);
     if (cache.size < 10_000) cache.set(text, code);
+    lastText = text;
+    lastCode = code;
     return code;
   };
 }

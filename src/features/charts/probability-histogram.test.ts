@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binAtRisk, probabilityHistogram } from './probability-histogram.ts';
+import { binSide, probabilityHistogram } from './probability-histogram.ts';
 
 describe('probabilityHistogram', () => {
   it.each([
@@ -21,13 +21,15 @@ describe('probabilityHistogram', () => {
   });
 });
 
-describe('binAtRisk', () => {
+describe('binSide', () => {
   it.each([
-    { bin: 0, bins: 4, threshold: 0.1, expected: true },
-    { bin: 0, bins: 4, threshold: 0.2, expected: false },
-    { bin: 1, bins: 4, threshold: 0.375, expected: true },
-    { bin: 3, bins: 4, threshold: 1, expected: false },
+    { bin: 0, bins: 4, threshold: 0, expected: 'at risk' },
+    { bin: 1, bins: 4, threshold: 0.25, expected: 'at risk' },
+    { bin: 0, bins: 4, threshold: 0.25, expected: 'not at risk' },
+    { bin: 0, bins: 4, threshold: 0.1, expected: 'split' },
+    { bin: 3, bins: 4, threshold: 1, expected: 'split' },
+    { bin: 13, bins: 50, threshold: 0.26, expected: 'at risk' },
   ])('bin $bin of $bins at $threshold -> $expected', ({ bin, bins, threshold, expected }) => {
-    expect(binAtRisk(bin, bins, threshold)).toBe(expected);
+    expect(binSide(bin, bins, threshold)).toBe(expected);
   });
 });

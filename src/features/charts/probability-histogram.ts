@@ -22,7 +22,13 @@ export function probabilityHistogram(probabilities: ArrayLike<number>, bins = HI
   return { counts, scored };
 }
 
-/** Whether a bin is drawn as "at risk": its middle is at or above the threshold, so a straddling bin goes to the larger side. */
-export function binAtRisk(bin: number, bins: number, threshold: number): boolean {
-  return (bin + 0.5) / bins >= threshold;
+export type BinSide = 'at risk' | 'not at risk' | 'split';
+
+/** Whether every customer in a bin is flagged (`p >= threshold`), none is, or the threshold cuts through the bin. */
+export function binSide(bin: number, bins: number, threshold: number): BinSide {
+  if (bin / bins >= threshold) return 'at risk';
+  const upper = (bin + 1) / bins;
+  // The last bin is closed, so a probability of exactly 1 in it is still flagged at threshold 1.
+  if (bin < bins - 1 ? upper <= threshold : upper < threshold) return 'not at risk';
+  return 'split';
 }

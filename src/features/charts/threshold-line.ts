@@ -1,4 +1,4 @@
-import type { Plugin } from 'chart.js';
+import type { ChartType, Plugin } from 'chart.js';
 
 export interface ThresholdLineOptions {
   /** The threshold, a probability in [0, 1]; the x axis holds `bins` equal-width bins over [0, 1]. */

@@ -1,0 +1,80 @@
+import type { ChartData, ChartOptions } from 'chart.js';
+import { useMemo } from 'react';
+import { Bar } from 'react-chartjs-2';
+import { axisColours, useChartTheme } from '../../components/ui/chart-setup.ts';
+import { formatCount, formatPercent, formatWholePercent } from '../../components/ui/format.ts';
+import type { SegmentShares } from './segment-shares.ts';
+
+interface Props {
+  shares: SegmentShares;
+  thresholdText: string;
+}
+
+const BAR_HEIGHT = 34;
+const AXIS_HEIGHT = 56;
+
+/** Share of one segment's customers at risk; every bar's label carries its numbers, so colour is not needed to read it. */
+export function SegmentChart({ shares, thresholdText }: Props) {
+  const theme = useChartTheme();
+  const { buckets } = shares;
+
+  const data = useMemo<ChartData<'bar'>>(() => ({
+    labels: buckets.map((b) => `${b.label}: ${formatPercent(b.share)} of ${formatCount(b.customers)}`),
+    datasets: [{ label: 'Share at risk', data: buckets.map((b) => b.share), backgroundColor: theme.danger, maxBarThickness: 24 }],
+  }), [buckets, theme]);
+
+  const options = useMemo<ChartOptions<'bar'>>(() => ({
+    indexAxis: 'y',
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: theme.animate ? undefined : false,
+    scales: {
+      x: {
+        ...axisColours(theme), min: 0, max: 1,
+        ticks: { color: theme.text, callback: (v) => formatWholePercent(Number(v)) },
+        title: { display: true, text: `Share at risk (${thresholdText})`, color: theme.text },
+      },
+      y: axisColours(theme),
+    },
+    plugins: {
+      legend: { display: false },
+      tooltip: {
+        callbacks: {
+          label: (item) => {
+            const b = buckets[item.dataIndex];
+            return b ? `${formatPercent(b.share)} at risk: ${formatCount(b.atRisk)} of ${formatCount(b.customers)} customers` : '';
+          },
+        },
+      },
+    },
+  }), [buckets, theme, thresholdText]);
+
+  const description = buckets.map((b) => `${b.label} ${formatPercent(b.share)} of ${formatCount(b.customers)}`).join('; ');
+
+  return (
+    <figure className="risk-chart" data-testid={`segment-chart-${shares.column}`}>
+      <figcaption><h3>At risk by {shares.label}</h3></figcaption>
+      <div className="risk-chart-canvas" style={{ height: buckets.length * BAR_HEIGHT + AXIS_HEIGHT }}>
+        <Bar data={data} options={options} aria-label={`Share of customers at risk by ${shares.label} at ${thresholdText}: ${description}.`} />
+      </div>
+      <details>
+        <summary>{shares.label} as a table</summary>
+        <table>
+          <thead>
+            <tr><th scope="col">{shares.label}</th><th scope="col">Customers</th><th scope="col">At risk</th><th scope="col">Share at risk</th></tr>
+          </thead>
+          <tbody>
+            {buckets.map((b) => (
+              <tr key={b.label}>
+                <th scope="row">{b.label}</th>
+                <td>{formatCount(b.customers)}</td>
+                <td>{formatCount(b.atRisk)}</td>
+                <td>{formatPercent(b.share)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,85 @@
+import { averagePrecision } from '../../core/metrics/average-precision.ts';
+import { calibrationBins, type CalibrationBin } from '../../core/metrics/calibration.ts';
+import { confusionAt, rates, type Confusion, type Rates } from '../../core/metrics/confusion.ts';
+import { prCurve, rocCurve, type PrPoint, type RocPoint } from '../../core/metrics/curves.ts';
+import { rocAuc } from '../../core/metrics/roc-auc.ts';
+
+export const CALIBRATION_BINS = 10;
+
+/** The rows that can be checked: a known outcome (0 or 1) and a score (not rejected). */
+export interface LabelledScores {
+  labels: Uint8Array;
+  probabilities: Float32Array;
+  positives: number;
+  negatives: number;
+}
+
+export function labelledScores(labels: Uint8Array, probabilities: ArrayLike<number>): LabelledScores {
+  const n = Math.min(labels.length, probabilities.length);
+  let kept = 0;
+  for (let i = 0; i < n; i++) if (labels[i]! <= 1 && probabilities[i]! >= 0 && probabilities[i]! <= 1) kept++;
+  const out = { labels: new Uint8Array(kept), probabilities: new Float32Array(kept), positives: 0, negatives: 0 };
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const label = labels[i]!;
+    const p = probabilities[i]!;
+    // `p >= 0` is false for NaN, the mark of a rejected row.
+    if (label > 1 || !(p >= 0 && p <= 1)) continue;
+    out.labels[k] = label;
+    out.probabilities[k] = p;
+    k++;
+    if (label === 1) out.positives++;
+    else out.negatives++;
+  }
+  return out;
+}
+
+export type Curves =
+  | { ok: true; auc: number; averagePrecision: number; roc: RocPoint[]; pr: PrPoint[]; calibration: CalibrationBin[] }
+  | { ok: false; problem: string };
+
+/** Ranking metrics and curves, once per file. They need both outcomes, so one class gets a message instead. */
+export function evaluationCurves(scores: LabelledScores): Curves {
+  const { labels, probabilities: probs, positives, negatives } = scores;
+  if (positives + negatives === 0) {
+    return { ok: false, problem: 'No row has both a known outcome and a score, so the model cannot be checked on this file.' };
+  }
+  if (positives === 0 || negatives === 0) {
+    const which = positives === 0 ? 'stayed' : 'churned';
+    return {
+      ok: false,
+      problem: `All ${positives + negatives} customers with a known outcome ${which}. The AUC and the ROC, precision–recall and calibration charts need customers who churned and customers who stayed.`,
+    };
+  }
+  return {
+    ok: true,
+    auc: rocAuc(labels, probs),
+    averagePrecision: averagePrecision(labels, probs),
+    roc: rocCurve(labels, probs),
+    pr: prCurve(labels, probs),
+    calibration: calibrationBins(labels, probs, CALIBRATION_BINS),
+  };
+}
+
+export interface ThresholdPoint {
+  confusion: Confusion;
+  rates: Rates;
+  /** Where the threshold sits on the ROC curve. */
+  fpr: number;
+  tpr: number;
+  /** Where it sits on the PR curve; precision of an empty selection is 1, as on the curve (`prCurve`). */
+  curvePrecision: number;
+}
+
+/** Counts and rates at the chosen threshold (`p >= threshold` is flagged), redone when it moves. */
+export function thresholdPoint(scores: LabelledScores, threshold: number): ThresholdPoint {
+  const confusion = confusionAt(scores.labels, scores.probabilities, threshold);
+  const { tp, fp, fn, tn } = confusion;
+  return {
+    confusion,
+    rates: rates(confusion),
+    fpr: fp + tn === 0 ? 0 : fp / (fp + tn),
+    tpr: tp + fn === 0 ? 0 : tp / (tp + fn),
+    curvePrecision: tp + fp === 0 ? 1 : tp / (tp + fp),
+  };
+}

@@ -1,0 +1,144 @@
+import { createColumnHelper, rowSortingFeature, tableFeatures, type ColumnDef } from '@tanstack/react-table';
+import { formatAmount, formatNumber, formatPercent } from '../../components/ui/format.ts';
+import { RISK_BANDS, riskBand } from '../../core/decision/risk-band.ts';
+import type { ModelSpec, SpecColumn } from '../../core/spec/model-spec.ts';
+import type { ScoredDataset } from '../../worker/protocol.ts';
+import type { WindowRow } from './window-rows.ts';
+
+export interface ColumnMeta {
+  /** Fixed width, px: rows are laid out one at a time, so widths cannot depend on content. */
+  width: number;
+  /** What the worker sorts by when this header is pressed. */
+  sortKey?: string;
+  align?: 'end';
+}
+
+// Sorting state and header toggles come from the table; the rows are sorted by the worker.
+export const features = tableFeatures({
+  rowSortingFeature,
+  tableMeta: {} as { threshold: number },
+  columnMeta: {} as ColumnMeta,
+});
+
+type Features = typeof features;
+export type TableColumn = ColumnDef<Features, WindowRow, unknown>;
+
+const helper = createColumnHelper<Features, WindowRow>();
+
+/** Four bars, as many filled as the band is high: the band reads without colour. */
+function BandMeter({ level }: { level: number }) {
+  return (
+    <svg className="band-meter" viewBox="0 0 19 12" width="19" height="12" aria-hidden="true" focusable="false">
+      {RISK_BANDS.map((_, i) => (
+        <rect key={i} x={i * 5 + 0.5} y={8.5 - i * 2.7} width="3" height={3 + i * 2.7} className={i <= level ? 'on' : 'off'} />
+      ))}
+    </svg>
+  );
+}
+
+function AtRiskIcon({ atRisk }: { atRisk: boolean }) {
+  return atRisk ? (
+    <svg className="at-risk-icon" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true" focusable="false">
+      <path d="M6 0.8 11.5 11H0.5Z" />
+      <path d="M6 4.2v3.4M6 8.8v1" className="mark" />
+    </svg>
+  ) : (
+    <svg className="at-risk-icon" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true" focusable="false">
+      <circle cx="6" cy="6" r="4.5" className="hollow" />
+    </svg>
+  );
+}
+
+const bandSlug = (band: string) => band.toLowerCase().replace(/\s+/g, '-');
+
+function inputColumn(column: SpecColumn, dataset: Pick<ScoredDataset, 'numeric' | 'codes'>): TableColumn {
+  if (column.type === 'categorical') {
+    const codes = dataset.codes[column.name];
+    return helper.accessor((r) => (codes ? codes[r.row]! : -1), {
+      id: `input:${column.name}`,
+      header: column.label,
+      cell: (ctx) => {
+        const code = ctx.getValue();
+        return code < 0 ? <span className="muted">unknown</span> : column.categories[code];
+      },
+      meta: { width: 150, sortKey: column.name },
+    }) as TableColumn;
+  }
+  const values = dataset.numeric[column.name];
+  const format = column.unit === 'currency' ? formatAmount : formatNumber;
+  return helper.accessor((r) => (values ? values[r.row]! : Number.NaN), {
+    id: `input:${column.name}`,
+    header: column.unit === 'months' ? `${column.label} (months)` : column.label,
+    cell: (ctx) => {
+      const value = ctx.getValue();
+      return Number.isNaN(value) ? '—' : format(value);
+    },
+    meta: { width: 120, sortKey: column.name, align: 'end' },
+  }) as TableColumn;
+}
+
+/** The table's columns for one dataset: fixed ones first, then one per model input. */
+export function buildColumns(spec: Pick<ModelSpec, 'columns'>, dataset: Pick<ScoredDataset, 'numeric' | 'codes' | 'ids'>): TableColumn[] {
+  const hasIds = dataset.ids !== null;
+  return [
+    helper.accessor('id', {
+      id: 'customer',
+      header: hasIds ? 'Customer' : 'Row',
+      // Without IDs the worker has nothing to sort by, and file order is already row order.
+      enableSorting: hasIds,
+      meta: { width: 150, sortKey: 'id' },
+    }) as TableColumn,
+    helper.accessor('probability', {
+      id: 'probability',
+      header: 'Churn probability',
+      cell: (ctx) => formatPercent(ctx.getValue()),
+      sortDescFirst: true,
+      meta: { width: 120, sortKey: 'probability', align: 'end' },
+    }) as TableColumn,
+    helper.display({
+      id: 'band',
+      header: 'Risk band',
+      cell: (ctx) => {
+        const band = riskBand(ctx.row.original.probability);
+        const level = RISK_BANDS.findIndex((b) => b.name === band);
+        return (
+          <span className={`band band-${bandSlug(band)}`}>
+            <BandMeter level={level} /> {band}
+          </span>
+        );
+      },
+      meta: { width: 130 },
+    }) as TableColumn,
+    helper.display({
+      id: 'at-risk',
+      header: 'At risk',
+      cell: (ctx) => {
+        const threshold = ctx.table.options.meta?.threshold ?? 1;
+        const atRisk = ctx.row.original.probability >= threshold;
+        return (
+          <span className={atRisk ? 'at-risk yes' : 'at-risk no'}>
+            <AtRiskIcon atRisk={atRisk} /> {atRisk ? 'Yes' : 'No'}
+          </span>
+        );
+      },
+      meta: { width: 90 },
+    }) as TableColumn,
+    helper.display({
+      id: 'reasons',
+      header: 'Top reasons',
+      cell: (ctx) => {
+        const reasons = ctx.row.original.reasons;
+        if (reasons.length === 0) return <span className="muted">—</span>;
+        const text = reasons.map((r) => r.text).join('; ');
+        return <span title={text}>{text}</span>;
+      },
+      meta: { width: 340 },
+    }) as TableColumn,
+    ...spec.columns.map((column) => inputColumn(column, dataset)),
+  ];
+}
+
+/** The column whose header shows a worker sort key. */
+export function columnIdForSortKey(columns: readonly TableColumn[], key: string): string | undefined {
+  return columns.find((c) => c.meta?.sortKey === key)?.id;
+}

@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { rowsMatchingId, type PackedIds } from './id-search.ts';
+import { activeFilterCount, NO_FILTERS, visibleRows, type RowFilters, type RowSource } from './visible-rows.ts';
+
+function pack(ids: readonly string[]): PackedIds {
+  const offsets = new Uint32Array(ids.length + 1);
+  ids.forEach((id, i) => (offsets[i + 1] = offsets[i]! + id.length));
+  return { text: ids.join(''), offsets };
+}
+
+function source(probs: number[], ids: string[] | null, codes: Record<string, number[]> = {}): RowSource {
+  return {
+    rows: probs.length,
+    probabilities: Float32Array.from(probs),
+    ids: ids && pack(ids),
+    codes: Object.fromEntries(Object.entries(codes).map(([k, v]) => [k, Int16Array.from(v)])),
+  };
+}
+
+const filters = (f: Partial<RowFilters>): RowFilters => ({ ...NO_FILTERS, ...f });
+
+// Rows: 0 C-001 0.9 Month, 1 C-002 rejected, 2 c-010 0.2 One year, 3 X-7 0.5 unknown, 4 C-100 0.05 Month.
+const data = source([0.9, NaN, 0.2, 0.5, 0.05], ['C-001', 'C-002', 'c-010', 'X-7', 'C-100'], { Contract: [0, 0, 1, -1, 0] });
+
+describe('visibleRows', () => {
+  it.each<[string, Uint32Array | null, number, Partial<RowFilters>, number[]]>([
+    ['file order, rejected rows left out', null, 0.5, {}, [0, 2, 3, 4]],
+    ['follows the worker order', Uint32Array.of(0, 3, 2, 4, 1), 0.5, {}, [0, 3, 2, 4]],
+    ['a stale order of another length is ignored', Uint32Array.of(2, 0), 0.5, {}, [0, 2, 3, 4]],
+    ['at-risk only: probability >= threshold', null, 0.5, { atRiskOnly: true }, [0, 3]],
+    ['at-risk only at threshold 0 keeps every scored row', null, 0, { atRiskOnly: true }, [0, 2, 3, 4]],
+    ['at-risk only above every score', null, 0.95, { atRiskOnly: true }, []],
+    ['threshold is ignored without at-risk only', null, 0.95, {}, [0, 2, 3, 4]],
+    ['ID search ignores case', null, 0.5, { idQuery: 'C-0' }, [0, 2]],
+    ['ID search trims the query', null, 0.5, { idQuery: '  x-7 ' }, [3]],
+    ['ID search does not match across two IDs', null, 0.5, { idQuery: '1C' }, []],
+    ['ID search on a rejected row finds nothing', null, 0.5, { idQuery: 'c-002' }, []],
+    ['category filter', null, 0.5, { categories: { Contract: 0 } }, [0, 4]],
+    ['category filter for unknown', null, 0.5, { categories: { Contract: -1 } }, [3]],
+    ['a filter on a column the file lacks is ignored', null, 0.5, { categories: { Nope: 1 } }, [0, 2, 3, 4]],
+    ['filters combine, in order', Uint32Array.of(4, 3, 2, 1, 0), 0.01, { atRiskOnly: true, idQuery: 'c-', categories: { Contract: 0 } }, [4, 0]],
+  ])('%s', (_, order, threshold, f, expected) => {
+    expect([...visibleRows(data, order, threshold, filters(f))]).toEqual(expected);
+  });
+
+  it('ignores the ID query when the file has no IDs', () => {
+    expect([...visibleRows(source([0.1, 0.2], null), null, 0.5, filters({ idQuery: 'zzz' }))]).toEqual([0, 1]);
+  });
+
+  it('handles an empty file', () => {
+    expect(visibleRows(source([], []), null, 0.5, filters({ atRiskOnly: true }))).toEqual(new Uint32Array(0));
+  });
+});
+
+describe('rowsMatchingId', () => {
+  it.each<[string, string[], string, number[]]>([
+    ['blank query matches all', ['a', 'b'], '', [1, 1]],
+    ['several hits in one ID count once', ['aaaa', 'b'], 'a', [1, 0]],
+    ['empty IDs in between', ['ab', '', '', 'ab', ''], 'b', [1, 0, 0, 1, 0]],
+    ['a hit straddling IDs is skipped, the real one after it found', ['xa', 'ab'], 'ab', [0, 1]],
+    ['overlapping candidates', ['aab', 'aaab'], 'aab', [1, 1]],
+    ['case-insensitive both ways', ['AbC', 'abc', 'xyz'], 'aBc', [1, 1, 0]],
+    ['non-ASCII that changes length when lower-cased', ['İx', 'ix', 'y'], 'x', [1, 1, 0]],
+    ['Greek final sigma is judged per ID', ['ΟΔΟΣ', 'ΣΑ'], 'σ', [0, 1]],
+    ['no IDs', [], 'a', []],
+  ])('%s', (_, ids, query, expected) => {
+    expect([...rowsMatchingId(pack(ids), query)]).toEqual(expected);
+  });
+});
+
+describe('activeFilterCount', () => {
+  it('counts each filter in use', () => {
+    expect(activeFilterCount(NO_FILTERS)).toBe(0);
+    expect(activeFilterCount(filters({ atRiskOnly: true, idQuery: ' ', categories: { a: 1, b: -1 } }))).toBe(3);
+  });
+});
+
+describe('visibleRows properties', () => {
+  const idText = fc.string({ unit: fc.constantFrom('a', 'B', 'c', '-', '1', 'İ', 'Σ', 'ς'), maxLength: 4 });
+  const dataset = fc.integer({ min: 0, max: 40 }).chain((n) =>
+    fc.record({
+      probs: fc.array(fc.oneof(fc.constant(NaN), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: n, maxLength: n }),
+      ids: fc.option(fc.array(idText, { minLength: n, maxLength: n })),
+      a: fc.array(fc.integer({ min: -1, max: 2 }), { minLength: n, maxLength: n }),
+      b: fc.array(fc.integer({ min: -1, max: 1 }), { minLength: n, maxLength: n }),
+      order: fc.option(fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n })),
+    }),
+  );
+  const rowFilters = fc.record({
+    atRiskOnly: fc.boolean(),
+    idQuery: fc.oneof(fc.constant(''), idText),
+    categories: fc.record({ a: fc.integer({ min: -1, max: 2 }), b: fc.integer({ min: -1, max: 1 }) }, { requiredKeys: [] }),
+  });
+
+  it('shows exactly the scored rows that pass every filter, in the given order', () => {
+    fc.assert(
+      fc.property(dataset, rowFilters, fc.double({ min: 0, max: 1, noNaN: true }), (d, f, threshold) => {
+        const src = source(d.probs, d.ids, { a: d.a, b: d.b });
+        const order = d.order ? Uint32Array.from(d.order) : null;
+        const result = [...visibleRows(src, order, threshold, f)];
+        const p = src.probabilities;
+        const query = f.idQuery.trim().toLowerCase();
+        const passes = (row: number) =>
+          !Number.isNaN(p[row]!) &&
+          (!f.atRiskOnly || p[row]! >= threshold) &&
+          (query === '' || d.ids === null || d.ids[row]!.toLowerCase().includes(query)) &&
+          (f.categories.a === undefined || d.a[row] === f.categories.a) &&
+          (f.categories.b === undefined || d.b[row] === f.categories.b);
+
+        // Only scored rows, each passing every filter.
+        for (const row of result) expect(passes(row)).toBe(true);
+        // Nothing that passes is dropped.
+        const shown = new Set(result);
+        expect(shown.size).toBe(result.length);
+        for (let row = 0; row < d.probs.length; row++) if (passes(row)) expect(shown.has(row)).toBe(true);
+        // Display order is a subsequence of the worker's order (or file order).
+        const sequence = d.order ?? [...d.probs.keys()];
+        const rank = new Map(sequence.map((row, k) => [row, k]));
+        for (let k = 1; k < result.length; k++) expect(rank.get(result[k]!)!).toBeGreaterThan(rank.get(result[k - 1]!)!);
+      }),
+    );
+  });
+});

@@ -1,0 +1,57 @@
+import type { ScoredDataset } from '../../worker/protocol.ts';
+import { rowsMatchingId } from './id-search.ts';
+
+export interface RowFilters {
+  atRiskOnly: boolean;
+  /** Part of a customer ID, any case; blank keeps everyone. Ignored when the file has no IDs. */
+  idQuery: string;
+  /** Spec column name -> the one category code to keep (-1 keeps "unknown"); absent keeps all. */
+  categories: Readonly<Record<string, number>>;
+}
+
+export const NO_FILTERS: RowFilters = { atRiskOnly: false, idQuery: '', categories: {} };
+
+export type RowSource = Pick<ScoredDataset, 'rows' | 'probabilities' | 'codes' | 'ids'>;
+
+export function activeFilterCount(filters: RowFilters): number {
+  return (filters.atRiskOnly ? 1 : 0) + (filters.idQuery.trim() === '' ? 0 : 1) + Object.keys(filters.categories).length;
+}
+
+/**
+ * File rows to show, in display order: scored rows only (rejected rows carry NaN),
+ * following `order` when given, kept only if they pass every filter.
+ * An order whose length does not match the file is a stale reply about an
+ * earlier file or request, so file order is used instead.
+ */
+export function visibleRows(dataset: RowSource, order: Uint32Array | null, threshold: number, filters: RowFilters): Uint32Array {
+  const n = dataset.rows;
+  const { probabilities } = dataset;
+  const sequence = order !== null && order.length === n ? order : null;
+  const query = filters.idQuery.trim();
+  const idHits = query !== '' && dataset.ids ? rowsMatchingId(dataset.ids, query) : null;
+  const categoryTests: { codes: Int16Array; keep: number }[] = [];
+  for (const [column, keep] of Object.entries(filters.categories)) {
+    const codes = dataset.codes[column];
+    if (codes) categoryTests.push({ codes, keep });
+  }
+  const atRiskOnly = filters.atRiskOnly;
+
+  const out = new Uint32Array(n);
+  let count = 0;
+  for (let k = 0; k < n; k++) {
+    const row = sequence ? sequence[k]! : k;
+    const p = probabilities[row]!;
+    if (Number.isNaN(p)) continue;
+    if (atRiskOnly && !(p >= threshold)) continue;
+    if (idHits && idHits[row] !== 1) continue;
+    let keep = true;
+    for (const test of categoryTests) {
+      if (test.codes[row] !== test.keep) {
+        keep = false;
+        break;
+      }
+    }
+    if (keep) out[count++] = row;
+  }
+  return count === n ? out : out.slice(0, count);
+}
