@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { formatScore } from '../components/ui/format.ts';
 import { summariseDecision } from '../core/decision/decision-summary.ts';
-import { rankScores } from '../core/decision/ranked-scores.ts';
 import { RiskCharts } from '../features/charts/risk-charts.tsx';
 import { DecisionPanel } from '../features/decision/decision-panel.tsx';
 import { SummaryCards } from '../features/decision/summary-cards.tsx';
@@ -36,7 +35,7 @@ export function App() {
     s.scoreFile(await response.blob(), 'customers-sample.csv');
   }, [s.scoreFile]);
 
-  const ranked = useMemo(() => (dataset ? rankScores(dataset.probabilities) : undefined), [dataset]);
+  const ranked = dataset?.ranked;
   const summary = useMemo(
     () => (dataset ? summariseDecision(dataset.probabilities, state.threshold, dataset.numeric.MonthlyCharges) : undefined),
     [dataset, state.threshold],

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { rankScores } from '../core/decision/ranked-scores.ts';
 import { sortOrder, sortOrderByText } from '../core/ordering/sort-order.ts';
 import { buildExport } from './export-file.ts';
 import { loadModels } from './load-models.ts';
@@ -48,6 +49,8 @@ function datasetFor(job: ScoredJob, fileBytes: number): ScoredDataset {
     rows: read.table.rowCount,
     rejectedRows: read.table.rejected.reduce((s, r) => s + r, 0),
     probabilities: job.probabilities.slice(),
+    // Sorting a million scores takes too long for the page's thread, so it happens here.
+    ranked: rankScores(job.probabilities),
     numeric: Object.fromEntries([...read.table.numeric].map(([k, v]) => [k, v.slice()])),
     codes: Object.fromEntries([...read.table.codes].map(([k, v]) => [k, v.slice()])),
     ids: read.ids ? packIds(read.ids) : null,

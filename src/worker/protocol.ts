@@ -3,6 +3,7 @@
  * import these types. Every request about a file carries its job id, so replies
  * and cancels always name the run they belong to, and stale replies are ignored.
  */
+import type { RankedScores } from '../core/decision/ranked-scores.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import type { IssueKind, RowIssue } from '../core/table/column-table.ts';
 
@@ -69,6 +70,8 @@ export interface ScoredDataset {
   rejectedRows: number;
   /** One per data row, NaN where the row was rejected. */
   probabilities: Float32Array;
+  /** Scored probabilities high to low with running sums, for the top-K and capture goals. */
+  ranked: RankedScores;
   /** Model inputs after reading: numbers (NaN when rejected) and category indices (-1 unknown). */
   numeric: Record<string, Float64Array>;
   codes: Record<string, Int16Array>;
@@ -107,7 +110,7 @@ export type WorkerToPage =
 
 /** Buffers that travel with a message instead of being copied. */
 export function transferablesOf(dataset: ScoredDataset): ArrayBuffer[] {
-  const buffers = [dataset.probabilities.buffer, ...Object.values(dataset.numeric).map((a) => a.buffer), ...Object.values(dataset.codes).map((a) => a.buffer)];
+  const buffers = [dataset.probabilities.buffer, dataset.ranked.descending.buffer, dataset.ranked.cumulative.buffer, ...Object.values(dataset.numeric).map((a) => a.buffer), ...Object.values(dataset.codes).map((a) => a.buffer)];
   if (dataset.ids) buffers.push(dataset.ids.offsets.buffer);
   if (dataset.labels) buffers.push(dataset.labels.buffer);
   return buffers as ArrayBuffer[];

@@ -3,7 +3,7 @@ import { NeedsMapping, readCustomers } from './read-customers.ts';
 import { loadSpecs, readAndScore } from './worker-pipeline.test-support.ts';
 
 const CORE = 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod';
-const read = (content: BlobPart, name = 'f.csv') => readCustomers(new Blob([content]), name, loadSpecs(), undefined, false, () => {}, new AbortController().signal);
+const read = (content: string | Uint8Array<ArrayBuffer>, name = 'f.csv') => readCustomers(new Blob([content]), name, loadSpecs(), undefined, false, () => {}, new AbortController().signal);
 
 describe('readCustomers', () => {
   it('uses the core model for a five-column file and accounts for every row', async () => {

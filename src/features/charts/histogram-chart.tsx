@@ -52,21 +52,21 @@ export function HistogramChart({ histogram, threshold, atRisk }: Props) {
   }), [theme, threshold, bins, thresholdText]);
 
   const share = histogram.scored === 0 ? 0 : atRisk / histogram.scored;
-  const summary = `${formatCount(atRisk)} of ${formatCount(histogram.scored)} scored customers (${formatPercent(share)}) are at or above the ${thresholdText}.`;
+  const summary = `${formatCount(atRisk)} of ${formatCount(histogram.scored)} scored customers (${formatPercent(share)}) are at or above it`;
 
   return (
-    <figure className="risk-chart">
+    <figure className="risk-chart risk-chart-wide">
       <figcaption><h3>Churn probability of every scored customer</h3></figcaption>
       <div className="risk-chart-canvas risk-chart-histogram">
         <Bar
           data={data}
           options={options}
           plugins={[thresholdLine]}
-          aria-label={`Histogram of churn probabilities in ${bins} bins. ${summary}`}
+          aria-label={`Histogram of churn probabilities in ${bins} bins, with a dashed line at the ${thresholdText}; ${summary}.`}
         />
       </div>
       <p className="risk-chart-legend" data-testid="histogram-threshold">
-        <span className="risk-chart-key risk-chart-key-line" aria-hidden="true" /> {thresholdText}: {summary} Darker bars are flagged at risk.
+        <span className="risk-chart-key-line" aria-hidden="true" /> {thresholdText}: {summary} (the bars right of the line).
       </p>
       <details>
         <summary>Histogram as a table</summary>

@@ -10,7 +10,7 @@ interface Props {
   thresholdText: string;
 }
 
-const BAR_HEIGHT = 34;
+const BAR_HEIGHT = 44;
 const AXIS_HEIGHT = 56;
 
 /** Share of one segment's customers at risk; every bar's label carries its numbers, so colour is not needed to read it. */
@@ -19,7 +19,8 @@ export function SegmentChart({ shares, thresholdText }: Props) {
   const { buckets } = shares;
 
   const data = useMemo<ChartData<'bar'>>(() => ({
-    labels: buckets.map((b) => `${b.label}: ${formatPercent(b.share)} of ${formatCount(b.customers)}`),
+    // Two-line labels keep long category names readable in a narrow card.
+    labels: buckets.map((b) => [b.label, `${formatPercent(b.share)} of ${formatCount(b.customers)}`]),
     datasets: [{ label: 'Share at risk', data: buckets.map((b) => b.share), backgroundColor: theme.danger, maxBarThickness: 24 }],
   }), [buckets, theme]);
 

@@ -89,7 +89,7 @@ describe('segmentShares', () => {
     const p32 = Float32Array.from(probs);
     for (const bucket of s.groups[0]!.buckets) {
       const code = bucket.label === 'Unknown' ? -1 : contract.categories.indexOf(bucket.label);
-      const rows = codes.map((c, i) => i).filter((i) => codes[i] === code && !Number.isNaN(p32[i]!));
+      const rows = [...codes.keys()].filter((i) => codes[i] === code && !Number.isNaN(p32[i]!));
       expect(bucket.customers).toBe(rows.length);
       expect(bucket.atRisk).toBe(rows.filter((i) => p32[i]! >= 0.3).length);
     }

@@ -10,7 +10,7 @@ export function SummaryCards({ summary, rejected, rows }: { summary: DecisionSum
         <dd data-testid="summary-total" data-value={summary.scored}>{formatCount(summary.scored)}</dd>
         <small>of {formatCount(rows)} rows in the file</small>
       </div>
-      <div className="at-risk">
+      <div className="summary-at-risk">
         <dt>At risk</dt>
         <dd data-testid="summary-at-risk" data-value={summary.atRisk}>{formatCount(summary.atRisk)}</dd>
         <small>{formatPercent(share)} of scored customers</small>

@@ -1,4 +1,4 @@
-import { formatCount, formatPercent } from '../../components/ui/format.ts';
+import { formatCount, formatPercent, formatScore } from '../../components/ui/format.ts';
 import type { ThresholdPoint } from './evaluation-data.ts';
 
 /** Outcomes at the chosen threshold as a 2 × 2 table, with the rates a retention team reads off it. */
@@ -28,7 +28,7 @@ export function ConfusionTable({ point, threshold }: { point: ThresholdPoint; th
       <dl className="evaluation-figures">
         <div><dt>Precision</dt><dd data-testid="evaluation-precision" data-value={r.precision}>{formatPercent(r.precision)}</dd></div>
         <div><dt>Recall</dt><dd data-testid="evaluation-recall" data-value={r.recall}>{formatPercent(r.recall)}</dd></div>
-        <div><dt>F1</dt><dd data-testid="evaluation-f1" data-value={r.f1}>{formatPercent(r.f1)}</dd></div>
+        <div><dt>F1</dt><dd data-testid="evaluation-f1" data-value={r.f1}>{formatScore(r.f1)}</dd></div>
         <div><dt>Flag rate</dt><dd data-testid="evaluation-flag-rate" data-value={r.flag_rate}>{formatPercent(r.flag_rate)}</dd></div>
       </dl>
     </div>

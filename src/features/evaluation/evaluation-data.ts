@@ -48,7 +48,7 @@ export function evaluationCurves(scores: LabelledScores): Curves {
     const which = positives === 0 ? 'stayed' : 'churned';
     return {
       ok: false,
-      problem: `All ${positives + negatives} customers with a known outcome ${which}. The AUC and the ROC, precision–recall and calibration charts need customers who churned and customers who stayed.`,
+      problem: `Every customer with a known outcome ${which}. The AUC and the ROC, precision–recall and calibration charts need customers who churned and customers who stayed.`,
     };
   }
   return {

@@ -28,7 +28,7 @@ const helper = createColumnHelper<Features, WindowRow>();
 /** Four bars, as many filled as the band is high: the band reads without colour. */
 function BandMeter({ level }: { level: number }) {
   return (
-    <svg className="band-meter" viewBox="0 0 19 12" width="19" height="12" aria-hidden="true" focusable="false">
+    <svg className="band-meter" viewBox="0 0 19 12" width="22" height="14" aria-hidden="true" focusable="false">
       {RISK_BANDS.map((_, i) => (
         <rect key={i} x={i * 5 + 0.5} y={8.5 - i * 2.7} width="3" height={3 + i * 2.7} className={i <= level ? 'on' : 'off'} />
       ))}
@@ -61,6 +61,7 @@ function inputColumn(column: SpecColumn, dataset: Pick<ScoredDataset, 'numeric' 
         const code = ctx.getValue();
         return code < 0 ? <span className="muted">unknown</span> : column.categories[code];
       },
+      sortDescFirst: false,
       meta: { width: 150, sortKey: column.name },
     }) as TableColumn;
   }
@@ -73,6 +74,7 @@ function inputColumn(column: SpecColumn, dataset: Pick<ScoredDataset, 'numeric' 
       const value = ctx.getValue();
       return Number.isNaN(value) ? '—' : format(value);
     },
+    sortDescFirst: false,
     meta: { width: 120, sortKey: column.name, align: 'end' },
   }) as TableColumn;
 }
@@ -86,12 +88,14 @@ export function buildColumns(spec: Pick<ModelSpec, 'columns'>, dataset: Pick<Sco
       header: hasIds ? 'Customer' : 'Row',
       // Without IDs the worker has nothing to sort by, and file order is already row order.
       enableSorting: hasIds,
+      sortDescFirst: false,
       meta: { width: 150, sortKey: 'id' },
     }) as TableColumn,
     helper.accessor('probability', {
       id: 'probability',
       header: 'Churn probability',
       cell: (ctx) => formatPercent(ctx.getValue()),
+      // Highest risk first: the question is usually "who is most likely to leave?"
       sortDescFirst: true,
       meta: { width: 120, sortKey: 'probability', align: 'end' },
     }) as TableColumn,

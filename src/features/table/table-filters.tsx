@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { CategoricalColumn, ModelSpec } from '../../core/spec/model-spec.ts';
 import { activeFilterCount, NO_FILTERS, type RowFilters } from './visible-rows.ts';
 
@@ -29,8 +29,11 @@ function CategoryFilter({ column, value, onChange }: { column: CategoricalColumn
   );
 }
 
-/** Filter controls; the filtering itself is `visibleRows`. */
-export function TableFilters({ spec, hasIds, filters, onChange }: Props) {
+/**
+ * Filter controls; the filtering itself is `visibleRows`. Memoised: the table re-renders
+ * on every scroll frame, and React re-selects every controlled <select> when it does.
+ */
+export const TableFilters = memo(function TableFilters({ spec, hasIds, filters, onChange }: Props) {
   const searchId = useId();
   const categorical = spec.columns.filter((c): c is CategoricalColumn => c.type === 'categorical');
   const active = activeFilterCount(filters);
@@ -75,4 +78,4 @@ export function TableFilters({ spec, hasIds, filters, onChange }: Props) {
       )}
     </div>
   );
-}
+});

@@ -37,7 +37,7 @@ export function useScaledScroll(count: number, rowHeight: number, overscan: numb
     // Rows move by a different amount than the content when scaled, so they must be
     // placed before the frame is painted, not a task later (react-virtual does the same).
     const onScroll = () => flushSync(() => setScrollTop(scroller.scrollTop));
-    const measure = () => setViewport(Math.max(rowHeight, scroller.clientHeight - (headRef.current?.offsetHeight ?? 0)));
+    const measure = () => setViewport(Math.max(rowHeight, scroller.clientHeight - (headRef.current?.getBoundingClientRect().height ?? 0)));
     const observer = new ResizeObserver(measure);
     observer.observe(scroller);
     if (headRef.current) observer.observe(headRef.current);

@@ -69,6 +69,25 @@ describe('rowsMatchingId', () => {
   });
 });
 
+describe('rowsMatchingId properties', () => {
+  it('marks exactly the IDs that contain the query, for queries cut from the packed text', () => {
+    // Cutting the query from the packed text makes matches that straddle two IDs common.
+    const units = fc.constantFrom('a', 'B', 'c', '-', '1', 'İ', 'Σ');
+    const idsAndQuery = fc
+      .array(fc.string({ unit: units, maxLength: 4 }), { maxLength: 30 })
+      .chain((ids) => fc.tuple(fc.constant(ids), fc.nat(ids.join('').length), fc.integer({ min: 1, max: 4 }), fc.boolean()));
+    fc.assert(
+      fc.property(idsAndQuery, ([ids, at, length, upper]) => {
+        const cut = ids.join('').slice(at, at + length);
+        const query = upper ? cut.toUpperCase() : cut;
+        const expected = ids.map((id) => (id.toLowerCase().includes(query.toLowerCase()) ? 1 : 0));
+        expect([...rowsMatchingId(pack(ids), query)]).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('activeFilterCount', () => {
   it('counts each filter in use', () => {
     expect(activeFilterCount(NO_FILTERS)).toBe(0);
@@ -77,11 +96,14 @@ describe('activeFilterCount', () => {
 });
 
 describe('visibleRows properties', () => {
-  const idText = fc.string({ unit: fc.constantFrom('a', 'B', 'c', '-', '1', 'İ', 'Σ', 'ς'), maxLength: 4 });
-  const dataset = fc.integer({ min: 0, max: 40 }).chain((n) =>
+  // Plain IDs take the one-scan path; IDs with "İ" or "Σ" take the per-ID path (see id-search.ts).
+  const ascii = ['a', 'B', 'c', '-', '1'];
+  const idText = (units: string[]) => fc.string({ unit: fc.constantFrom(...units), maxLength: 4 });
+  const anyIdText = idText([...ascii, 'İ', 'Σ', 'ς']);
+  const dataset = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.constantFrom(ascii, [...ascii, 'İ', 'Σ', 'ς'])).chain(([n, units]) =>
     fc.record({
       probs: fc.array(fc.oneof(fc.constant(NaN), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: n, maxLength: n }),
-      ids: fc.option(fc.array(idText, { minLength: n, maxLength: n })),
+      ids: fc.option(fc.array(idText(units), { minLength: n, maxLength: n })),
       a: fc.array(fc.integer({ min: -1, max: 2 }), { minLength: n, maxLength: n }),
       b: fc.array(fc.integer({ min: -1, max: 1 }), { minLength: n, maxLength: n }),
       order: fc.option(fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n })),
@@ -89,7 +111,7 @@ describe('visibleRows properties', () => {
   );
   const rowFilters = fc.record({
     atRiskOnly: fc.boolean(),
-    idQuery: fc.oneof(fc.constant(''), idText),
+    idQuery: fc.oneof(fc.constant(''), anyIdText),
     categories: fc.record({ a: fc.integer({ min: -1, max: 2 }), b: fc.integer({ min: -1, max: 1 }) }, { requiredKeys: [] }),
   });
 
@@ -119,6 +141,7 @@ describe('visibleRows properties', () => {
         const rank = new Map(sequence.map((row, k) => [row, k]));
         for (let k = 1; k < result.length; k++) expect(rank.get(result[k]!)!).toBeGreaterThan(rank.get(result[k - 1]!)!);
       }),
+      { numRuns: 500 },
     );
   });
 });

@@ -1,0 +1,102 @@
+// `npm run bench`: scores generated 100k- and 1M-row files in Debian's Chromium and prints one
+// JSON object of figures on stdout (`npm run -s bench > bench.json` drops npm's own banner).
+// Progress goes to stderr. No pass/fail: the targets are printed next to the figures.
+import { availableParallelism, loadavg, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser } from '@playwright/test';
+import { benchFile, type BenchFile } from './generate-bench-files.ts';
+import { measureFile, type RunResult } from './measure-page.ts';
+import { serveApp, type Server } from './serve-app.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BENCH_DIR = join(ROOT, '.bench');
+
+const TARGETS = { readyMs1M: 4000, sliderMs: 50, sortMs: 300, longestTaskMs: 100, heapToFile: 3 };
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--enable-precise-memory-info',
+];
+
+const NOTES = [
+  'MB = 10^6 bytes.',
+  'readyMs: in the page, from the file input\'s change event to the first animation frame after data-state="ready"; wallReadyMs is the same seen from Node (includes Playwright\'s round trips).',
+  'parseMs/featuresMs/inferenceMs: the worker\'s own timings (readMs = reading + parsing + typed columns), from the churn:rendered mark.',
+  'handoffMs: churn:scored − file chosen − (parse + features + inference): posting the file to the worker, awaiting the cached models, copying the columns for the page and transferring them back. The worker\'s clock cannot be compared to the page\'s directly, so this is the whole remainder rather than the transfer alone.',
+  'renderMs: churn:rendered − churn:scored (the mark is set in a passive effect, so it usually lands after the first paint); firstFrameMs: churn:scored → first animation frame after data-state="ready" (render + commit of the results).',
+  'sliderMs: keydown (ArrowRight on the focused slider) → first animation frame after the at-risk count and the slider\'s aria-valuetext changed; the later of the two per press.',
+  'sortMs: click on the "Churn probability" header → first animation frame after the visible probabilities changed (includes the worker round trip); ascHeader/descHeader: → after aria-sort changed.',
+  'longestTaskMs/longTasksOver50ms: Long Tasks API entries on the main thread between choosing the file and ready; longestTaskAfterReadyMs covers the slider and sort interactions.',
+  'pageHeapPeakMB (memoryMB.*.pageHeap): CDP Performance.getMetrics JSHeapUsedSize polled every 100 ms. Typed-array buffers are not in it: memoryMB.*.pageBuffers is Runtime.getHeapUsage backingStorageSize. heapToFile = pageHeapPeakMB / fileMB, as asked; allHeapsToFile sums the page and worker heap and buffer peaks (an upper bound: the peaks need not coincide) and allHeapsGrowthToFile subtracts the same sum before the file was chosen.',
+  'workerHeapPeakMB (memoryMB.*.workerHeap/workerBuffers): Runtime.getHeapUsage in the worker through a non-flat CDP auto-attach, polled every 100 ms; it can miss a short spike between samples. Whether wasm memory counts as a worker buffer is V8\'s choice; rendererPeakMB covers it either way.',
+  'rendererPeakMB: VmHWM of the renderer process that hosts the page and its worker (page + worker + wasm + Blink), found by its DedicatedWorker thread; memoryMB.baseline.renderer is its resident set after the models loaded, before the file was chosen.',
+  'Single runs on a shared machine: machine.loadAverageAtStart (1, 5, 15 min) shows how busy it was when the run started; timings vary by tens of percent between runs.',
+];
+
+function readArgs() {
+  const { values } = parseArgs({
+    options: {
+      rows: { type: 'string', default: '100000,1000000' },
+      seed: { type: 'string', default: '1' },
+      labels: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const rows = values.rows.split(',').map((r) => Number(r.trim()));
+  if (rows.some((r) => !Number.isInteger(r) || r < 1)) throw new Error(`--rows must be a comma-separated list of whole numbers, not "${values.rows}"`);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a whole number, not "${values.seed}"`);
+  return { rows, seed, labels: values.labels };
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const args = readArgs();
+  const loadAtStart = loadavg().map((l) => Math.round(l * 100) / 100);
+  const files: BenchFile[] = [];
+  for (const rows of args.rows) files.push(await benchFile(BENCH_DIR, { rows, seed: args.seed, labels: args.labels }, log));
+
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  const cleanUp = () => server?.stop();
+  process.once('SIGINT', () => {
+    cleanUp();
+    process.exit(130);
+  });
+  try {
+    server = await serveApp(ROOT, log);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browserSession = await browser.newBrowserCDPSession();
+    const runs: RunResult[] = [];
+    const usedRenderers = new Set<number>();
+    for (const file of files) {
+      log(`Measuring ${file.path}`);
+      runs.push(await measureFile(browser, browserSession, file, usedRenderers, log));
+    }
+    const report = {
+      machine: {
+        cores: availableParallelism(),
+        memoryGB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+        node: process.version,
+        chromium: browser.version(),
+        loadAverageAtStart: loadAtStart,
+      },
+      files: files.map((f) => ({ rows: f.rows, seed: f.seed, labels: f.labels, path: f.path, fileMB: Math.round(f.bytes / 1e5) / 10 })),
+      runs,
+      targets: TARGETS,
+      notes: NOTES,
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    await browser?.close();
+    cleanUp();
+  }
+}
+
+main().catch((error: unknown) => {
+  log(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,50 @@
+import { useDeferredValue, useMemo } from 'react';
+import { formatCount, formatScore } from '../../components/ui/format.ts';
+import type { ScoredDataset } from '../../worker/protocol.ts';
+import { ConfusionTable } from './confusion-table.tsx';
+import { EvaluationCharts } from './evaluation-charts.tsx';
+import { evaluationCurves, labelledScores, thresholdPoint } from './evaluation-data.ts';
+import './evaluation-panel.css';
+
+interface Props {
+  dataset: ScoredDataset;
+  threshold: number;
+}
+
+/** How well the model did on this file, when the file says who actually churned. */
+export function EvaluationPanel({ dataset, threshold }: Props) {
+  if (!dataset.labels) return null;
+  return <Evaluation dataset={dataset} labels={dataset.labels} threshold={threshold} />;
+}
+
+function Evaluation({ dataset, labels, threshold }: Props & { labels: Uint8Array }) {
+  // Sorting for the curves takes a moment on a million rows, so it happens once per file;
+  // only the confusion counts follow the threshold, and they may trail a dragged slider.
+  const scores = useMemo(() => labelledScores(labels, dataset.probabilities), [labels, dataset]);
+  const curves = useMemo(() => evaluationCurves(scores), [scores]);
+  const shown = useDeferredValue(threshold);
+  const point = useMemo(() => thresholdPoint(scores, shown), [scores, shown]);
+  const checked = scores.positives + scores.negatives;
+  const left = dataset.rows - checked;
+
+  return (
+    <section className="card evaluation-panel" aria-labelledby="evaluation-heading" data-testid="evaluation-panel">
+      <h2 id="evaluation-heading">How the model did on this file</h2>
+      <p>
+        This file says which customers churned, so the scores can be checked against what happened:{' '}
+        {formatCount(checked)} customers with a known outcome, {formatCount(scores.positives)} of whom churned.
+        {left > 0 && ` ${formatCount(left)} rows without an outcome or without a score are left out.`}
+      </p>
+      {curves.ok ? (
+        <dl className="evaluation-figures">
+          <div><dt>ROC AUC on this file</dt><dd data-testid="evaluation-auc" data-value={curves.auc}>{formatScore(curves.auc)}</dd></div>
+          <div><dt>Average precision</dt><dd data-testid="evaluation-ap" data-value={curves.averagePrecision}>{formatScore(curves.averagePrecision)}</dd></div>
+        </dl>
+      ) : (
+        <p className="evaluation-problem" data-testid="evaluation-problem">{curves.problem}</p>
+      )}
+      {checked > 0 && <ConfusionTable point={point} threshold={shown} />}
+      {curves.ok && <EvaluationCharts curves={curves} scores={scores} point={point} threshold={shown} />}
+    </section>
+  );
+}

@@ -1,0 +1,218 @@
+import { FlexRender, useTable, type Header, type Row, type SortDirection, type SortingState, type Updater } from '@tanstack/react-table';
+import { memo, useCallback, useDeferredValue, useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { formatCount } from '../../components/ui/format.ts';
+import type { ModelSpec } from '../../core/spec/model-spec.ts';
+import type { ScoredDataset } from '../../worker/protocol.ts';
+import { TableFilters } from './table-filters.tsx';
+import { buildColumns, columnIdForSortKey, features } from './table-columns.tsx';
+import { useScaledScroll } from './use-scaled-scroll.ts';
+import { NO_FILTERS, visibleRows, type RowFilters } from './visible-rows.ts';
+import { reasonPlan, windowRows, type WindowRow } from './window-rows.ts';
+import './results-table.css';
+
+/** key: 'probability', 'id', or a spec column name (the worker's sort keys). */
+export interface TableSort {
+  key: string;
+  descending: boolean;
+}
+
+interface Props {
+  dataset: ScoredDataset;
+  spec: ModelSpec;
+  /** At risk = probability >= threshold. */
+  threshold: number;
+  /** Row order the worker computed for `sort`; null = file order. */
+  order: Uint32Array | null;
+  sort: TableSort | null;
+  onSort(sort: TableSort | null): void;
+  /** Opens the details of a data row (its index in the file). */
+  onOpenRow(row: number): void;
+}
+
+type Features = typeof features;
+
+/** Must match the CSS row height (--results-row-height). */
+const ROW_HEIGHT = 32;
+const OVERSCAN = 6;
+
+const getRowId = (r: WindowRow) => String(r.row);
+
+const ariaSort = { asc: 'ascending', desc: 'descending' } as const;
+
+// Memoised: headers only change with sorting, not with every scroll frame. `sorted` is
+// passed in so a header object the table keeps across sorts still re-renders.
+const HeaderCell = memo(function HeaderCell({ header, sorted }: { header: Header<Features, WindowRow, unknown>; sorted: false | SortDirection }) {
+  const { column } = header;
+  const align = column.columnDef.meta?.align === 'end' ? 'align-end' : undefined;
+  if (!column.getCanSort()) {
+    return (
+      <th scope="col" className={align}>
+        <FlexRender header={header} />
+      </th>
+    );
+  }
+  return (
+    <th scope="col" className={align} aria-sort={sorted ? ariaSort[sorted] : 'none'}>
+      <button type="button" className="sort-button" onClick={column.getToggleSortingHandler()}>
+        <FlexRender header={header} />
+        <span className={sorted ? 'sort-indicator active' : 'sort-indicator'} aria-hidden="true">
+          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+});
+
+interface BodyRowProps {
+  row: Row<Features, WindowRow>;
+  top: number;
+  onOpen: (row: number) => void;
+  onKey: (event: KeyboardEvent<HTMLTableRowElement>, position: number) => void;
+}
+
+function BodyRow({ row, top, onOpen, onKey }: BodyRowProps) {
+  const r = row.original;
+  return (
+    <tr
+      data-row={r.row}
+      data-position={r.position}
+      aria-rowindex={r.position + 2}
+      tabIndex={0}
+      className={r.position % 2 === 1 ? 'odd' : undefined}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={() => onOpen(r.row)}
+      onKeyDown={(event) => onKey(event, r.position)}
+    >
+      {row.getAllCells().map((cell) => {
+        const align = cell.column.columnDef.meta?.align === 'end' ? 'align-end' : undefined;
+        const className = cell.column.id === 'customer' ? 'customer' : align;
+        return (
+          <td key={cell.id} className={className} data-probability={cell.column.id === 'probability' ? r.probability : undefined}>
+            <FlexRender cell={cell} />
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+
+/** Every scored customer, virtualised so a million rows scroll smoothly. */
+export function ResultsTable({ dataset, spec, threshold, order, sort, onSort, onOpenRow }: Props) {
+  // Filters belong to one file: a new dataset starts unfiltered (its columns may differ).
+  const [filterState, setFilterState] = useState({ dataset, filters: NO_FILTERS });
+  const filters = filterState.dataset === dataset ? filterState.filters : NO_FILTERS;
+  // Typing in the search box stays responsive while a million rows are searched; the
+  // other filters apply at once, so the list never lags behind a ticked box.
+  const idQuery = useDeferredValue(filters.idQuery);
+  const listFilters = useMemo(() => ({ ...filters, idQuery }), [filters, idQuery]);
+  // The threshold only shapes the list when "at-risk only" is on; the slider moves it often.
+  const listThreshold = listFilters.atRiskOnly ? threshold : 0;
+  const visible = useMemo(() => visibleRows(dataset, order, listThreshold, listFilters), [dataset, order, listThreshold, listFilters]);
+  const scoredCount = dataset.rows - dataset.rejectedRows;
+
+  const { scrollRef, headRef, height, range, top, pageRows, reveal, scrollToStart } = useScaledScroll(visible.length, ROW_HEIGHT, OVERSCAN);
+  const { start, end } = range;
+  const plan = useMemo(() => reasonPlan(spec, dataset), [spec, dataset]);
+  // Reasons are worked out here, for the few rows in the window only.
+  const data = useMemo(() => windowRows(spec, dataset, plan, visible, { start, end }), [spec, dataset, plan, visible, start, end]);
+  const columns = useMemo(() => buildColumns(spec, dataset), [spec, dataset]);
+
+  const sorting = useMemo<SortingState>(() => {
+    const id = sort ? columnIdForSortKey(columns, sort.key) : undefined;
+    return sort && id ? [{ id, desc: sort.descending }] : [];
+  }, [sort, columns]);
+
+  const onSortingChange = (updater: Updater<SortingState>) => {
+    const next = typeof updater === 'function' ? updater(sorting) : updater;
+    const first = next[0];
+    const key = first ? columns.find((c) => c.id === first.id)?.meta?.sortKey : undefined;
+    scrollToStart();
+    onSort(first && key ? { key, descending: first.desc } : null);
+  };
+
+  const table = useTable({
+    features,
+    columns,
+    data,
+    getRowId,
+    state: { sorting },
+    onSortingChange,
+    // The worker sorts all rows; the table only keeps the sort state and header toggles.
+    manualSorting: true,
+    enableMultiSort: false,
+    meta: { threshold },
+  });
+
+  const changeFilters = useCallback(
+    (next: RowFilters) => {
+      setFilterState({ dataset, filters: next });
+      scrollToStart();
+    },
+    [dataset, scrollToStart],
+  );
+
+  const focusPosition = (position: number) => {
+    if (visible.length === 0) return;
+    const target = Math.min(visible.length - 1, Math.max(0, position));
+    reveal(target);
+    scrollRef.current?.querySelector<HTMLElement>(`tr[data-position="${target}"]`)?.focus({ preventScroll: true });
+  };
+
+  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, position: number) => {
+    const moves: Record<string, number> = {
+      ArrowDown: position + 1,
+      ArrowUp: position - 1,
+      PageDown: position + pageRows,
+      PageUp: position - pageRows,
+      Home: 0,
+      End: visible.length - 1,
+    };
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      onOpenRow(visible[position]!);
+    } else if (event.key in moves) {
+      // The page must not scroll natively: rows move under a scaled scrollbar.
+      event.preventDefault();
+      focusPosition(moves[event.key]!);
+    }
+  };
+
+  const style = useMemo(() => {
+    const widths = columns.map((c) => c.meta?.width ?? 120);
+    return {
+      '--results-columns': widths.map((w) => `${w}px`).join(' '),
+      '--results-width': `${widths.reduce((a, b) => a + b, 0)}px`,
+      '--results-row-height': `${ROW_HEIGHT}px`,
+    } as CSSProperties;
+  }, [columns]);
+
+  return (
+    <div className="results-table">
+      <TableFilters spec={spec} hasIds={dataset.ids !== null} filters={filters} onChange={changeFilters} />
+      <p className="table-count" role="status" data-testid="table-count">
+        Showing {formatCount(visible.length)} of {formatCount(scoredCount)} customers
+        {sort && !order && <span className="muted"> (sorting…)</span>}
+      </p>
+      <div className={visible.length === 0 ? 'results-table-scroll empty' : 'results-table-scroll'} ref={scrollRef} style={style}>
+        <table data-testid="results-table" aria-rowcount={visible.length + 1}>
+          <caption className="visually-hidden">Scored customers. Press Enter on a row to see its details; arrow keys move between rows.</caption>
+          <thead ref={headRef}>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id} aria-rowindex={1}>
+                {group.headers.map((header) => (
+                  <HeaderCell key={header.id} header={header} sorted={header.column.getIsSorted()} />
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody style={{ height }}>
+            {table.getRowModel().rows.map((row) => (
+              <BodyRow key={row.id} row={row} top={top(row.original.position)} onOpen={onOpenRow} onKey={onRowKey} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {visible.length === 0 && <p className="table-empty">No customers match these filters.</p>}
+    </div>
+  );
+}
