@@ -21,19 +21,19 @@ import './app.css';
 
 export function App() {
   const s = useScoring();
-  const { state } = s;
+  const { state, scoreFile } = s;
   const { dataset } = state;
   const spec = state.models.find((m) => m.id === dataset?.modelId);
   const ready = state.models.length > 0;
 
-  const onFile = useCallback((file: File) => s.scoreFile(file, file.name), [s.scoreFile]);
+  const onFile = useCallback((file: File) => scoreFile(file, file.name), [scoreFile]);
   const dragging = useWindowDrop(onFile, ready);
   useDownload(state.download, s.downloaded);
 
   const loadSample = useCallback(async () => {
     const response = await fetch(SAMPLE_URL);
-    s.scoreFile(await response.blob(), 'customers-sample.csv');
-  }, [s.scoreFile]);
+    scoreFile(await response.blob(), 'customers-sample.csv');
+  }, [scoreFile]);
 
   const ranked = dataset?.ranked;
   const summary = useMemo(
