@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { EMBED_HOST_ORIGIN } from './e2e/embed-origins.ts';
 
 // Debian's Chromium: browsers are never downloaded here. The flags keep it from
 // calling home, which this machine's closed network would refuse anyway.
@@ -23,5 +24,7 @@ export default defineConfig({
     url: 'http://localhost:4173/',
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
+    // The embedding tests frame the app from a host page on this origin (see e2e/embed.spec.ts).
+    env: { VITE_EMBED_ORIGINS: EMBED_HOST_ORIGIN },
   },
 });

@@ -1,6 +1,6 @@
 // `npm start`: build when the sources are newer than dist/, then serve dist/ on http://localhost:4173.
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const newest = (path) => {
@@ -11,10 +11,14 @@ const newest = (path) => {
 
 const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].filter(existsSync);
 const built = existsSync('dist/index.html') ? statSync('dist/index.html').mtimeMs : 0;
-if (built < Math.max(...sources.map(newest))) {
+// Build-time settings (VITE_*) are baked into the bundle, so a change of them needs a new build too.
+const settings = JSON.stringify(Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('VITE_')).sort()));
+const builtWith = existsSync('dist/.build-settings.json') ? readFileSync('dist/.build-settings.json', 'utf8') : '';
+if (built < Math.max(...sources.map(newest)) || builtWith !== settings) {
   console.log('Building Churn Radar…');
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
+  writeFileSync('dist/.build-settings.json', settings);
 }
 console.log('Churn Radar is served at http://localhost:4173/');
 const server = spawn('npx', ['vite', 'preview', '--port', '4173', '--strictPort', '--host', 'localhost'], { stdio: 'inherit' });

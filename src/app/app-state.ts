@@ -12,13 +12,18 @@ export interface ExportState {
   kind: ExportKind;
   rows: number;
   totalRows: number;
+  target: ExportTarget;
 }
+
+/** Who asked for an export: the person (a browser download) or the host page (postMessage). */
+export type ExportTarget = 'download' | 'host';
 
 export interface Download {
   blob: Blob;
   fileName: string;
   rows: number;
   kind: ExportKind;
+  target: ExportTarget;
 }
 
 export interface AppState {
@@ -49,7 +54,7 @@ export type AppAction =
   | { type: 'threshold'; value: number }
   | { type: 'sort'; sort: Sort | null; request: number }
   | { type: 'open-row'; row: number | null }
-  | { type: 'export-started'; kind: ExportKind }
+  | { type: 'export-started'; kind: ExportKind; target: ExportTarget }
   | { type: 'downloaded' }
   | { type: 'start-over' };
 
@@ -81,7 +86,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'open-row':
       return { ...state, detailsRow: action.row, detailsCells: undefined };
     case 'export-started':
-      return { ...state, exporting: { kind: action.kind, rows: 0, totalRows: state.dataset?.rows ?? 0 }, download: undefined };
+      return { ...state, exporting: { kind: action.kind, rows: 0, totalRows: state.dataset?.rows ?? 0, target: action.target }, download: undefined };
     case 'downloaded':
       return { ...state, download: undefined };
     case 'worker':
@@ -115,9 +120,12 @@ function onWorkerMessage(state: AppState, message: WorkerToPage): AppState {
     case 'row-details':
       return current(message.job) && message.row === state.detailsRow ? { ...state, detailsCells: message.cells } : state;
     case 'export-progress':
-      return current(message.job) && state.exporting ? { ...state, exporting: { kind: message.kind, rows: message.rows, totalRows: message.totalRows } } : state;
-    case 'exported':
-      return current(message.job) ? { ...state, exporting: undefined, download: { blob: message.blob, fileName: message.fileName, rows: message.rows, kind: message.kind } } : state;
+      return current(message.job) && state.exporting ? { ...state, exporting: { ...state.exporting, rows: message.rows, totalRows: message.totalRows } } : state;
+    case 'exported': {
+      if (!current(message.job)) return state;
+      const target = state.exporting?.target ?? 'download';
+      return { ...state, exporting: undefined, download: { blob: message.blob, fileName: message.fileName, rows: message.rows, kind: message.kind, target } };
+    }
     case 'export-ended':
       return current(message.job) ? { ...state, exporting: undefined, notice: message.message ? `The export failed: ${message.message}` : 'Export cancelled.' } : state;
   }

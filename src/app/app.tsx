@@ -6,15 +6,18 @@ import { DecisionPanel } from '../features/decision/decision-panel.tsx';
 import { SummaryCards } from '../features/decision/summary-cards.tsx';
 import { RowDetails } from '../features/details/row-details.tsx';
 import { EvaluationPanel } from '../features/evaluation/evaluation-panel.tsx';
+import { useHostBridge } from '../features/embed/use-host-bridge.ts';
 import { ExportButtons } from '../features/export/export-buttons.tsx';
 import { RowIssues } from '../features/issues/row-issues.tsx';
 import { MappingStep } from '../features/mapping/mapping-step.tsx';
 import { ModelCards } from '../features/models/model-cards.tsx';
+import { OfflineStatus } from '../features/offline/offline-status.tsx';
 import { ResultsTable } from '../features/table/results-table.tsx';
 import { DropZone } from '../features/upload/drop-zone.tsx';
 import { useWindowDrop } from '../features/upload/use-window-drop.ts';
 import { WorkProgress } from '../features/upload/work-progress.tsx';
 import { recommendedOf } from './app-state.ts';
+import { sampleBlob } from './embedded-assets.ts';
 import { useDownload } from './use-download.ts';
 import { SAMPLE_URL, useScoring } from './use-scoring.ts';
 import './app.css';
@@ -29,10 +32,10 @@ export function App() {
   const onFile = useCallback((file: File) => scoreFile(file, file.name), [scoreFile]);
   const dragging = useWindowDrop(onFile, ready);
   useDownload(state.download, s.downloaded);
+  const embedded = useMemo(() => new URLSearchParams(window.location.search).get('embed') === '1', []);
 
   const loadSample = useCallback(async () => {
-    const response = await fetch(SAMPLE_URL);
-    scoreFile(await response.blob(), 'customers-sample.csv');
+    scoreFile(await sampleBlob(SAMPLE_URL), 'customers-sample.csv');
   }, [scoreFile]);
 
   const ranked = dataset?.ranked;
@@ -41,6 +44,23 @@ export function App() {
     [dataset, state.threshold],
   );
 
+  const hostSummary = useMemo(() => (dataset && summary ? {
+    fileName: dataset.fileName, modelId: dataset.modelId, rows: dataset.rows, scored: summary.scored, rejected: dataset.rejectedRows,
+    atRisk: summary.atRisk, threshold: state.threshold, expectedChurners: summary.expectedChurners,
+  } : undefined), [dataset, summary, state.threshold]);
+  const hostCsv = state.download?.target === 'host' ? state.download : undefined;
+  const { setThreshold, exportAs } = s;
+  useHostBridge({
+    modelsReady: ready,
+    progress: state.progress,
+    summary: hostSummary,
+    error: state.phase === 'error' ? state.error : undefined,
+    hostCsv,
+    score: scoreFile,
+    setThreshold,
+    requestScoredCsv: useCallback(() => exportAs('csv', 'host'), [exportAs]),
+  });
+
   // Marks for the benchmark (npm run bench): when results arrived and when they were on screen.
   useEffect(() => {
     if (!dataset) return;
@@ -48,10 +68,11 @@ export function App() {
   }, [dataset]);
 
   return (
-    <div className="app" data-state={state.phase}>
-      <header className="app-header">
+    <div className={`app${embedded ? ' embedded' : ''}`} data-state={state.phase}>
+      <header className="app-header" hidden={embedded}>
         <h1>Churn Radar</h1>
         <p>Which customers are about to leave, and why. Your file is read and scored on this computer; nothing is uploaded.</p>
+        <OfflineStatus />
       </header>
       <main>
         <section className="card" aria-labelledby="score-heading">
@@ -101,7 +122,7 @@ export function App() {
           </>
         )}
 
-        {ready && <ModelCards specs={state.models} />}
+        {ready && !embedded && <ModelCards specs={state.models} />}
       </main>
     </div>
   );

@@ -1,13 +1,20 @@
 import type { PageToWorker, WorkerToPage } from '../worker/protocol.ts';
+import { embeddedAssets } from './embedded-assets.ts';
 
 export interface ScoringWorker {
   send(message: PageToWorker): void;
   terminate(): void;
 }
 
+const NAME = 'churn-radar-scoring';
+
 /** Starts the scoring worker; every reply goes to `onMessage`, a crash to `onCrash`. */
 export function startScoringWorker(onMessage: (message: WorkerToPage) => void, onCrash: (message: string) => void): ScoringWorker {
-  const worker = new Worker(new URL('../worker/churn.worker.ts', import.meta.url), { type: 'module', name: 'churn-radar-scoring' });
+  const embedded = embeddedAssets();
+  // The single-file build carries a classic worker: from file://, a module worker cannot start from a blob: URL.
+  const worker = embedded
+    ? new Worker(embedded.workerUrl, { name: NAME })
+    : new Worker(new URL('../worker/churn.worker.ts', import.meta.url), { type: 'module', name: NAME });
   worker.onmessage = (event: MessageEvent<WorkerToPage>) => onMessage(event.data);
   worker.onerror = (event) => {
     event.preventDefault();
@@ -15,7 +22,8 @@ export function startScoringWorker(onMessage: (message: WorkerToPage) => void, o
   };
   worker.onmessageerror = () => onCrash('The scoring engine sent a message the page could not read. Choose "Start over" to try again.');
   return {
-    send: (message) => worker.postMessage(message),
+    // Nothing can be fetched from file://, so the models and ort-web's .wasm travel with 'load-models'.
+    send: (message) => worker.postMessage(embedded && message.type === 'load-models' ? { ...message, inline: embedded.inline } : message),
     terminate: () => worker.terminate(),
   };
 }

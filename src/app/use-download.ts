@@ -4,7 +4,7 @@ import type { Download } from './app-state.ts';
 /** Hands a finished export to the browser as a download, then frees its memory. */
 export function useDownload(download: Download | undefined, done: () => void): void {
   useEffect(() => {
-    if (!download) return;
+    if (!download || download.target !== 'download') return;
     const url = URL.createObjectURL(download.blob);
     const link = document.createElement('a');
     link.href = url;

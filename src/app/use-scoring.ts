@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { ExplicitMapping, ExportKind } from '../worker/protocol.ts';
-import { appReducer, initialState, type Sort } from './app-state.ts';
+import { appReducer, initialState, type ExportTarget, type Sort } from './app-state.ts';
 import { startScoringWorker, type ScoringWorker } from './scoring-worker.ts';
 
 const MODEL_IDS = ['telco-full', 'telco-core'];
@@ -58,8 +58,8 @@ export function useScoring() {
       dispatch({ type: 'open-row', row });
       if (row !== null) worker.current?.send({ type: 'row-details', job, row });
     }, [job]),
-    exportAs: useCallback((kind: ExportKind) => {
-      dispatch({ type: 'export-started', kind });
+    exportAs: useCallback((kind: ExportKind, target: ExportTarget = 'download') => {
+      dispatch({ type: 'export-started', kind, target });
       worker.current?.send({ type: 'export', job, kind, threshold: state.threshold });
     }, [job, state.threshold]),
     cancelExport: useCallback(() => worker.current?.send({ type: 'cancel-export', job }), [job]),
