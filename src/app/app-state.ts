@@ -45,11 +45,15 @@ export interface AppState {
   download: Download | undefined;
   notice: string | undefined;
   error: string | undefined;
+  /** A file above the comfortable size, waiting for the person to confirm. */
+  oversized: { file: Blob; fileName: string } | undefined;
 }
 
 export type AppAction =
   | { type: 'worker'; message: WorkerToPage }
   | { type: 'file-chosen'; job: number; file: Blob; fileName: string }
+  | { type: 'oversized'; file: Blob; fileName: string }
+  | { type: 'dismiss-oversized' }
   | { type: 'crashed'; message: string }
   | { type: 'threshold'; value: number }
   | { type: 'sort'; sort: Sort | null; request: number }
@@ -61,18 +65,22 @@ export type AppAction =
 export const initialState: AppState = {
   phase: 'idle', models: [], job: 0, file: undefined, fileName: undefined, progress: undefined, mapping: undefined,
   dataset: undefined, threshold: 0.5, sort: null, sortRequest: 0, order: null, detailsRow: null, detailsCells: undefined,
-  exporting: undefined, download: undefined, notice: undefined, error: undefined,
+  exporting: undefined, download: undefined, notice: undefined, error: undefined, oversized: undefined,
 };
 
 export const recommendedOf = (spec: ModelSpec) => spec.thresholds.points.find((p) => p.name === spec.thresholds.recommended)!.value;
 
 const clearFile = {
   progress: undefined, mapping: undefined, dataset: undefined, sort: null, order: null, detailsRow: null, detailsCells: undefined,
-  exporting: undefined, download: undefined, notice: undefined, error: undefined,
+  exporting: undefined, download: undefined, notice: undefined, error: undefined, oversized: undefined,
 } satisfies Partial<AppState>;
 
 export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
+    case 'oversized':
+      return { ...state, oversized: { file: action.file, fileName: action.fileName }, notice: undefined };
+    case 'dismiss-oversized':
+      return { ...state, oversized: undefined };
     case 'file-chosen':
       return { ...state, ...clearFile, phase: 'working', job: action.job, file: action.file, fileName: action.fileName };
     case 'crashed':

@@ -14,12 +14,13 @@ import { ModelCards } from '../features/models/model-cards.tsx';
 import { OfflineStatus } from '../features/offline/offline-status.tsx';
 import { ResultsTable } from '../features/table/results-table.tsx';
 import { DropZone } from '../features/upload/drop-zone.tsx';
+import { OversizedConfirm } from '../features/upload/oversized-confirm.tsx';
 import { useWindowDrop } from '../features/upload/use-window-drop.ts';
 import { WorkProgress } from '../features/upload/work-progress.tsx';
 import { recommendedOf } from './app-state.ts';
 import { sampleBlob } from './embedded-assets.ts';
 import { useDownload } from './use-download.ts';
-import { SAMPLE_URL, useScoring } from './use-scoring.ts';
+import { COMFORTABLE_BYTES, SAMPLE_URL, useScoring } from './use-scoring.ts';
 import './app.css';
 
 export function App() {
@@ -34,9 +35,14 @@ export function App() {
   useDownload(state.download, s.downloaded);
   const embedded = useMemo(() => new URLSearchParams(window.location.search).get('embed') === '1', []);
 
+  const { fail } = s;
   const loadSample = useCallback(async () => {
-    scoreFile(await sampleBlob(SAMPLE_URL), 'customers-sample.csv');
-  }, [scoreFile]);
+    try {
+      scoreFile(await sampleBlob(SAMPLE_URL), 'customers-sample.csv');
+    } catch (error) {
+      fail(`The sample data could not be loaded (${(error as Error).message}). Choose a file of your own instead.`);
+    }
+  }, [scoreFile, fail]);
 
   const ranked = dataset?.ranked;
   const summary = useMemo(
@@ -78,6 +84,15 @@ export function App() {
         <section className="card" aria-labelledby="score-heading">
           <h2 id="score-heading" className="visually-hidden">Score a customer file</h2>
           <DropZone onFile={onFile} onSample={loadSample} disabled={!ready} dragging={dragging} />
+          {state.oversized && (
+            <OversizedConfirm
+              fileName={state.oversized.fileName}
+              bytes={state.oversized.file.size}
+              comfortableBytes={COMFORTABLE_BYTES}
+              onProceed={() => state.oversized && scoreFile(state.oversized.file, state.oversized.fileName, undefined, false, true)}
+              onCancel={s.dismissOversized}
+            />
+          )}
           {state.phase === 'working' && <WorkProgress fileName={state.fileName ?? ''} progress={state.progress} onCancel={s.cancel} />}
           {!ready && state.phase !== 'error' && <p role="status" className="muted">Loading the models…</p>}
           {state.notice && <p role="status">{state.notice}</p>}

@@ -7,13 +7,12 @@ import { EMBEDDED_ASSETS_ID, type EmbeddedAssetsJson } from './embedded-format.t
  * DEVELOPERS.md). The normal build carries none of it, and the app fetches as usual.
  */
 interface Embedded {
-  /** A blob: URL of the worker, a classic script: file:// pages cannot start module workers from blob: URLs. */
+  /** The worker as a classic script at a blob: URL. */
   workerUrl: string;
   inline: InlineAssets;
-  sample: string;
 }
 
-function bytesOf(base64: string): Uint8Array {
+function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -22,27 +21,27 @@ function bytesOf(base64: string): Uint8Array {
 
 let embedded: Embedded | null | undefined;
 
-/** What the page carries, read once; null in the normal build. */
+/** What the page carries, decoded once; null in the normal build. */
 export function embeddedAssets(): Embedded | null {
   if (embedded !== undefined) return embedded;
   const element = document.getElementById(EMBEDDED_ASSETS_ID);
   if (!element?.textContent) return (embedded = null);
   const json = JSON.parse(element.textContent) as EmbeddedAssetsJson;
-  // Decoded once: the several megabytes of text need not stay in the DOM as well.
+  // The megabytes of text need not stay in the DOM once decoded.
   element.remove();
-  const models = Object.fromEntries(Object.entries(json.models).map(([id, m]) => [id, { spec: m.spec, onnx: bytesOf(m.onnx) }]));
   embedded = {
     workerUrl: URL.createObjectURL(new Blob([json.worker], { type: 'text/javascript' })),
-    inline: { wasmGzip: bytesOf(json.wasmGzip), models },
-    sample: json.sample,
+    inline: {
+      wasmGzip: bytesOf(json.wasmGzip),
+      files: Object.fromEntries(Object.entries(json.files).map(([path, base64]) => [path, bytesOf(base64)])),
+    },
   };
   return embedded;
 }
 
-/** The "Try sample data" file: embedded in the single-file build, else fetched from `url`. */
-export async function sampleBlob(url: string): Promise<Blob> {
-  const assets = embeddedAssets();
-  if (assets) return new Blob([assets.sample], { type: 'text/csv' });
-  const response = await fetch(url);
-  return response.blob();
+/** A file the app ships, like the sample: taken from the page in the single-file build, else fetched. */
+export async function sampleBlob(path: string): Promise<Blob> {
+  const bytes = embeddedAssets()?.inline.files[path];
+  if (bytes) return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'text/csv' });
+  return (await fetch(path)).blob();
 }

@@ -10,8 +10,6 @@ export interface EmbeddedAssetsJson {
   worker: string;
   /** onnxruntime-web's `.wasm`, gzip-compressed, base64. */
   wasmGzip: string;
-  /** Model packages by id: the spec's JSON text and the `.onnx`, base64. */
-  models: Record<string, { spec: string; onnx: string }>;
-  /** The text of the "Try sample data" file. */
-  sample: string;
+  /** Files the app would fetch, base64, by their path relative to the page (`models/telco-full.json`). */
+  files: Record<string, string>;
 }

@@ -4,6 +4,11 @@ import { appReducer, initialState, type ExportTarget, type Sort } from './app-st
 import { startScoringWorker, type ScoringWorker } from './scoring-worker.ts';
 
 const MODEL_IDS = ['telco-full', 'telco-core'];
+/**
+ * Above this size a browser tab may run out of memory (the worker keeps the decoded
+ * text for exports, about 2–3 × the file), so the person is asked before we start.
+ */
+export const COMFORTABLE_BYTES = 1_000_000_000;
 export const SAMPLE_URL = 'samples/customers-sample.csv';
 
 /** The app's state and the intents the UI can send; all work happens in the worker. */
@@ -35,7 +40,11 @@ export function useScoring() {
 
   return {
     state,
-    scoreFile: useCallback((blob: Blob, name: string, mapping?: ExplicitMapping, askMapping = false) => {
+    scoreFile: useCallback((blob: Blob, name: string, mapping?: ExplicitMapping, askMapping = false, confirmed = false) => {
+      if (blob.size > COMFORTABLE_BYTES && !confirmed) {
+        dispatch({ type: 'oversized', file: blob, fileName: name });
+        return;
+      }
       const id = next();
       dispatch({ type: 'file-chosen', job: id, file: blob, fileName: name });
       worker.current?.send({ type: 'score-file', job: id, file: blob, fileName: name, mapping, askMapping });
@@ -64,6 +73,8 @@ export function useScoring() {
     }, [job, state.threshold]),
     cancelExport: useCallback(() => worker.current?.send({ type: 'cancel-export', job }), [job]),
     downloaded: useCallback(() => dispatch({ type: 'downloaded' }), []),
+    dismissOversized: useCallback(() => dispatch({ type: 'dismiss-oversized' }), []),
+    fail: useCallback((message: string) => dispatch({ type: 'crashed', message }), []),
     startOver: useCallback(() => {
       // A crashed or stuck worker is replaced; a healthy one just forgets the file.
       if (state.phase === 'error') boot();
