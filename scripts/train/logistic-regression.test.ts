@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitLogisticRegression, logisticGradient, logisticObjective } from './logistic-regression.ts';
+import { seededRandom as mulberry32 } from './seeded-random.ts';
 
-/** mulberry32: a tiny seeded PRNG, so every run sees the same data. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normal(random: () => number): number {
   // Box–Muller; 1 − u keeps the log away from 0.

@@ -2,6 +2,7 @@ import onnxProto from 'onnx-proto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createOnnxScorer, SCORE_BATCH_ROWS, type OnnxScorer } from '../../src/core/scoring/onnx-scorer.ts';
 import { setUpOrtForNode } from '../../src/core/scoring/ort-node-setup.test-support.ts';
+import { seededRandom as seeded } from './seeded-random.ts';
 import { buildLogisticOnnx } from './write-onnx.ts';
 
 const { onnx } = onnxProto;
@@ -9,17 +10,6 @@ const { onnx } = onnxProto;
 const FEATURES = 5;
 const NAMES = { input: 'features', output: 'churn_probability', featureCount: FEATURES };
 
-/** mulberry32: a tiny seeded generator, so failures reproduce. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = seeded(20240611);
 // Rounded to float32 up front: the model stores float32, so the reference then differs from
