@@ -1,0 +1,41 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * What people download before they can score. The app's own JavaScript (page and
+ * worker, gzip) has a budget; onnxruntime's .wasm is counted on its own, since it
+ * is one fixed third-party file that browsers cache.
+ */
+const APP_JS_GZIP_BUDGET = 320_000;
+const WASM_GZIP_BUDGET = 4_500_000;
+
+let outDir: string;
+const files: { name: string; gzip: number }[] = [];
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'churn-budget-'));
+  await build({ logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  const assets = join(outDir, 'assets');
+  for (const name of readdirSync(assets)) files.push({ name, gzip: gzipSync(readFileSync(join(assets, name))).length });
+}, 120_000);
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe('bundle size', () => {
+  it(`keeps the app's own JavaScript under ${APP_JS_GZIP_BUDGET / 1000} kB gzip`, () => {
+    const js = files.filter((f) => f.name.endsWith('.js'));
+    const total = js.reduce((sum, f) => sum + f.gzip, 0);
+    expect(js.length).toBeGreaterThanOrEqual(2);
+    expect(total, js.map((f) => `${f.name} ${f.gzip}`).join(', ')).toBeLessThanOrEqual(APP_JS_GZIP_BUDGET);
+  });
+
+  it(`ships one onnxruntime .wasm under ${WASM_GZIP_BUDGET / 1e6} MB gzip`, () => {
+    const wasm = files.filter((f) => f.name.endsWith('.wasm'));
+    expect(wasm).toHaveLength(1);
+    expect(wasm[0]!.gzip).toBeLessThanOrEqual(WASM_GZIP_BUDGET);
+  });
+});
