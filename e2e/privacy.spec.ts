@@ -66,6 +66,8 @@ test('with the network cut after loading, a full scoring session still works and
   const attempts: string[] = [];
   await page.goto('./');
   await expect(page.getByRole('button', { name: 'Try sample data' })).toBeEnabled();
+  // Loading is over when the page and its service worker have fetched everything they fetch on their own.
+  await page.waitForLoadState('networkidle');
   // From here on every request fails, even to the app's own server.
   await context.route('**/*', (route) => {
     attempts.push(route.request().url());

@@ -43,5 +43,7 @@ export function embeddedAssets(): Embedded | null {
 export async function sampleBlob(path: string): Promise<Blob> {
   const bytes = embeddedAssets()?.inline.files[path];
   if (bytes) return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'text/csv' });
-  return (await fetch(path)).blob();
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.blob();
 }

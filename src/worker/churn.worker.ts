@@ -3,7 +3,7 @@ import { rankScores } from '../core/decision/ranked-scores.ts';
 import { sortOrder, sortOrderByText } from '../core/ordering/sort-order.ts';
 import { buildExport } from './export-file.ts';
 import { loadModels } from './load-models.ts';
-import { transferablesOf, type ExportKind, type PageToWorker, type ScoredDataset, type SortKey, type WorkerToPage } from './protocol.ts';
+import { transferablesOf, type ExportKind, type InlineAssets, type PageToWorker, type ScoredDataset, type SortKey, type WorkerToPage } from './protocol.ts';
 import { describeFormat, NeedsMapping, readCustomers } from './read-customers.ts';
 import { scoreTable } from './score-table.ts';
 import { rowCells, type ScoredJob } from './scored-job.ts';
@@ -17,6 +17,7 @@ const post = (message: WorkerToPage, transfer: Transferable[] = []) => self.post
 const ISSUES_SHOWN = 200;
 let baseUrl = '';
 let modelIds: string[] = [];
+let inline: InlineAssets | undefined;
 let current: ScoredJob | undefined;
 const running = new Map<number, AbortController>();
 let exporting: AbortController | undefined;
@@ -82,7 +83,7 @@ async function scoreFile({ job, file, fileName, mapping, askMapping }: Extract<P
   exporting?.abort();
   current = undefined;
   await run(job, async (signal) => {
-    const models = await loadModels(baseUrl, modelIds);
+    const models = await loadModels(baseUrl, modelIds, inline);
     const progress = (phase: 'reading' | 'scoring', rows: number, bytes: number) => post({ type: 'progress', progress: { job, phase, rows, bytes, totalBytes: file.size } });
     const started = performance.now();
     const read = await readCustomers(file, fileName, models.map((m) => m.spec), mapping, askMapping ?? false, (rows, bytes) => progress('reading', rows, bytes), signal);
@@ -130,8 +131,9 @@ self.onmessage = async (event: MessageEvent<PageToWorker>) => {
     case 'load-models':
       baseUrl = message.baseUrl;
       modelIds = message.modelIds;
+      inline = message.inline;
       try {
-        const models = await loadModels(baseUrl, modelIds);
+        const models = await loadModels(baseUrl, modelIds, inline);
         post({ type: 'models-loaded', specs: models.map((m) => m.spec) });
       } catch (error) {
         post({ type: 'models-failed', message: (error as Error).message });

@@ -2,6 +2,7 @@ import * as ort from 'onnxruntime-web/wasm';
 import { createOnnxScorer, type OnnxScorer } from '../core/scoring/onnx-scorer.ts';
 import { parseModelSpec } from '../core/spec/parse-model-spec.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
+import type { InlineAssets } from './protocol.ts';
 
 export interface LoadedModel {
   spec: ModelSpec;
@@ -10,6 +11,9 @@ export interface LoadedModel {
 
 // Scoring is a cheap linear model: one thread is plenty and needs no cross-origin isolation.
 ort.env.wasm.numThreads = 1;
+
+/** Where the files come from: fetched relative to the page, or the single-file build's message. */
+type ReadFile = (path: string) => Promise<Uint8Array>;
 
 async function fetchOrExplain(url: URL): Promise<Response> {
   let response: Response;
@@ -22,19 +26,32 @@ async function fetchOrExplain(url: URL): Promise<Response> {
   return response;
 }
 
-async function loadModel(base: URL, id: string): Promise<LoadedModel> {
+const fetched = (baseUrl: string): ReadFile => async (path) => new Uint8Array(await (await fetchOrExplain(new URL(path, baseUrl))).arrayBuffer());
+
+const inlined = (files: InlineAssets['files']): ReadFile => async (path) => {
+  const bytes = files[path];
+  if (!bytes) throw new Error(`Could not load the model file ${path.split('/').pop()}: it is not in this file.`);
+  return bytes;
+};
+
+async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function loadModel(read: ReadFile, id: string): Promise<LoadedModel> {
   const specFile = `${id}.json`;
-  const specResponse = await fetchOrExplain(new URL(specFile, base));
+  const text = new TextDecoder().decode(await read(`models/${specFile}`));
   let json: unknown;
   try {
-    json = await specResponse.json();
+    json = JSON.parse(text);
   } catch {
     throw new Error(`The model spec ${specFile} is not valid JSON.`);
   }
   const parsed = parseModelSpec(json, specFile);
   if (!parsed.ok) throw new Error(parsed.problem);
   const spec = parsed.value;
-  const bytes = new Uint8Array(await (await fetchOrExplain(new URL(spec.onnx, base))).arrayBuffer());
+  const bytes = await read(`models/${spec.onnx}`);
   try {
     const scorer = await createOnnxScorer(bytes, { input: spec.input, output: spec.output, featureCount: spec.features.length });
     return { spec, scorer };
@@ -43,11 +60,21 @@ async function loadModel(base: URL, id: string): Promise<LoadedModel> {
   }
 }
 
+async function loadAll(baseUrl: string, ids: readonly string[], inline: InlineAssets | undefined): Promise<LoadedModel[]> {
+  // Given the bytes, ort-web uses the loader bundled into this worker and fetches nothing.
+  if (inline) ort.env.wasm.wasmBinary = await gunzip(inline.wasmGzip);
+  const read = inline ? inlined(inline.files) : fetched(baseUrl);
+  return Promise.all(ids.map((id) => loadModel(read, id)));
+}
+
 let loading: Promise<LoadedModel[]> | undefined;
 
-/** Loads every model once per worker; later calls share the same promise. */
-export function loadModels(baseUrl: string, ids: readonly string[]): Promise<LoadedModel[]> {
-  loading ??= Promise.all(ids.map((id) => loadModel(new URL('models/', baseUrl), id))).catch((error: unknown) => {
+/**
+ * Loads every model once per worker; later calls share the same promise. The model packages
+ * are fetched from `models/` relative to `baseUrl`, or taken from `inline` when it is given.
+ */
+export function loadModels(baseUrl: string, ids: readonly string[], inline?: InlineAssets): Promise<LoadedModel[]> {
+  loading ??= loadAll(baseUrl, ids, inline).catch((error: unknown) => {
     // Let a later attempt retry instead of replaying the failure forever.
     loading = undefined;
     throw error;

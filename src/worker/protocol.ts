@@ -17,8 +17,19 @@ export interface ExplicitMapping {
 
 export type ExportKind = 'csv' | 'csv-at-risk' | 'json' | 'issues';
 
+/**
+ * What the worker would otherwise fetch, handed over by the single-file build because a page
+ * opened from file:// can fetch nothing (see DEVELOPERS.md). The normal build leaves it out.
+ */
+export interface InlineAssets {
+  /** onnxruntime-web's `.wasm`, gzip-compressed. */
+  wasmGzip: Uint8Array;
+  /** Files the app would fetch, by their path relative to the page (`models/telco-full.json`). */
+  files: Record<string, Uint8Array>;
+}
+
 export type PageToWorker =
-  | { type: 'load-models'; baseUrl: string; modelIds: string[] }
+  | { type: 'load-models'; baseUrl: string; modelIds: string[]; inline?: InlineAssets }
   | { type: 'score-file'; job: number; file: Blob; fileName: string; mapping?: ExplicitMapping; askMapping?: boolean }
   | { type: 'cancel'; job: number }
   | { type: 'sort'; job: number; request: number; key: SortKey; descending: boolean }

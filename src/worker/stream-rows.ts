@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { detectDelimiter, type Delimiter } from '../core/csv/detect-delimiter.ts';
+import { LineBreakNormaliser } from '../core/csv/line-breaks.ts';
 import { RowTextStore } from '../core/csv/row-text-store.ts';
 import { sniffFile, type TextEncoding } from '../core/csv/sniff-file.ts';
 
@@ -12,16 +13,22 @@ class NotUtf8 extends Error {}
 export interface StreamedText {
   encoding: TextEncoding | 'windows-1252';
   delimiter: Delimiter;
+  /** The decoded text with every line break as \n. */
   text: RowTextStore;
-  /** Global text offset where each data row ends (its start is the previous row's end). */
+  /** Global text offsets where the header row starts and ends. */
+  headerStart: number;
   headerEnd: number;
 }
 
 export interface RowSink {
-  /** Called once with the header; return a message to stop with that error. */
-  header(cells: string[], delimiter: Delimiter): string | undefined;
-  /** A data row and the global text offsets where it starts and ends (blank lines are skipped). */
-  row(cells: string[], start: number, end: number): void;
+  /** Called once with the header and its row number; return a message to stop with that error. */
+  header(cells: string[], delimiter: Delimiter, row: number): string | undefined;
+  /**
+   * A data row, the global text offsets where it starts and ends, and its row number as a
+   * spreadsheet shows it (blank rows are skipped but counted). `problem` says why its cells
+   * cannot be trusted (a broken quote). Return 'stop' to end reading early.
+   */
+  row(cells: string[], start: number, end: number, row: number, problem: string | undefined): 'stop' | void;
   progress(bytes: number): void;
 }
 
@@ -47,80 +54,123 @@ function isBlank(cells: string[]): boolean {
   return true;
 }
 
-async function streamOnce(file: Blob, fileName: string, encoding: TextEncoding | 'windows-1252', sink: RowSink, signal: AbortSignal): Promise<StreamedText> {
+/**
+ * What a quote error means for a row. Papa reports a quote that is never closed
+ * (MissingQuotes) or text after a closing quote (InvalidQuotes) and carries on reading
+ * the following lines into the same value. When that swallowed later lines, the rows
+ * after it cannot be counted, so the file is refused, naming the row; when it stayed on
+ * one line, only that row is untrustworthy and is rejected.
+ */
+function quoteProblem(errors: Papa.ParseError[], rowText: string, fileName: string, row: number): { fatal: string } | { row: string } | undefined {
+  if (errors.length === 0) return undefined;
+  const neverClosed = errors.some((e) => e.code === 'MissingQuotes');
+  if (rowText.trimEnd().includes('\n')) {
+    return {
+      fatal: neverClosed
+        ? `${fileName}: row ${row} opens a quote (") that is never closed, so every line after it would be read as one value. Close or remove that quote and load the file again.`
+        : `${fileName}: row ${row} has text after the closing quote of a value, so the lines after it would be read as part of that value. Fix the quotes in that row and load the file again.`,
+    };
+  }
+  return { row: neverClosed ? 'This row opens a quote (") that is never closed, so its values cannot be told apart.' : 'This row has text after the closing quote of a value, so its values cannot be told apart.' };
+}
+
+async function streamOnce(file: Blob, fileName: string, encoding: TextEncoding | 'windows-1252', skipBytes: number, sink: RowSink, signal: AbortSignal): Promise<StreamedText> {
   const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  const lineBreaks = new LineBreakNormaliser();
   const text = new RowTextStore();
   const source = new DecodedSource();
   let delimiter: Delimiter | undefined;
+  let headerStart = 0;
   let headerEnd = -1;
   let lastEnd = 0;
-  let stop: Error | undefined;
+  let record = 0;
+  let done = false;
+  let failure: Error | undefined;
 
   const parsed = new Promise<void>((resolve, reject) => {
     let parser: Papa.Parser | undefined;
+    const fail = (p: Papa.Parser, error: Error) => {
+      failure = error;
+      done = true;
+      p.abort();
+    };
     const startParser = (firstText: string) => {
       delimiter = detectDelimiter(firstText);
       Papa.parse<string[]>(source as unknown as File, {
         delimiter,
+        newline: '\n',
         header: false,
         dynamicTyping: false,
         // Blank rows are skipped here rather than by Papa's 'greedy' option, which joins and trims every row.
         skipEmptyLines: false,
         step(result, p) {
           parser = p;
+          if (done) return;
+          record++;
           const start = lastEnd;
           const end = result.meta.cursor;
           lastEnd = end;
           if (isBlank(result.data)) return;
+          const quotes = quoteProblem(result.errors, result.errors.length ? text.slice(start, end) : '', fileName, record);
+          if (quotes && 'fatal' in quotes) return fail(p, new Error(quotes.fatal));
           if (headerEnd < 0) {
+            headerStart = start;
             headerEnd = end;
-            const problem = sink.header(result.data, delimiter!);
-            if (problem) {
-              stop = new Error(problem);
-              p.abort();
-            }
+            const problem = sink.header(result.data, delimiter!, record);
+            if (problem) fail(p, new Error(problem));
             return;
           }
-          sink.row(result.data, start, end);
+          if (sink.row(result.data, start, end, record, quotes?.row) === 'stop') {
+            done = true;
+            p.abort();
+          }
         },
-        complete: () => (stop ? reject(stop) : resolve()),
+        complete: () => (failure ? reject(failure) : resolve()),
         error: (error) => reject(new Error(`${fileName} could not be read: ${error.message}`)),
       });
     };
+    const feed = (decoded: string) => {
+      const chunk = lineBreaks.normalise(decoded);
+      if (!chunk) return;
+      text.append(chunk);
+      if (!delimiter) startParser(chunk);
+      source.emit('data', chunk);
+    };
 
     (async () => {
-      for (let at = 0; at < file.size && !stop; at += READ_BYTES) {
+      for (let at = skipBytes; at < file.size && !done; at += READ_BYTES) {
         if (signal.aborted) throw new Cancelled();
         const bytes = new Uint8Array(await file.slice(at, at + READ_BYTES).arrayBuffer());
-        let chunk: string;
+        let decoded: string;
         try {
-          chunk = decoder.decode(bytes, { stream: true });
+          decoded = decoder.decode(bytes, { stream: true });
         } catch {
           throw new NotUtf8();
         }
-        if (!chunk) continue;
-        text.append(chunk);
-        if (!delimiter) startParser(chunk);
-        source.emit('data', chunk);
+        feed(decoded);
         sink.progress(Math.min(file.size, at + READ_BYTES));
       }
-      const rest = decoder.decode();
-      if (rest) {
-        text.append(rest);
-        if (!delimiter) startParser(rest);
-        source.emit('data', rest);
+      if (done) return;
+      let rest: string;
+      try {
+        rest = decoder.decode();
+      } catch {
+        // A multi-byte character cut off by the end of the file.
+        throw new NotUtf8();
       }
+      feed(rest);
       if (!delimiter) startParser('');
       source.emit('end');
     })().catch((error: unknown) => {
-      stop = error as Error;
+      failure = error instanceof Error ? error : new Error(`${fileName} could not be read: ${String(error)}`);
+      done = true;
       if (parser) parser.abort();
-      else reject(error);
+      else reject(failure);
     });
   });
 
   await parsed;
-  return { encoding, delimiter: delimiter ?? ',', text, headerEnd: Math.max(headerEnd, 0) };
+  return { encoding, delimiter: delimiter ?? ',', text, headerStart, headerEnd: Math.max(headerEnd, 0) };
 }
 
 /** Streams the file's rows to `sink`, detecting file type, encoding and delimiter on the way. */
@@ -129,11 +179,12 @@ export async function streamRows(file: Blob, fileName: string, makeSink: () => R
   if (sniffed.kind === 'binary') throw new Error(`${fileName} looks like ${sniffed.format}, not a CSV file. ${sniffed.advice}`);
   const sink = makeSink();
   try {
-    return { streamed: await streamOnce(file, fileName, sniffed.encoding, sink, signal), sink };
+    return { streamed: await streamOnce(file, fileName, sniffed.encoding, 0, sink, signal), sink };
   } catch (error) {
     if (!(error instanceof NotUtf8)) throw error;
     // Bytes that are not valid UTF-8 are, in practice, a Western-European Windows export.
+    // A UTF-8 BOM in front of them is skipped, or it would become "ï»¿" in the first header.
     const fresh = makeSink();
-    return { streamed: await streamOnce(file, fileName, 'windows-1252', fresh, signal), sink: fresh };
+    return { streamed: await streamOnce(file, fileName, 'windows-1252', sniffed.bom ? 3 : 0, fresh, signal), sink: fresh };
   }
 }

@@ -26,9 +26,11 @@ export function HistogramChart({ histogram, threshold, atRisk }: Props) {
     datasets: [{
       label: 'Customers',
       data: Array.from(histogram.counts),
-      // A split bin is outlined in the at-risk colour; the dashed line and the table carry the same fact without colour.
-      backgroundColor: sides.map((s) => (s === 'at risk' ? theme.danger : theme.muted)),
-      borderColor: sides.map((s) => (s === 'not at risk' ? theme.muted : theme.danger)),
+      // Red against blue, as in the details chart: a pair that stays apart in every common colour-vision
+      // deficiency, where red against grey does not. A split bin is outlined in the at-risk colour; the
+      // dashed line and the table carry the same fact without colour.
+      backgroundColor: sides.map((s) => (s === 'at risk' ? theme.danger : theme.accent)),
+      borderColor: sides.map((s) => (s === 'not at risk' ? theme.accent : theme.danger)),
       borderWidth: sides.map((s) => (s === 'split' ? 2 : 0)),
       categoryPercentage: 1,
       barPercentage: 0.9,

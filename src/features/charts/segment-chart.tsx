@@ -11,7 +11,12 @@ interface Props {
 }
 
 const BAR_HEIGHT = 44;
-const AXIS_HEIGHT = 56;
+const LINE_HEIGHT = 14;
+const AXIS_HEIGHT = 70;
+
+// Chart.js gives the category axis at most half a narrow card and clips what does not fit
+// ("Bank transfer (automatic)"), so a long name breaks before its bracket.
+const nameLines = (label: string) => (label.length > 14 && label.includes(' (') ? label.replace(' (', '\n(').split('\n') : [label]);
 
 /** Share of one segment's customers at risk; every bar's label carries its numbers, so colour is not needed to read it. */
 export function SegmentChart({ shares, thresholdText }: Props) {
@@ -20,7 +25,7 @@ export function SegmentChart({ shares, thresholdText }: Props) {
 
   const data = useMemo<ChartData<'bar'>>(() => ({
     // Two-line labels keep long category names readable in a narrow card.
-    labels: buckets.map((b) => [b.label, `${formatPercent(b.share)} of ${formatCount(b.customers)}`]),
+    labels: buckets.map((b) => [...nameLines(b.label), `${formatPercent(b.share)} of ${formatCount(b.customers)}`]),
     datasets: [{ label: 'Share at risk', data: buckets.map((b) => b.share), backgroundColor: theme.danger, maxBarThickness: 24 }],
   }), [buckets, theme]);
 
@@ -33,9 +38,10 @@ export function SegmentChart({ shares, thresholdText }: Props) {
       x: {
         ...axisColours(theme), min: 0, max: 1,
         ticks: { color: theme.text, callback: (v) => formatWholePercent(Number(v)) },
-        title: { display: true, text: `Share at risk (${thresholdText})`, color: theme.text },
+        // Two lines: on one, Chart.js squeezes the title into the axis width.
+        title: { display: true, text: ['Share at risk', `(${thresholdText})`], color: theme.text },
       },
-      y: axisColours(theme),
+      y: { ...axisColours(theme), ticks: { color: theme.text, autoSkip: false } },
     },
     plugins: {
       legend: { display: false },
@@ -50,12 +56,13 @@ export function SegmentChart({ shares, thresholdText }: Props) {
     },
   }), [buckets, theme, thresholdText]);
 
+  const barHeight = BAR_HEIGHT + LINE_HEIGHT * (Math.max(1, ...buckets.map((b) => nameLines(b.label).length)) - 1);
   const description = buckets.map((b) => `${b.label} ${formatPercent(b.share)} of ${formatCount(b.customers)}`).join('; ');
 
   return (
     <figure className="risk-chart" data-testid={`segment-chart-${shares.column}`}>
       <figcaption><h3>At risk by {shares.label}</h3></figcaption>
-      <div className="risk-chart-canvas" style={{ height: buckets.length * BAR_HEIGHT + AXIS_HEIGHT }}>
+      <div className="risk-chart-canvas" style={{ height: buckets.length * barHeight + AXIS_HEIGHT }}>
         <Bar data={data} options={options} aria-label={`Share of customers at risk by ${shares.label} at ${thresholdText}: ${description}.`} />
       </div>
       <details>

@@ -8,28 +8,28 @@ export function SummaryCards({ summary, rejected, rows }: { summary: DecisionSum
       <div>
         <dt>Customers scored</dt>
         <dd data-testid="summary-total" data-value={summary.scored}>{formatCount(summary.scored)}</dd>
-        <small>of {formatCount(rows)} rows in the file</small>
+        <dd className="summary-note">of {formatCount(rows)} rows in the file</dd>
       </div>
       <div className="summary-at-risk">
         <dt>At risk</dt>
         <dd data-testid="summary-at-risk" data-value={summary.atRisk}>{formatCount(summary.atRisk)}</dd>
-        <small>{formatPercent(share)} of scored customers</small>
+        <dd className="summary-note">{formatPercent(share)} of scored customers</dd>
       </div>
       <div>
         <dt>Rows rejected</dt>
         <dd data-testid="summary-rejected" data-value={rejected}>{formatCount(rejected)}</dd>
-        <small>{rejected ? 'see Row issues below' : 'every row was scored'}</small>
+        <dd className="summary-note">{rejected ? 'see Row issues below' : 'every row was scored'}</dd>
       </div>
       <div>
         <dt>Expected churners</dt>
         <dd data-testid="summary-expected">{formatCount(Math.round(summary.expectedChurners))}</dd>
-        <small>sum of all probabilities</small>
+        <dd className="summary-note">sum of all probabilities</dd>
       </div>
       {summary.revenueAtRisk !== null && (
         <div>
           <dt>Monthly revenue at risk</dt>
           <dd data-testid="summary-revenue">{formatMoney(summary.revenueAtRisk)}</dd>
-          <small>monthly charges of at-risk customers</small>
+          <dd className="summary-note">monthly charges of at-risk customers</dd>
         </div>
       )}
     </dl>

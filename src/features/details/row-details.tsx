@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { formatPercent, formatSigned } from '../../components/ui/format.ts';
+import { AtRiskLabel, RiskBandLabel } from '../../components/ui/risk-labels.tsx';
 import { sentence } from '../../core/explain/reasons.ts';
 import { planFeatures } from '../../core/model-input/feature-plan.ts';
 import type { ModelSpec } from '../../core/spec/model-spec.ts';
@@ -59,8 +60,8 @@ export function RowDetails({ dataset, spec, row, threshold, cells, onClose }: Pr
       {facts.scored ? (
         <dl className="row-details-facts">
           <div><dt>Churn probability</dt><dd data-testid="details-probability" data-value={facts.probability}>{formatPercent(facts.probability)}</dd></div>
-          <div><dt>Risk band</dt><dd>{facts.band}</dd></div>
-          <div><dt>At risk at threshold {formatPercent(threshold)}</dt><dd data-testid="details-at-risk">{facts.atRisk ? 'Yes' : 'No'}</dd></div>
+          <div><dt>Risk band</dt><dd><RiskBandLabel band={facts.band} /></dd></div>
+          <div><dt>At risk at threshold {formatPercent(threshold)}</dt><dd data-testid="details-at-risk"><AtRiskLabel atRisk={facts.atRisk} /></dd></div>
         </dl>
       ) : (
         <p>This row was rejected, so it has no score. The values below show what the file holds; the row issues say why.</p>

@@ -41,7 +41,16 @@ const ariaSort = { asc: 'ascending', desc: 'descending' } as const;
 
 // Memoised: headers only change with sorting, not with every scroll frame. `sorted` is
 // passed in so a header object the table keeps across sorts still re-renders.
-const HeaderCell = memo(function HeaderCell({ header, sorted }: { header: Header<Features, WindowRow, unknown>; sorted: false | SortDirection }) {
+interface HeaderCellProps {
+  header: Header<Features, WindowRow, unknown>;
+  sorted: false | SortDirection;
+  /** The header's one Tab stop (a roving tabindex); arrow keys reach the others. */
+  tabStop: boolean;
+  onFocusHeader: (id: string) => void;
+  onKey: (event: KeyboardEvent<HTMLButtonElement>) => void;
+}
+
+const HeaderCell = memo(function HeaderCell({ header, sorted, tabStop, onFocusHeader, onKey }: HeaderCellProps) {
   const { column } = header;
   const align = column.columnDef.meta?.align === 'end' ? 'align-end' : undefined;
   if (!column.getCanSort()) {
@@ -53,7 +62,14 @@ const HeaderCell = memo(function HeaderCell({ header, sorted }: { header: Header
   }
   return (
     <th scope="col" className={align} aria-sort={sorted ? ariaSort[sorted] : 'none'}>
-      <button type="button" className="sort-button" onClick={column.getToggleSortingHandler()}>
+      <button
+        type="button"
+        className="sort-button"
+        tabIndex={tabStop ? 0 : -1}
+        onClick={column.getToggleSortingHandler()}
+        onFocus={() => onFocusHeader(column.id)}
+        onKeyDown={onKey}
+      >
         <FlexRender header={header} />
         <span className={sorted ? 'sort-indicator active' : 'sort-indicator'} aria-hidden="true">
           {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
@@ -66,21 +82,25 @@ const HeaderCell = memo(function HeaderCell({ header, sorted }: { header: Header
 interface BodyRowProps {
   row: Row<Features, WindowRow>;
   top: number;
+  /** The rows' one Tab stop (a roving tabindex); arrow keys reach the others. */
+  tabStop: boolean;
+  onFocusRow: (position: number) => void;
   onOpen: (row: number) => void;
   onKey: (event: KeyboardEvent<HTMLTableRowElement>, position: number) => void;
 }
 
-function BodyRow({ row, top, onOpen, onKey }: BodyRowProps) {
+function BodyRow({ row, top, tabStop, onFocusRow, onOpen, onKey }: BodyRowProps) {
   const r = row.original;
   return (
     <tr
       data-row={r.row}
       data-position={r.position}
       aria-rowindex={r.position + 2}
-      tabIndex={0}
+      tabIndex={tabStop ? 0 : -1}
       className={r.position % 2 === 1 ? 'odd' : undefined}
       style={{ transform: `translateY(${top}px)` }}
       onClick={() => onOpen(r.row)}
+      onFocus={() => onFocusRow(r.position)}
       onKeyDown={(event) => onKey(event, r.position)}
     >
       {row.getAllCells().map((cell) => {
@@ -112,6 +132,11 @@ export function ResultsTable({ dataset, spec, threshold, order, sort, onSort, on
 
   const { scrollRef, headRef, height, range, top, pageRows, reveal, scrollToStart } = useScaledScroll(visible.length, ROW_HEIGHT, OVERSCAN);
   const { start, end } = range;
+  // The table is two Tab stops, the header and the rows, not one per column and row: the
+  // last focused of each keeps the stop, or the first on screen when it scrolled away.
+  const [headerFocus, setHeaderFocus] = useState<string | null>(null);
+  const [rowFocus, setRowFocus] = useState(0);
+  const rowStop = rowFocus >= start && rowFocus < Math.min(end, visible.length) ? rowFocus : start;
   const plan = useMemo(() => reasonPlan(spec, dataset), [spec, dataset]);
   // Reasons are worked out here, for the few rows in the window only.
   const data = useMemo(() => windowRows(spec, dataset, plan, visible, { start, end }), [spec, dataset, plan, visible, start, end]);
@@ -177,6 +202,19 @@ export function ResultsTable({ dataset, spec, threshold, order, sort, onSort, on
     }
   };
 
+  const onHeaderKey = useCallback((event: KeyboardEvent<HTMLButtonElement>) => {
+    const buttons = [...(event.currentTarget.closest('tr')?.querySelectorAll<HTMLButtonElement>('button.sort-button') ?? [])];
+    const at = buttons.indexOf(event.currentTarget);
+    const moves: Record<string, number> = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: buttons.length - 1 };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    buttons[Math.min(buttons.length - 1, Math.max(0, next))]?.focus();
+  }, []);
+
+  const sortable = table.getHeaderGroups().flatMap((g) => g.headers).filter((h) => h.column.getCanSort()).map((h) => h.column.id);
+  const headerStop = headerFocus !== null && sortable.includes(headerFocus) ? headerFocus : sortable[0];
+
   const style = useMemo(() => {
     const widths = columns.map((c) => c.meta?.width ?? 120);
     return {
@@ -195,19 +233,36 @@ export function ResultsTable({ dataset, spec, threshold, order, sort, onSort, on
       </p>
       <div className={visible.length === 0 ? 'results-table-scroll empty' : 'results-table-scroll'} ref={scrollRef} style={style}>
         <table data-testid="results-table" aria-rowcount={visible.length + 1}>
-          <caption className="visually-hidden">Scored customers. Press Enter on a row to see its details; arrow keys move between rows.</caption>
+          <caption className="visually-hidden">
+            Scored customers. Press Enter on a row to see its details; arrow keys move between rows, and left and right arrows between the sortable column headers.
+          </caption>
           <thead ref={headRef}>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id} aria-rowindex={1}>
                 {group.headers.map((header) => (
-                  <HeaderCell key={header.id} header={header} sorted={header.column.getIsSorted()} />
+                  <HeaderCell
+                    key={header.id}
+                    header={header}
+                    sorted={header.column.getIsSorted()}
+                    tabStop={header.column.id === headerStop}
+                    onFocusHeader={setHeaderFocus}
+                    onKey={onHeaderKey}
+                  />
                 ))}
               </tr>
             ))}
           </thead>
           <tbody style={{ height }}>
             {table.getRowModel().rows.map((row) => (
-              <BodyRow key={row.id} row={row} top={top(row.original.position)} onOpen={onOpenRow} onKey={onRowKey} />
+              <BodyRow
+                key={row.id}
+                row={row}
+                top={top(row.original.position)}
+                tabStop={row.original.position === rowStop}
+                onFocusRow={setRowFocus}
+                onOpen={onOpenRow}
+                onKey={onRowKey}
+              />
             ))}
           </tbody>
         </table>

@@ -1,6 +1,7 @@
 import { createColumnHelper, rowSortingFeature, tableFeatures, type ColumnDef } from '@tanstack/react-table';
 import { formatAmount, formatNumber, formatPercent } from '../../components/ui/format.ts';
-import { RISK_BANDS, riskBand } from '../../core/decision/risk-band.ts';
+import { AtRiskLabel, RiskBandLabel } from '../../components/ui/risk-labels.tsx';
+import { riskBand } from '../../core/decision/risk-band.ts';
 import type { ModelSpec, SpecColumn } from '../../core/spec/model-spec.ts';
 import type { ScoredDataset } from '../../worker/protocol.ts';
 import type { WindowRow } from './window-rows.ts';
@@ -24,32 +25,6 @@ type Features = typeof features;
 export type TableColumn = ColumnDef<Features, WindowRow, unknown>;
 
 const helper = createColumnHelper<Features, WindowRow>();
-
-/** Four bars, as many filled as the band is high: the band reads without colour. */
-function BandMeter({ level }: { level: number }) {
-  return (
-    <svg className="band-meter" viewBox="0 0 19 12" width="22" height="14" aria-hidden="true" focusable="false">
-      {RISK_BANDS.map((_, i) => (
-        <rect key={i} x={i * 5 + 0.5} y={8.5 - i * 2.7} width="3" height={3 + i * 2.7} className={i <= level ? 'on' : 'off'} />
-      ))}
-    </svg>
-  );
-}
-
-function AtRiskIcon({ atRisk }: { atRisk: boolean }) {
-  return atRisk ? (
-    <svg className="at-risk-icon" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true" focusable="false">
-      <path d="M6 0.8 11.5 11H0.5Z" />
-      <path d="M6 4.2v3.4M6 8.8v1" className="mark" />
-    </svg>
-  ) : (
-    <svg className="at-risk-icon" viewBox="0 0 12 12" width="12" height="12" aria-hidden="true" focusable="false">
-      <circle cx="6" cy="6" r="4.5" className="hollow" />
-    </svg>
-  );
-}
-
-const bandSlug = (band: string) => band.toLowerCase().replace(/\s+/g, '-');
 
 function inputColumn(column: SpecColumn, dataset: Pick<ScoredDataset, 'numeric' | 'codes'>): TableColumn {
   if (column.type === 'categorical') {
@@ -103,13 +78,7 @@ export function buildColumns(spec: Pick<ModelSpec, 'columns'>, dataset: Pick<Sco
       id: 'band',
       header: 'Risk band',
       cell: (ctx) => {
-        const band = riskBand(ctx.row.original.probability);
-        const level = RISK_BANDS.findIndex((b) => b.name === band);
-        return (
-          <span className={`band band-${bandSlug(band)}`}>
-            <BandMeter level={level} /> {band}
-          </span>
-        );
+        return <RiskBandLabel band={riskBand(ctx.row.original.probability)} />;
       },
       meta: { width: 130 },
     }) as TableColumn,
@@ -118,12 +87,7 @@ export function buildColumns(spec: Pick<ModelSpec, 'columns'>, dataset: Pick<Sco
       header: 'At risk',
       cell: (ctx) => {
         const threshold = ctx.table.options.meta?.threshold ?? 1;
-        const atRisk = ctx.row.original.probability >= threshold;
-        return (
-          <span className={atRisk ? 'at-risk yes' : 'at-risk no'}>
-            <AtRiskIcon atRisk={atRisk} /> {atRisk ? 'Yes' : 'No'}
-          </span>
-        );
+        return <AtRiskLabel atRisk={ctx.row.original.probability >= threshold} />;
       },
       meta: { width: 90 },
     }) as TableColumn,

@@ -1,4 +1,5 @@
 import { memo, useId } from 'react';
+import { formatCount } from '../../components/ui/format.ts';
 import type { CategoricalColumn, ModelSpec } from '../../core/spec/model-spec.ts';
 import { activeFilterCount, NO_FILTERS, type RowFilters } from './visible-rows.ts';
 
@@ -37,6 +38,7 @@ export const TableFilters = memo(function TableFilters({ spec, hasIds, filters, 
   const searchId = useId();
   const categorical = spec.columns.filter((c): c is CategoricalColumn => c.type === 'categorical');
   const active = activeFilterCount(filters);
+  const categoryCount = Object.keys(filters.categories).length;
 
   const setCategory = (column: string, code: number | undefined) => {
     const categories = { ...filters.categories };
@@ -70,11 +72,17 @@ export const TableFilters = memo(function TableFilters({ spec, hasIds, filters, 
         </button>
       </div>
       {categorical.length > 0 && (
-        <div className="category-filters">
-          {categorical.map((column) => (
-            <CategoryFilter key={column.name} column={column} value={filters.categories[column.name]} onChange={(code) => setCategory(column.name, code)} />
-          ))}
-        </div>
+        // Folded away: up to 19 selects would otherwise stand between the threshold and the table for keyboard users.
+        <details className="category-filters-toggle">
+          <summary>
+            Filter by category{categoryCount > 0 && ` (${formatCount(categoryCount)} set)`}
+          </summary>
+          <div className="category-filters">
+            {categorical.map((column) => (
+              <CategoryFilter key={column.name} column={column} value={filters.categories[column.name]} onChange={(code) => setCategory(column.name, code)} />
+            ))}
+          </div>
+        </details>
       )}
     </div>
   );
