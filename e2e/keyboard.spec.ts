@@ -59,13 +59,15 @@ async function expectFocusVisible(page: Page) {
 const SMALL = 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\nK-1,2,90,180,Month-to-month,Electronic check\nK-2,60,25,1500,Two year,Credit card (automatic)\n';
 
 test('a keyboard alone does the whole job, and focus is always visible', async ({ page }) => {
+  // Listening early: Playwright starts intercepting the chooser asynchronously, and a key press
+  // is quick enough to open it before that is in place (the dialog is then dropped headless).
+  const chooser = page.waitForEvent('filechooser');
   await page.goto('./');
   await expect(page.getByRole('button', { name: 'Try sample data' })).toBeEnabled();
 
   // Choose file…: the hidden <input> takes focus, its label shows it, Enter opens the chooser.
   await tabTo(page, /\[data-testid=file-input\]/, 5);
   await expectFocusVisible(page);
-  const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Enter');
   await (await chooser).setFiles(tempFile('two-customers.csv', SMALL));
   await expect(page.locator('[data-state="ready"]')).toBeVisible();
