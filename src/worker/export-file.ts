@@ -4,7 +4,7 @@ import { needsNeutralising, neutraliseCell } from '../core/export/spreadsheet-sa
 import { explainRow, topReasons } from '../core/explain/reasons.ts';
 import { planFeatures } from '../core/model-input/feature-plan.ts';
 import type { ExportKind } from './protocol.ts';
-import { headerText, rowCells, rowText, type ScoredJob } from './scored-job.ts';
+import { dataRowIndex, headerText, rowCells, rowText, type ScoredJob } from './scored-job.ts';
 import { Cancelled } from './stream-rows.ts';
 
 const BATCH = 10_000;
@@ -14,7 +14,8 @@ function rejectionsByRow(job: ScoredJob): Map<number, string> {
   const out = new Map<number, string>();
   for (const issue of job.read.table.issues) {
     if (issue.kind !== 'rejected') continue;
-    const index = issue.row - 2;
+    // Issues carry the file's row number, which blank and multi-line rows move away from the data index.
+    const index = dataRowIndex(job.read, issue.row);
     out.set(index, out.has(index) ? `${out.get(index)} ${issue.message}` : issue.message);
   }
   return out;
@@ -39,6 +40,7 @@ export async function buildExport(job: ScoredJob, kind: ExportKind, threshold: n
   const plan = planFeatures(read.spec, read.table);
   const rejections = rejectionsByRow(job);
   const delimiter = read.streamed.delimiter;
+  const width = read.headers.length;
   const reasonsOf = (row: number) => topReasons(explainRow(read.spec, plan, row)).map((r) => r.text).join('; ');
   const parts: Blob[] = [];
   let written = 0;
@@ -67,11 +69,17 @@ export async function buildExport(job: ScoredJob, kind: ExportKind, threshold: n
         continue;
       }
       if (kind === 'csv-at-risk' && !flagged) continue;
-      let original = row.some(needsNeutralising) ? csvRow(row.map(neutraliseCell), delimiter) : rowText(read, i);
-      // Short rows get empty cells so the appended columns line up under their headers.
-      if (row.length < read.headers.length) original += delimiter.repeat(read.headers.length - row.length);
+      // The appended columns must line up under their headers: short rows get empty cells, and
+      // values beyond the header (a rejected ragged row) move after the appended columns. A
+      // rejected row is written from its cells, as its text may hold a broken quote that would
+      // swallow the appended columns.
+      const own = row.length > width ? row.slice(0, width) : row;
+      const extra = row.length > width && row.slice(width).some((c) => c !== '') ? delimiter + csvRow(row.slice(width).map(neutraliseCell), delimiter) : '';
+      const rewrite = own !== row || read.table.rejected[i] === 1 || own.some(needsNeutralising);
+      let original = rewrite ? csvRow(own.map(neutraliseCell), delimiter) : rowText(read, i);
+      if (own.length < width) original += delimiter.repeat(width - own.length);
       const appended = scoredCells({ probability: p, threshold, reasons: Number.isNaN(p) ? '' : reasonsOf(i), issue: rejections.get(i) ?? '' });
-      lines.push(`${original}${delimiter}${csvRow(appended.map(neutraliseCell), delimiter)}\r\n`);
+      lines.push(`${original}${delimiter}${csvRow(appended.map(neutraliseCell), delimiter)}${extra}\r\n`);
     }
     if (kind === 'json' && lines.length) parts.push(new Blob([written ? ',' : '', lines.join(',')]));
     else if (lines.length) parts.push(new Blob(lines));

@@ -22,6 +22,8 @@ export interface ReadCustomers {
   /** Global text offsets of each data row, for copying it into exports. */
   rowStarts: Float64Array;
   rowEnds: Float64Array;
+  /** Each data row's number in the file as a spreadsheet shows it (header = 1, blank rows counted). */
+  rowNumbers: Uint32Array;
   streamed: StreamedText;
 }
 
@@ -68,6 +70,51 @@ function decide(headers: string[], fileName: string, specs: ModelSpec[], explici
   return { spec, cells: mapping.found, ...extras(spec) };
 }
 
+/** Headers are column names: a first row beyond these sizes is something else (a 10 MB line, a swallowed file). */
+const MAX_HEADER_CELLS = 10_000;
+const MAX_HEADER_LENGTH = 1_000;
+/** Row-level issues (broken quotes, ragged rows) name no column. */
+export const WHOLE_ROW = 'whole row';
+
+const count = (n: number) => n.toLocaleString('en-US');
+const shorten = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+function headerProblem(cells: string[], fileName: string, row: number): string | undefined {
+  const advice = 'Check that this is a CSV export of customers whose first row names the columns.';
+  if (cells.length > MAX_HEADER_CELLS) return `${fileName}: row ${row} should be the header, but it has ${count(cells.length)} values, far more than any customer export has columns. ${advice}`;
+  const longest = cells.reduce((a, b) => (b.length > a.length ? b : a), '');
+  if (longest.length > MAX_HEADER_LENGTH) return `${fileName}: row ${row} should be the header, but it holds a value ${count(longest.length)} characters long, not a column name. ${advice}`;
+  return undefined;
+}
+
+/**
+ * Why a row's cells cannot be matched to the headers, if they cannot. More non-blank
+ * values than headers means a value was split (an unquoted delimiter, as in 1,234.50),
+ * so every value after it may sit under the wrong header; fewer values than the last
+ * model column means the row was cut short (often half of a record broken by an
+ * unquoted line break). Scoring either would give a confident number from wrong inputs.
+ * Short rows that lack only columns the model does not use are scored as they are.
+ */
+function shapeProblem(cells: string[], headers: string[], lastModelCell: number, delimiter: Delimiter, spec: ModelSpec, cellOf: Map<string, number>): { value: string; message: string } | undefined {
+  if (cells.length > headers.length) {
+    const extra = cells.slice(headers.length);
+    if (extra.every((c) => c.trim() === '')) return undefined;
+    const shown = extra.slice(0, 3).map((c) => `"${shorten(c, 40)}"`).join(', ') + (extra.length > 3 ? ', …' : '');
+    return {
+      value: shorten(extra.join(delimiter), 200),
+      message: `This row has ${count(cells.length)} values but the header has ${count(headers.length)}, so its values may be under the wrong headers (often a value with an unquoted ${DELIMITER_NAMES[delimiter]} in it). Extra values: ${shown}.`,
+    };
+  }
+  if (cells.length <= lastModelCell) {
+    const missing = spec.columns.filter((c) => cellOf.get(c.name)! >= cells.length).sort((a, b) => cellOf.get(a.name)! - cellOf.get(b.name)!).map((c) => c.label);
+    return {
+      value: shorten(cells.join(delimiter), 200),
+      message: `This row has ${count(cells.length)} values but the header has ${count(headers.length)}; it has no ${missing.join(', ')}, so it looks cut short.`,
+    };
+  }
+  return undefined;
+}
+
 export async function readCustomers(file: Blob, fileName: string, specs: ModelSpec[], explicit: ExplicitMapping | undefined, askMapping: boolean, onProgress: (rows: number, bytes: number) => void, signal: AbortSignal): Promise<ReadCustomers> {
   let choice: Choice | undefined;
   let builder: TableBuilder | undefined;
@@ -76,16 +123,24 @@ export async function readCustomers(file: Blob, fileName: string, specs: ModelSp
   let labels: Growable<Uint8Array> | null = null;
   let rowStarts = new Growable(Float64Array);
   let rowEnds = new Growable(Float64Array);
+  let rowNumbers = new Growable(Uint32Array);
   let pending: NeedsMapping | undefined;
-  let row = 1;
+  let delimiter: Delimiter = ',';
+  let lastModelCell = 0;
 
   const makeSink = (): RowSink => {
-    row = 1;
     rowStarts = new Growable(Float64Array);
     rowEnds = new Growable(Float64Array);
+    rowNumbers = new Growable(Uint32Array);
+    pending = undefined;
+    choice = undefined;
+    builder = undefined;
     return {
-      header(cells: string[], delimiter: Delimiter) {
+      header(cells: string[], detected: Delimiter, row: number) {
+        const problem = headerProblem(cells, fileName, row);
+        if (problem) return problem;
         headers = cells.map((c) => c.trim());
+        delimiter = detected;
         const decided = decide(headers, fileName, specs, explicit, askMapping);
         if (decided instanceof NeedsMapping) {
           pending = decided;
@@ -93,63 +148,62 @@ export async function readCustomers(file: Blob, fileName: string, specs: ModelSp
         }
         if (decided instanceof Error) return decided.message;
         choice = decided;
+        lastModelCell = Math.max(...decided.cells.values());
         // A `;` delimiter almost always comes with decimal commas ("79,40").
         builder = new TableBuilder(decided.spec.columns, decided.cells, { decimalComma: delimiter === ';' });
         ids = decided.idCell === undefined ? null : [];
         labels = decided.targetCell === undefined ? null : new Growable(Uint8Array);
         return undefined;
       },
-      row(cells: string[], start: number, end: number) {
-        row++;
+      row(cells: string[], start: number, end: number, row: number, problem: string | undefined) {
         if (pending) {
           pending.request.preview.push(cells);
-          if (pending.request.preview.length >= PREVIEW_ROWS) throw new Cancelled();
-          return;
+          return pending.request.preview.length >= PREVIEW_ROWS ? 'stop' : undefined;
         }
         const c = choice!;
-        builder!.addRow(cells, row);
+        const broken = problem === undefined ? shapeProblem(cells, headers, lastModelCell, delimiter, c.spec, c.cells) : { value: shorten(cells.join(delimiter), 200), message: problem };
+        if (broken) builder!.addRejectedRow(row, WHOLE_ROW, broken.value, broken.message);
+        else builder!.addRow(cells, row);
         rowStarts.push(start);
         rowEnds.push(end);
+        rowNumbers.push(row);
         if (ids) ids.push(cells[c.idCell!] ?? '');
         if (labels) {
           const v = normaliseCategory(cells[c.targetCell!] ?? '');
           labels.push(v === normaliseCategory(c.spec.target.positive) ? 1 : v === normaliseCategory(c.spec.target.negative) ? 0 : 255);
         }
+        return undefined;
       },
       progress(bytes: number) {
-        onProgress(row - 1, bytes);
+        onProgress(rowNumbers.length, bytes);
       },
     };
   };
 
-  let streamed: StreamedText;
-  try {
-    ({ streamed } = await streamRows(file, fileName, makeSink, signal));
-  } catch (error) {
-    if (pending && error instanceof Cancelled) throw pending;
-    throw error;
-  }
+  const { streamed } = await streamRows(file, fileName, makeSink, signal);
   if (pending) throw pending;
   if (!choice || !builder) {
     throw new Error(`${fileName} is empty: it has no header row. Export the customer list with its column headers and load it again.`);
   }
   const c: Choice = choice;
+  const table = (builder as TableBuilder).finish();
+  if (table.rowCount === 0) {
+    throw new Error(`${fileName} has a header row but no customer rows. Export the customer list again, with its rows, and load it.`);
+  }
   const labelValues = labels ? (labels as Growable<Uint8Array>).finish() : null;
   return {
     spec: c.spec,
     headers,
     mapping: Object.fromEntries(c.cells),
-    table: builder.finish(),
+    table,
     ids,
     // Evaluation needs known outcomes; a column of blanks is no label column.
     labels: labelValues && labelValues.some((v) => v !== 255) ? labelValues : null,
     rowStarts: rowStarts.finish(),
     rowEnds: rowEnds.finish(),
+    rowNumbers: rowNumbers.finish(),
     streamed,
   };
 }
-
-/** Stops reading once the mapping preview has its rows. */
-class Cancelled extends Error {}
 
 export const describeFormat = (s: StreamedText) => ({ encoding: ENCODING_NAMES[s.encoding], delimiter: DELIMITER_NAMES[s.delimiter] });

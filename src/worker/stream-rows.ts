@@ -13,7 +13,7 @@ class NotUtf8 extends Error {}
 export interface StreamedText {
   encoding: TextEncoding | 'windows-1252';
   delimiter: Delimiter;
-  /** The decoded text with every line break as \n. */
+  /** The decoded text, line breaks between rows as \n (see LineBreakNormaliser). */
   text: RowTextStore;
   /** Global text offsets where the header row starts and ends. */
   headerStart: number;
@@ -63,7 +63,8 @@ function isBlank(cells: string[]): boolean {
  */
 function quoteProblem(errors: Papa.ParseError[], rowText: string, fileName: string, row: number): { fatal: string } | { row: string } | undefined {
   if (errors.length === 0) return undefined;
-  const neverClosed = errors.some((e) => e.code === 'MissingQuotes');
+  // Text after a closing quote makes Papa look for another closing quote, so it often reports both.
+  const neverClosed = !errors.some((e) => e.code === 'InvalidQuotes');
   if (rowText.trimEnd().includes('\n')) {
     return {
       fatal: neverClosed
@@ -76,7 +77,7 @@ function quoteProblem(errors: Papa.ParseError[], rowText: string, fileName: stri
 
 async function streamOnce(file: Blob, fileName: string, encoding: TextEncoding | 'windows-1252', skipBytes: number, sink: RowSink, signal: AbortSignal): Promise<StreamedText> {
   const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
-  const lineBreaks = new LineBreakNormaliser();
+  let lineBreaks: LineBreakNormaliser | undefined;
   const text = new RowTextStore();
   const source = new DecodedSource();
   let delimiter: Delimiter | undefined;
@@ -130,10 +131,14 @@ async function streamOnce(file: Blob, fileName: string, encoding: TextEncoding |
       });
     };
     const feed = (decoded: string) => {
-      const chunk = lineBreaks.normalise(decoded);
+      if (!decoded) return;
+      if (!delimiter) {
+        startParser(decoded);
+        lineBreaks = new LineBreakNormaliser(delimiter!);
+      }
+      const chunk = lineBreaks!.normalise(decoded);
       if (!chunk) return;
       text.append(chunk);
-      if (!delimiter) startParser(chunk);
       source.emit('data', chunk);
     };
 

@@ -25,7 +25,7 @@ export function sniffFile(head: Uint8Array): Sniffed {
   if (startsWith(head, [0xfe, 0xff])) return { kind: 'text', encoding: 'utf-16be', bom: true };
   for (const b of BINARY) if (startsWith(head, b.signature)) return { kind: 'binary', format: b.format, advice: b.advice };
   // NUL bytes never occur in CSV text without a UTF-16 BOM; treat them as binary.
-  if (head.subarray(0, 4096).includes(0)) return { kind: 'binary', format: 'a binary file, not text', advice: 'Export the customer list as CSV and load that file.' };
+  if (head.subarray(0, 4096).includes(0)) return { kind: 'binary', format: 'binary data (it has NUL bytes, which CSV text never has)', advice: 'Export the customer list as "CSV UTF-8" and load that file.' };
   return { kind: 'text', encoding: 'utf-8', bom: false };
 }
 

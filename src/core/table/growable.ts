@@ -1,4 +1,4 @@
-type TypedArray = Float64Array | Int16Array | Uint16Array | Uint8Array;
+type TypedArray = Float64Array | Int16Array | Uint16Array | Uint32Array | Uint8Array;
 type TypedArrayConstructor<T extends TypedArray> = new (length: number) => T;
 
 /** An append-only typed array that doubles its buffer, so rows can stream in without knowing the count. */

@@ -51,6 +51,23 @@ describe('TableBuilder', () => {
     expect(t.issues).toEqual([{ row: 2, column: 'tenure', value: tenure, kind: 'rejected', message }]);
   });
 
+  it('writes huge numbers in its messages with an exponent, not 300 digits', () => {
+    const t = build([['One year', '1', '20', '1e308']]);
+    expect(t.issues[0]!.message).toBe('Total charges 1e+308 is impossible (allowed 0 to 100,000,000).');
+  });
+
+  it('rejects a whole row it is told cannot be trusted, keeping every column the same length', () => {
+    const builder = new TableBuilder(columns, cells, { decimalComma: false });
+    builder.addRow(['One year', '1', '20', '20'], 2);
+    builder.addRejectedRow(4, 'whole row', 'x,y', 'This row is broken.');
+    const t = builder.finish();
+    expect(t.rowCount).toBe(2);
+    expect(Array.from(t.rejected)).toEqual([0, 1]);
+    expect(Number.isNaN(t.numeric.get('tenure')![1])).toBe(true);
+    expect(t.codes.get('Contract')![1]).toBe(-1);
+    expect(t.issues).toEqual([{ row: 4, column: 'whole row', value: 'x,y', kind: 'rejected', message: 'This row is broken.' }]);
+  });
+
   it('rejects a blank total when tenure is unusable, naming both', () => {
     const t = build([['One year', 'x', '20', '']]);
     expect(t.rejected[0]).toBe(1);

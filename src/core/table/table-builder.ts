@@ -7,7 +7,8 @@ import { Growable } from './growable.ts';
 interface NumericSlot { column: NumericColumn; cell: number; values: Growable<Float64Array> }
 interface CategoricalSlot { column: CategoricalColumn; cell: number; codes: Growable<Int16Array>; match: (text: string) => number }
 
-const formatNumber = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+// Beyond 1e15 digit grouping runs to hundreds of digits ("1e308"); exponent notation stays readable.
+const formatNumber = (n: number) => (Math.abs(n) >= 1e15 ? n.toExponential() : n.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 
 /**
  * Turns streamed rows of cell text into typed columns for the spec's columns,
@@ -100,6 +101,14 @@ export class TableBuilder {
     }
 
     this.rejected.push(rejected ? 1 : 0);
+  }
+
+  /** Adds a row whose cells cannot be trusted as a whole (a broken quote, too many or too few values): not scored. */
+  addRejectedRow(row: number, column: string, value: string, message: string): void {
+    this.issues.push({ row, column, value, kind: 'rejected', message });
+    for (const slot of this.numeric) slot.values.push(NaN);
+    for (const slot of this.categorical) slot.codes.push(-1);
+    this.rejected.push(1);
   }
 
   finish(): ColumnTable {

@@ -20,6 +20,11 @@ describe('parseNumber', () => {
     ['79,40', comma, 79.4],
     ['1.234,50', comma, 1234.5],
     ['1 234,50', comma, 1234.5],
+    // With both separators the last is the decimal point, whatever the file's habit.
+    ['1,234.50', comma, 1234.5],
+    ['$1,234,567.5', comma, 1234567.5],
+    ['1.234,50', dot, 1234.5],
+    ['€ 1.234.567,5', dot, 1234567.5],
     ['', dot, null],
     ['   ', dot, null],
   ])('reads %j', (text, format, expected) => {
@@ -35,6 +40,10 @@ describe('parseNumber', () => {
     ['Infinity', dot, 'not-finite'],
     ['-inf', dot, 'not-finite'],
     ['1e309', dot, 'not-finite'],
+    ['1,23.4', dot, 'not-a-number'],
+    ['1.2.3,4', comma, 'not-a-number'],
+    ['1,234.5.6', dot, 'not-a-number'],
+    ['12,34.50', comma, 'not-a-number'],
   ])('refuses %j', (text, format, problem) => {
     expect(parseNumber(text, format)).toEqual({ ok: false, problem });
   });
