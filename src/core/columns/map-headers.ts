@@ -46,7 +46,9 @@ function findDuplicateHeaders(headers: readonly string[]): HeaderMapping['duplic
   headers.forEach((h, i) => {
     const key = h.trim();
     if (key === '') return;
-    seen.set(key, [...(seen.get(key) ?? []), i]);
+    const indices = seen.get(key);
+    if (indices) indices.push(i);
+    else seen.set(key, [i]);
   });
   return [...seen].filter(([, indices]) => indices.length > 1).map(([header, indices]) => ({ header, indices }));
 }

@@ -11,7 +11,9 @@ export interface Reason {
   text: string;
 }
 
-const number = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+// One formatter for every row: toLocaleString builds a new one per call, which dominates large exports.
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const number = (x: number) => numberFormat.format(x);
 
 function describe(column: SpecColumn, plan: readonly FeatureSource[], spec: Pick<ModelSpec, 'features'>, row: number): string {
   const sources = plan.filter((_, j) => spec.features[j]!.column === column.name);

@@ -8,7 +8,8 @@ interface NumericSlot { column: NumericColumn; cell: number; values: Growable<Fl
 interface CategoricalSlot { column: CategoricalColumn; cell: number; codes: Growable<Int16Array>; match: (text: string) => number }
 
 // Beyond 1e15 digit grouping runs to hundreds of digits ("1e308"); exponent notation stays readable.
-const formatNumber = (n: number) => (Math.abs(n) >= 1e15 ? n.toExponential() : n.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const formatNumber = (n: number) => (Math.abs(n) >= 1e15 ? n.toExponential() : numberFormat.format(n));
 
 /**
  * Turns streamed rows of cell text into typed columns for the spec's columns,
