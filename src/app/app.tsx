@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
 import { formatScore } from '../components/ui/format.ts';
 import { summariseDecision } from '../core/decision/decision-summary.ts';
 import { RiskCharts } from '../features/charts/risk-charts.tsx';
@@ -45,6 +45,9 @@ export function App() {
   }, [scoreFile, fail]);
 
   const ranked = dataset?.ranked;
+  // Charts and the evaluation follow in a later, interruptible render, so the first
+  // frame with results (summary and table) is not one long task on a million rows.
+  const chartDataset = useDeferredValue(dataset);
   const summary = useMemo(
     () => (dataset ? summariseDecision(dataset.probabilities, state.threshold, dataset.numeric.MonthlyCharges) : undefined),
     [dataset, state.threshold],
@@ -130,8 +133,12 @@ export function App() {
             {state.detailsRow !== null && (
               <RowDetails dataset={dataset} spec={spec} row={state.detailsRow} threshold={state.threshold} cells={state.detailsCells} onClose={() => s.openRow(null)} />
             )}
-            <RiskCharts dataset={dataset} spec={spec} threshold={state.threshold} />
-            <EvaluationPanel dataset={dataset} threshold={state.threshold} />
+            {chartDataset === dataset && (
+              <>
+                <RiskCharts dataset={dataset} spec={spec} threshold={state.threshold} />
+                <EvaluationPanel dataset={dataset} threshold={state.threshold} />
+              </>
+            )}
             <ExportButtons exporting={state.exporting} atRisk={summary.atRisk} onExport={s.exportAs} onCancel={s.cancelExport} />
             <RowIssues dataset={dataset} onDownload={() => s.exportAs('issues')} />
           </>

@@ -11,12 +11,14 @@
  */
 export class LineBreakNormaliser {
   private readonly special: RegExp;
+  private readonly delimiter: string;
   private quoted = false;
   private fieldStart = true;
   private justClosed = false;
   private endedWithCr = false;
 
   constructor(delimiter: string) {
+    this.delimiter = delimiter;
     this.special = new RegExp(`["\\r\\n${delimiter.replace(/[\\\]^-]/g, '\\$&')}]`, 'g');
   }
 
@@ -25,6 +27,14 @@ export class LineBreakNormaliser {
     if (this.endedWithCr && text !== '') {
       this.endedWithCr = false;
       if (text.startsWith('\n')) text = text.slice(1);
+    }
+    // Most exports use one line break and few quotes: a chunk without \r or " outside a
+    // quoted value needs no rewriting, only the field-start state at its end.
+    if (!this.quoted && text !== '' && !text.includes('\r') && !text.includes('"')) {
+      const last = text[text.length - 1];
+      this.fieldStart = last === '\n' || last === this.delimiter;
+      this.justClosed = false;
+      return text;
     }
     const pieces: string[] = [];
     let copied = 0;

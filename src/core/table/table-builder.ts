@@ -21,7 +21,9 @@ export class TableBuilder {
   private readonly categorical: CategoricalSlot[];
   private readonly rejected = new Growable(Uint8Array);
   private readonly issues: RowIssue[] = [];
-  private readonly rowValues = new Map<string, number>();
+  /** This row's numeric values, by position in `numeric`; NaN where unusable. */
+  private readonly rowScratch: Float64Array;
+  private readonly numericIndex: Map<string, number>;
 
   /** `cells` maps each spec column name to the index of the cell that holds it. */
   constructor(columns: readonly SpecColumn[], cells: ReadonlyMap<string, number>, private readonly format: NumberFormat) {
@@ -34,74 +36,82 @@ export class TableBuilder {
     const numericColumns = columns.filter((c): c is NumericColumn => c.type === 'numeric')
       .sort((a, b) => Number('product' in a.impute) - Number('product' in b.impute));
     this.numeric = numericColumns.map((column) => ({ column, cell: cellOf(column.name), values: new Growable(Float64Array) }));
+    this.numericIndex = new Map(numericColumns.map((c, k) => [c.name, k]));
+    this.rowScratch = new Float64Array(numericColumns.length);
     this.categorical = columns.filter((c): c is CategoricalColumn => c.type === 'categorical')
       .map((column) => ({ column, cell: cellOf(column.name), codes: new Growable(Int16Array), match: categoryMatcher(column) }));
   }
 
   /** Adds one data row; `row` is its number in the file (header = 1). */
   addRow(cells: readonly string[], row: number): void {
+    // This runs once per row of files with a million rows: no per-row closures or maps.
+    const values = this.rowScratch;
+    values.fill(NaN);
     let rejected = false;
-    const note = (kind: IssueKind, column: string, value: string, message: string) => {
-      this.issues.push({ row, column, value, kind, message });
-      if (kind === 'rejected') rejected = true;
-    };
-
-    this.rowValues.clear();
-    const blanks: NumericSlot[] = [];
-    for (const slot of this.numeric) {
+    let blanks = 0;
+    this.numeric.forEach((slot, k) => {
       const text = cells[slot.cell] ?? '';
       const { column } = slot;
       const parsed = parseNumber(text, this.format);
       if (!parsed.ok) {
-        note('rejected', column.name, text, `${column.label} "${text}" is not a number${parsed.problem === 'not-finite' ? ' (NaN or infinity)' : ''}.`);
-        continue;
+        rejected = this.note(row, 'rejected', column.name, text, `${column.label} "${text}" is not a number${parsed.problem === 'not-finite' ? ' (NaN or infinity)' : ''}.`) || rejected;
+        return;
       }
       if (parsed.value === null) {
-        blanks.push(slot);
-        continue;
+        blanks++;
+        return;
       }
       const value = parsed.value;
       if (value < column.bounds.min || value > column.bounds.max) {
-        note('rejected', column.name, text, `${column.label} ${formatNumber(value)} is impossible (allowed ${formatNumber(column.bounds.min)} to ${formatNumber(column.bounds.max)}).`);
-        continue;
+        rejected = this.note(row, 'rejected', column.name, text, `${column.label} ${formatNumber(value)} is impossible (allowed ${formatNumber(column.bounds.min)} to ${formatNumber(column.bounds.max)}).`) || rejected;
+        return;
       }
       if (value < column.range.min || value > column.range.max) {
-        note('out-of-range', column.name, text, `${column.label} ${formatNumber(value)} is outside the training range ${formatNumber(column.range.min)}–${formatNumber(column.range.max)}; the score is an extrapolation.`);
+        this.note(row, 'out-of-range', column.name, text, `${column.label} ${formatNumber(value)} is outside the training range ${formatNumber(column.range.min)}–${formatNumber(column.range.max)}; the score is an extrapolation.`);
       }
-      this.rowValues.set(column.name, value);
+      values[k] = value;
+    });
+
+    if (blanks > 0) {
+      this.numeric.forEach((slot, k) => {
+        const text = cells[slot.cell] ?? '';
+        if (text.trim() !== '') return;
+        const { impute, name, label } = slot.column;
+        if ('constant' in impute) {
+          values[k] = impute.constant;
+          this.note(row, 'imputed', name, text, `${label} is blank; used ${formatNumber(impute.constant)}.`);
+          return;
+        }
+        const [a, b] = impute.product;
+        const x = values[this.numericIndex.get(a)!]!;
+        const y = values[this.numericIndex.get(b)!]!;
+        if (Number.isNaN(x) || Number.isNaN(y)) {
+          rejected = this.note(row, 'rejected', name, text, `${label} is blank and cannot be worked out because ${a} or ${b} is unusable.`) || rejected;
+          return;
+        }
+        values[k] = x * y;
+        this.note(row, 'imputed', name, text, `${label} is blank; used ${a} × ${b} = ${formatNumber(x * y)}.`);
+      });
     }
 
-    for (const slot of blanks) {
-      const { impute, name, label } = slot.column;
-      const text = cells[slot.cell] ?? '';
-      if ('constant' in impute) {
-        this.rowValues.set(name, impute.constant);
-        note('imputed', name, text, `${label} is blank; used ${formatNumber(impute.constant)}.`);
-        continue;
-      }
-      const [a, b] = impute.product;
-      const x = this.rowValues.get(a);
-      const y = this.rowValues.get(b);
-      if (x === undefined || y === undefined) {
-        note('rejected', name, text, `${label} is blank and cannot be worked out because ${a} or ${b} is unusable.`);
-        continue;
-      }
-      this.rowValues.set(name, x * y);
-      note('imputed', name, text, `${label} is blank; used ${a} × ${b} = ${formatNumber(x * y)}.`);
-    }
-
-    for (const slot of this.numeric) slot.values.push(rejected ? NaN : (this.rowValues.get(slot.column.name) ?? NaN));
+    this.numeric.forEach((slot, k) => slot.values.push(rejected ? NaN : values[k]!));
 
     for (const slot of this.categorical) {
       const text = cells[slot.cell] ?? '';
       const code = slot.match(text);
       const { label, name, categories } = slot.column;
-      if (code === BLANK) note('unknown-category', name, text, `${label} is blank; counted as unknown.`);
-      else if (code === UNKNOWN) note('unknown-category', name, text, `${label} "${text}" is not one of ${categories.join(', ')}; counted as unknown.`);
+      if (code === BLANK) this.note(row, 'unknown-category', name, text, `${label} is blank; counted as unknown.`);
+      else if (code === UNKNOWN) this.note(row, 'unknown-category', name, text, `${label} "${text}" is not one of ${categories.join(', ')}; counted as unknown.`);
       slot.codes.push(code < 0 ? -1 : code);
     }
 
     this.rejected.push(rejected ? 1 : 0);
+  }
+
+  /** Records an issue; true when it rejects the row. */
+  private note(row: number, kind: IssueKind, column: string, value: string, message: string): boolean {
+    this.issues.push({ row, column, value, kind, message });
+    return kind === 'rejected';
   }
 
   /** Adds a row whose cells cannot be trusted as a whole (a broken quote, too many or too few values): not scored. */
