@@ -11,6 +11,7 @@ import type { ColumnMapping, ExplicitMapping, MappingRequest } from './protocol.
 import { streamRows, type RowSink, type StreamedText } from './stream-rows.ts';
 
 const PREVIEW_ROWS = 5;
+const ESTIMATE_AFTER_ROWS = 2000;
 
 export interface ReadCustomers {
   spec: ModelSpec;
@@ -167,6 +168,12 @@ export async function readCustomers(file: Blob, fileName: string, specs: ModelSp
         rowStarts.push(start);
         rowEnds.push(end);
         rowNumbers.push(row);
+        if (rowNumbers.length === ESTIMATE_AFTER_ROWS) {
+          // Text offsets stand in for bytes (exact for ASCII); a little over-estimate beats doubling a million-row buffer.
+          const rows = Math.ceil((file.size / end) * ESTIMATE_AFTER_ROWS * 1.02);
+          for (const g of [rowStarts, rowEnds, rowNumbers, labels]) g?.reserve(rows);
+          builder!.reserve(rows);
+        }
         if (ids) ids.push(cells[c.idCell!] ?? '');
         if (labels) {
           const v = normaliseCategory(cells[c.targetCell!] ?? '');

@@ -48,6 +48,42 @@ class DecodedSource {
   emit(event: 'data' | 'end' | 'error', arg?: unknown) { this.listeners.get(event)?.(arg); }
 }
 
+/**
+ * Reads a Blob in fixed-size pieces. Where the browser offers a "bring your own buffer"
+ * reader, one buffer travels back and forth for the whole file; a fresh ArrayBuffer per
+ * piece would leave the file's size in garbage buffers waiting for collection.
+ */
+function byteReader(blob: Blob): { read(size: number): Promise<Uint8Array> } {
+  let offset = 0;
+  let byob: ReadableStreamBYOBReader | undefined;
+  try {
+    byob = blob.stream().getReader({ mode: 'byob' });
+  } catch {
+    byob = undefined;
+  }
+  let buffer = new ArrayBuffer(READ_BYTES);
+  return {
+    async read(size) {
+      if (!byob) {
+        const piece = new Uint8Array(await blob.slice(offset, offset + size).arrayBuffer());
+        offset += piece.length;
+        return piece;
+      }
+      // Fill exactly `size` bytes (a read may return fewer), reusing the one buffer.
+      let filled = 0;
+      while (filled < size) {
+        const { value, done } = await byob.read(new Uint8Array(buffer, filled, size - filled));
+        if (!value) break;
+        buffer = value.buffer as ArrayBuffer;
+        filled += value.length;
+        if (done) break;
+      }
+      offset += filled;
+      return new Uint8Array(buffer, 0, filled);
+    },
+  };
+}
+
 /** Same rule as PapaParse's 'greedy': a row of only whitespace and delimiters is no row. */
 function isBlank(cells: string[]): boolean {
   for (const cell of cells) if (cell.trim() !== '') return false;
@@ -143,9 +179,10 @@ async function streamOnce(file: Blob, fileName: string, encoding: TextEncoding |
     };
 
     (async () => {
+      const reader = byteReader(file.slice(skipBytes));
       for (let at = skipBytes; at < file.size && !done; at += READ_BYTES) {
         if (signal.aborted) throw new Cancelled();
-        const bytes = new Uint8Array(await file.slice(at, at + READ_BYTES).arrayBuffer());
+        const bytes = await reader.read(Math.min(READ_BYTES, file.size - at));
         let decoded: string;
         try {
           decoded = decoder.decode(bytes, { stream: true });

@@ -10,6 +10,14 @@ export class Growable<T extends TypedArray> {
     this.buffer = new make(initialCapacity);
   }
 
+  /** Makes room for `capacity` values at once, so a good estimate avoids every doubling and its garbage. */
+  reserve(capacity: number): void {
+    if (capacity <= this.buffer.length) return;
+    const bigger = new this.make(capacity);
+    bigger.set(this.buffer.subarray(0, this.length));
+    this.buffer = bigger;
+  }
+
   push(value: number): void {
     if (this.length === this.buffer.length) {
       const bigger = new this.make(this.buffer.length * 2);

@@ -108,6 +108,13 @@ export class TableBuilder {
     this.rejected.push(rejected ? 1 : 0);
   }
 
+  /** Room for about `rows` rows, when the caller can estimate them (e.g. from the file size). */
+  reserve(rows: number): void {
+    for (const slot of this.numeric) slot.values.reserve(rows);
+    for (const slot of this.categorical) slot.codes.reserve(rows);
+    this.rejected.reserve(rows);
+  }
+
   /** Records an issue; true when it rejects the row. */
   private note(row: number, kind: IssueKind, column: string, value: string, message: string): boolean {
     this.issues.push({ row, column, value, kind, message });
