@@ -80,3 +80,8 @@ export function useChartTheme(): ChartTheme {
 export function axisColours(theme: ChartTheme) {
   return { ticks: { color: theme.text }, grid: { color: theme.grid }, border: { color: theme.grid } };
 }
+
+/** Layout every chart shares: it fills its CSS box, and stands still when the person asked for less motion. */
+export function chartLayout(theme: ChartTheme) {
+  return { responsive: true, maintainAspectRatio: false, animation: theme.animate ? undefined : (false as const) };
+}

@@ -1,7 +1,7 @@
 import type { ChartData, ChartOptions } from 'chart.js';
 import { useMemo } from 'react';
 import { Bar } from 'react-chartjs-2';
-import { axisColours, useChartTheme } from '../../components/ui/chart-setup.ts';
+import { axisColours, chartLayout, useChartTheme } from '../../components/ui/chart-setup.ts';
 import { formatCount, formatPercent, formatWholePercent } from '../../components/ui/format.ts';
 import { binSide, type Histogram } from './probability-histogram.ts';
 import { thresholdLine } from './threshold-line.ts';
@@ -39,9 +39,7 @@ export function HistogramChart({ histogram, threshold, atRisk }: Props) {
 
   const thresholdText = `threshold ${formatPercent(threshold)}`;
   const options = useMemo<ChartOptions<'bar'>>(() => ({
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: theme.animate ? undefined : false,
+    ...chartLayout(theme),
     scales: {
       x: { ...axisColours(theme), title: { display: true, text: 'Churn probability', color: theme.text }, ticks: { color: theme.text, maxRotation: 0, autoSkipPadding: 12 } },
       y: { ...axisColours(theme), beginAtZero: true, title: { display: true, text: 'Customers', color: theme.text } },

@@ -1,7 +1,7 @@
 import type { ChartData, ChartOptions } from 'chart.js';
 import { useMemo } from 'react';
 import { Bar } from 'react-chartjs-2';
-import { axisColours, useChartTheme } from '../../components/ui/chart-setup.ts';
+import { axisColours, chartLayout, useChartTheme } from '../../components/ui/chart-setup.ts';
 import { formatCount, formatPercent, formatWholePercent } from '../../components/ui/format.ts';
 import type { SegmentShares } from './segment-shares.ts';
 
@@ -31,9 +31,7 @@ export function SegmentChart({ shares, thresholdText }: Props) {
 
   const options = useMemo<ChartOptions<'bar'>>(() => ({
     indexAxis: 'y',
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: theme.animate ? undefined : false,
+    ...chartLayout(theme),
     scales: {
       x: {
         ...axisColours(theme), min: 0, max: 1,

@@ -1,7 +1,7 @@
 import type { ChartData, ChartOptions } from 'chart.js';
 import { useMemo } from 'react';
 import { Bar } from 'react-chartjs-2';
-import { axisColours, useChartTheme } from '../../components/ui/chart-setup.ts';
+import { axisColours, chartLayout, useChartTheme } from '../../components/ui/chart-setup.ts';
 import { formatSigned } from '../../components/ui/format.ts';
 import type { Reason } from '../../core/explain/reasons.ts';
 
@@ -24,9 +24,7 @@ export function ContributionChart({ reasons, customer }: { reasons: readonly Rea
 
   const options = useMemo<ChartOptions<'bar'>>(() => ({
     indexAxis: 'y',
-    responsive: true,
-    maintainAspectRatio: false,
-    animation: theme.animate ? undefined : false,
+    ...chartLayout(theme),
     scales: {
       x: { ...axisColours(theme), title: { display: true, text: 'Log-odds against an average customer (right raises risk)', color: theme.text } },
       y: { ...axisColours(theme), ticks: { color: theme.text, autoSkip: false } },

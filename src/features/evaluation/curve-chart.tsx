@@ -1,7 +1,7 @@
 import type { ChartData, ChartDataset, ChartOptions } from 'chart.js';
 import { useMemo, type ReactNode } from 'react';
 import { Line } from 'react-chartjs-2';
-import { axisColours, useChartTheme, type ChartTheme } from '../../components/ui/chart-setup.ts';
+import { axisColours, chartLayout, type ChartTheme, useChartTheme } from '../../components/ui/chart-setup.ts';
 import { formatScore, formatWholePercent } from '../../components/ui/format.ts';
 
 export interface XY {
@@ -59,9 +59,7 @@ export function CurveChart({ title, xTitle, yTitle, series, description, testId,
       ticks: { color: theme.text, callback: (v: string | number) => formatWholePercent(Number(v)) },
     });
     return {
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: theme.animate ? undefined : false,
+      ...chartLayout(theme),
       scales: { x: axis(xTitle), y: axis(yTitle) },
       plugins: {
         legend: { labels: { color: theme.text, usePointStyle: true } },
