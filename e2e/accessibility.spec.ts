@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { customerCsvChunks } from '../scripts/gen/generate-customers.ts';
-import { numberIn, tempFile } from './support.ts';
+import { bigCsvFile, numberIn, tempFile } from './support.ts';
 
 // WCAG 2.1 A and AA, as axe-core checks them; "serious" and "critical" fail the run.
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -70,7 +69,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 test.describe('working', () => {
   let big: string;
   test.beforeAll(() => {
-    big = tempFile('big.csv', [...customerCsvChunks({ rows: 400_000, labels: false, seed: 5 })].join(''));
+    big = bigCsvFile();
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { expect, test, type Page } from '@playwright/test';
-import { customerCsvChunks } from '../scripts/gen/generate-customers.ts';
-import { loadFile, numberIn, reference, sampleText, spec, tempFile } from './support.ts';
+import { bigCsvFile, loadFile, numberIn, reference, sampleText, spec, tempFile } from './support.ts';
 
 const trySample = async (page: Page) => {
   await page.goto('./');
@@ -130,7 +129,7 @@ test('an ambiguous file asks for the mapping and then scores', async ({ page }) 
 test.describe('long work', () => {
   let big: string;
   test.beforeAll(() => {
-    big = tempFile('big.csv', [...customerCsvChunks({ rows: 400_000, labels: false, seed: 5 })].join(''));
+    big = bigCsvFile();
   });
 
   test('cancel stops reading at once and leaves the app usable', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
@@ -8,6 +8,7 @@ import { planFeatures } from '../src/core/model-input/feature-plan.ts';
 import { referenceProbabilities } from '../src/core/scoring/reference-scorer.ts';
 import type { ModelSpec } from '../src/core/spec/model-spec.ts';
 import { TableBuilder } from '../src/core/table/table-builder.ts';
+import { customerCsvChunks } from '../scripts/gen/generate-customers.ts';
 import { modelPath } from '../scripts/train/telco-dataset.test-support.ts';
 
 export const spec = (id: string) => JSON.parse(readFileSync(modelPath(`${id}.json`), 'utf8')) as ModelSpec;
@@ -40,3 +41,17 @@ export const numberIn = async (page: Page, testId: string) => Number(await page.
 
 export const shownProbabilities = (page: Page) =>
   page.getByTestId('results-table').locator('[data-probability]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-probability'))));
+
+let big: string | undefined;
+
+/**
+ * A file that takes the app seconds to read (1.5 million generated customers, about 200 MB),
+ * so a test can act while it is still working. Written once per test process, chunk by chunk.
+ */
+export function bigCsvFile(): string {
+  if (big) return big;
+  const path = tempFile('big.csv', '');
+  for (const chunk of customerCsvChunks({ rows: 1_500_000, labels: false, seed: 5 })) appendFileSync(path, chunk);
+  big = path;
+  return big;
+}
