@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { rankScores } from '../core/decision/ranked-scores.ts';
+import { evaluationCurves, labelledScores } from '../core/metrics/file-evaluation.ts';
 import { sortOrder, sortOrderByText } from '../core/ordering/sort-order.ts';
 import { buildExport } from './export-file.ts';
 import { loadModels } from './load-models.ts';
@@ -56,6 +57,7 @@ function datasetFor(job: ScoredJob, fileBytes: number): ScoredDataset {
     codes: Object.fromEntries([...read.table.codes].map(([k, v]) => [k, v.slice()])),
     ids: read.ids ? packIds(read.ids) : null,
     labels: read.labels ? read.labels.slice() : null,
+    evaluation: read.labels ? evaluationCurves(labelledScores(read.labels, job.probabilities)) : null,
     issues: issues.slice(0, ISSUES_SHOWN),
     issueCount: issues.length,
     issueSummary: summariseIssues(issues),

@@ -4,6 +4,7 @@
  * and cancels always name the run they belong to, and stale replies are ignored.
  */
 import type { RankedScores } from '../core/decision/ranked-scores.ts';
+import type { Curves } from '../core/metrics/file-evaluation.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import type { IssueKind, RowIssue } from '../core/table/column-table.ts';
 
@@ -90,6 +91,8 @@ export interface ScoredDataset {
   ids: { text: string; offsets: Uint32Array } | null;
   /** Outcomes when the file carries them: 1 churned, 0 stayed, 255 unknown. */
   labels: Uint8Array | null;
+  /** AUC and curves on this file's outcomes; null when it has none. */
+  evaluation: Curves | null;
   issues: RowIssue[];
   issueCount: number;
   issueSummary: ColumnIssueSummary[];

@@ -3,7 +3,8 @@ import { formatCount, formatScore } from '../../components/ui/format.ts';
 import type { ScoredDataset } from '../../worker/protocol.ts';
 import { ConfusionTable } from './confusion-table.tsx';
 import { EvaluationCharts } from './evaluation-charts.tsx';
-import { evaluationCurves, labelledScores, thresholdPoint } from './evaluation-data.ts';
+import { labelledScores, type Curves } from '../../core/metrics/file-evaluation.ts';
+import { thresholdPoint } from './evaluation-data.ts';
 import './evaluation-panel.css';
 
 interface Props {
@@ -13,15 +14,14 @@ interface Props {
 
 /** How well the model did on this file, when the file says who actually churned. */
 export function EvaluationPanel({ dataset, threshold }: Props) {
-  if (!dataset.labels) return null;
-  return <Evaluation dataset={dataset} labels={dataset.labels} threshold={threshold} />;
+  if (!dataset.labels || !dataset.evaluation) return null;
+  return <Evaluation dataset={dataset} labels={dataset.labels} curves={dataset.evaluation} threshold={threshold} />;
 }
 
-function Evaluation({ dataset, labels, threshold }: Props & { labels: Uint8Array }) {
-  // Sorting for the curves takes a moment on a million rows, so it happens once per file;
-  // only the confusion counts follow the threshold, and they may trail a dragged slider.
+function Evaluation({ dataset, labels, curves, threshold }: Props & { labels: Uint8Array; curves: Curves }) {
+  // The curves come from the worker; only the confusion counts follow the threshold here,
+  // one pass per move, and they may trail a dragged slider.
   const scores = useMemo(() => labelledScores(labels, dataset.probabilities), [labels, dataset]);
-  const curves = useMemo(() => evaluationCurves(scores), [scores]);
   const shown = useDeferredValue(threshold);
   const point = useMemo(() => thresholdPoint(scores, shown), [scores, shown]);
   const checked = scores.positives + scores.negatives;
