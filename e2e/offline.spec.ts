@@ -40,6 +40,7 @@ const EXPECTED = [
   /^assets\/[\w.-]+\.(js|css)$/,
   /^assets\/ort-wasm[\w.-]*\.wasm$/,
   /^models\/telco-(full|core)\.(onnx|json)$/,
+  /^models\/index\.json$/,
   /^samples\/customers-sample\.csv$/,
   /^icons\/icon[\w-]*\.(png|svg)$/,
 ];

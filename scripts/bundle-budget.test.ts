@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /**
  * What people download before they can score. The app's own JavaScript (page and
  * worker, gzip) has a budget; onnxruntime's .wasm is counted on its own, since it
- * is one fixed third-party file that browsers cache.
+ * is one fixed third-party file that browsers cache. Raised from 320 kB for format 2 packages: the worker
+ * now reads ONNX graphs (onnx-proto) to check untrusted model packages before the runtime sees them.
  */
-const APP_JS_GZIP_BUDGET = 320_000;
+const APP_JS_GZIP_BUDGET = 360_000;
 const WASM_GZIP_BUDGET = 4_500_000;
 
 let outDir: string;

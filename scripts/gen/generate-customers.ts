@@ -1,4 +1,4 @@
-import { seededRandom } from '../train/seeded-random.ts';
+import { seededRandom } from '../../src/core/train/seeded-random.ts';
 
 type Random = () => number;
 type YesNo = 'Yes' | 'No';

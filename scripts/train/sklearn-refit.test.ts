@@ -1,25 +1,22 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { planFeatures } from '../../src/core/model-input/feature-plan.ts';
-import type { ModelSpec } from '../../src/core/spec/model-spec.ts';
-import { designMatrix, labelsOf } from './design-matrix.ts';
-import { loadTrainingData } from './load-training-data.ts';
-import { MODELS } from './telco-catalog.ts';
-import { modelPath, readTelcoDataset } from './telco-dataset.test-support.ts';
+import { designMatrix, labelsOf } from '../../src/core/train/design-matrix.ts';
+import { committedReport, committedSpec, datasetForSpec, TELCO_PATH } from './telco-dataset.test-support.ts';
 
 // Debian's interpreter, where python3-sklearn installs (.ci/run installs it when missing).
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = fileURLToPath(new URL('../verify/sklearn_refit.py', import.meta.url));
 
 describe('an independent refit with scikit-learn', () => {
-  const data = loadTrainingData(readTelcoDataset());
-
-  it.each(MODELS.map((m) => m.id))('%s: same coefficients to 1e-3 on the same matrix', (id) => {
-    const spec = JSON.parse(readFileSync(modelPath(`${id}.json`), 'utf8')) as ModelSpec;
+  it.each(['telco-full', 'telco-core'])('%s: same coefficients to 1e-3 on the same matrix', (id) => {
+    const spec = committedSpec(id);
+    const report = committedReport(id);
+    const data = datasetForSpec(TELCO_PATH, spec, report);
     const plan = planFeatures(spec, data.table);
     const scaling = { mean: Float64Array.from(spec.features, (f) => f.mean), std: Float64Array.from(spec.features, (f) => f.std) };
     const x = designMatrix(plan, data.train, scaling);
@@ -27,7 +24,7 @@ describe('an independent refit with scikit-learn', () => {
     try {
       writeFileSync(join(dir, 'x.f64'), new Uint8Array(x.buffer));
       writeFileSync(join(dir, 'y.u8'), labelsOf(data.y, data.train));
-      writeFileSync(join(dir, 'shape.json'), JSON.stringify({ n: data.train.length, p: plan.length }));
+      writeFileSync(join(dir, 'shape.json'), JSON.stringify({ n: data.train.length, p: plan.length, C: report.penalty.chosen_C }));
       const run = spawnSync(PYTHON, [SCRIPT, dir], { encoding: 'utf8' });
       if (run.status !== 0) {
         throw new Error(`scikit-learn refit failed (${PYTHON} ${SCRIPT}): ${run.stderr || run.error?.message}. Install it with "apt-get install -y python3-sklearn".`);

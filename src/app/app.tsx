@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
 import { formatScore } from '../components/ui/format.ts';
 import { summariseDecision } from '../core/decision/decision-summary.ts';
+import type { ModelSpec } from '../core/spec/model-spec.ts';
 import { RiskCharts } from '../features/charts/risk-charts.tsx';
 import { DecisionPanel } from '../features/decision/decision-panel.tsx';
 import { SummaryCards } from '../features/decision/summary-cards.tsx';
@@ -22,6 +23,13 @@ import { sampleBlob } from './embedded-assets.ts';
 import { useDownload } from './use-download.ts';
 import { COMFORTABLE_BYTES, SAMPLE_URL, useScoring } from './use-scoring.ts';
 import './app.css';
+
+/** The recurring-value column's label and currency for the revenue card; none when the spec has no value column. */
+function valueOf(spec: ModelSpec): { label: string; currency: string } | undefined {
+  const column = spec.value && spec.columns.find((c) => c.name === spec.value!.column);
+  if (!column || !spec.value) return undefined;
+  return { label: column.label, currency: typeof spec.value.unit === 'object' ? spec.value.unit.currency : 'XXX' };
+}
 
 export function App() {
   const s = useScoring();
@@ -49,8 +57,8 @@ export function App() {
   // frame with results (summary and table) is not one long task on a million rows.
   const chartDataset = useDeferredValue(dataset);
   const summary = useMemo(
-    () => (dataset ? summariseDecision(dataset.probabilities, state.threshold, dataset.numeric.MonthlyCharges) : undefined),
-    [dataset, state.threshold],
+    () => (dataset ? summariseDecision(dataset.probabilities, state.threshold, spec?.value ? dataset.numeric[spec.value.column] : undefined) : undefined),
+    [dataset, spec, state.threshold],
   );
 
   const hostSummary = useMemo(() => (dataset && summary ? {
@@ -123,7 +131,7 @@ export function App() {
                 </button>{' · '}
                 <button type="button" className="link" onClick={s.startOver}>Start over</button>
               </p>
-              <SummaryCards summary={summary} rejected={dataset.rejectedRows} rows={dataset.rows} />
+              <SummaryCards summary={summary} rejected={dataset.rejectedRows} rows={dataset.rows} value={valueOf(spec)} />
             </section>
             <DecisionPanel spec={spec} ranked={ranked} threshold={state.threshold} recommended={recommendedOf(spec)} onThreshold={s.setThreshold} />
             <section className="card" aria-labelledby="customers-heading">

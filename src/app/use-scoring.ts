@@ -3,7 +3,6 @@ import type { ExplicitMapping, ExportKind } from '../worker/protocol.ts';
 import { appReducer, initialState, type ExportTarget, type Sort } from './app-state.ts';
 import { startScoringWorker, type ScoringWorker } from './scoring-worker.ts';
 
-const MODEL_IDS = ['telco-full', 'telco-core'];
 /**
  * Above this size a browser tab may run out of memory (the worker keeps the decoded
  * text for exports, about 2–3 × the file), so the person is asked before we start.
@@ -27,7 +26,7 @@ export function useScoring() {
       },
       (message) => dispatch({ type: 'crashed', message }),
     );
-    w.send({ type: 'load-models', baseUrl: document.baseURI, modelIds: MODEL_IDS });
+    w.send({ type: 'load-models', baseUrl: document.baseURI });
     worker.current = w;
   }, []);
 

@@ -17,7 +17,6 @@ const post = (message: WorkerToPage, transfer: Transferable[] = []) => self.post
 
 const ISSUES_SHOWN = 200;
 let baseUrl = '';
-let modelIds: string[] = [];
 let inline: InlineAssets | undefined;
 let current: ScoredJob | undefined;
 const running = new Map<number, AbortController>();
@@ -55,6 +54,8 @@ function datasetFor(job: ScoredJob, fileBytes: number): ScoredDataset {
     ranked: rankScores(job.probabilities),
     numeric: Object.fromEntries([...read.table.numeric].map(([k, v]) => [k, v.slice()])),
     codes: Object.fromEntries([...read.table.codes].map(([k, v]) => [k, v.slice()])),
+    // Only the masks a missing-indicator feature reads: explanations on the page need them.
+    missing: Object.fromEntries(read.spec.features.filter((f) => f.indicator === 'missing').map((f) => [f.column, read.table.missing.get(f.column)!.slice()])),
     ids: read.ids ? packIds(read.ids) : null,
     labels: read.labels ? read.labels.slice() : null,
     evaluation: read.labels ? evaluationCurves(labelledScores(read.labels, job.probabilities)) : null,
@@ -85,7 +86,7 @@ async function scoreFile({ job, file, fileName, mapping, askMapping }: Extract<P
   exporting?.abort();
   current = undefined;
   await run(job, async (signal) => {
-    const models = await loadModels(baseUrl, modelIds, inline);
+    const models = await loadModels(baseUrl, inline);
     const progress = (phase: 'reading' | 'scoring', rows: number, bytes: number) => post({ type: 'progress', progress: { job, phase, rows, bytes, totalBytes: file.size } });
     const started = performance.now();
     const read = await readCustomers(file, fileName, models.map((m) => m.spec), mapping, askMapping ?? false, (rows, bytes) => progress('reading', rows, bytes), signal);
@@ -132,10 +133,9 @@ self.onmessage = async (event: MessageEvent<PageToWorker>) => {
   switch (message.type) {
     case 'load-models':
       baseUrl = message.baseUrl;
-      modelIds = message.modelIds;
       inline = message.inline;
       try {
-        const models = await loadModels(baseUrl, modelIds, inline);
+        const models = await loadModels(baseUrl, inline);
         post({ type: 'models-loaded', specs: models.map((m) => m.spec) });
       } catch (error) {
         post({ type: 'models-failed', message: (error as Error).message });

@@ -70,9 +70,9 @@ const CORPUS: Record<string, Expected> = {
   'duplicate-headers.csv': { mapping: 'Several headers could be "tenure". Choose the right one for each column.', preview: 5 },
   'duplicate-unused-headers.csv': core(1, {}, { ids: ['D-1'] }),
   'messy-headers.csv': core(1, {}, { delimiter: ';', ids: ['H-1'], values: [[0, 'tenure', 1], [0, 'MonthlyCharges', 70], [0, 'Contract', 'Month-to-month'], [0, 'PaymentMethod', 'Electronic check']] }),
-  'missing-columns.csv': { fatal: `missing-columns.csv: ${HEADERS_NEEDED} Headers found: "name", "email". Rename the headers to match (e.g. "MonthlyCharges" or "Monthly Charges") and load the file again.` },
+  'missing-columns.csv': { fatal: `missing-columns.csv: ${HEADERS_NEEDED} Headers found: "name", "email". Rename the headers to match (letter case, spaces and underscores do not matter) and load the file again, or train a model on your own history.` },
   'numbers.csv': core(10, {
-    5: ['tenure', 'Tenure "NaN" is not a number (NaN or infinity).'],
+    // Row 5's tenure "NaN" is a missing marker: imputed and scored, not rejected.
     6: ['MonthlyCharges', 'Monthly charges "Infinity" is not a number (NaN or infinity).'],
     7: ['TotalCharges', 'Total charges 1e+308 is impossible (allowed 0 to 100,000,000).'],
     8: ['tenure', 'Tenure -3 is impossible (allowed 0 to 1,200).'],

@@ -78,7 +78,7 @@ export async function buildExport(job: ScoredJob, kind: ExportKind, threshold: n
       const rewrite = own !== row || read.table.rejected[i] === 1 || own.some(needsNeutralising);
       let original = rewrite ? csvRow(own.map(neutraliseCell), delimiter) : rowText(read, i);
       if (own.length < width) original += delimiter.repeat(width - own.length);
-      const appended = scoredCells({ probability: p, threshold, reasons: Number.isNaN(p) ? '' : reasonsOf(i), issue: rejections.get(i) ?? '' });
+      const appended = scoredCells({ probability: p, threshold, reasons: Number.isNaN(p) ? '' : reasonsOf(i), issue: rejections.get(i) ?? '', bands: read.spec.risk_bands });
       lines.push(`${original}${delimiter}${csvRow(appended.map(neutraliseCell), delimiter)}${extra}\r\n`);
     }
     if (kind === 'json' && lines.length) parts.push(new Blob([written ? ',' : '', lines.join(',')]));

@@ -90,7 +90,7 @@ describe('a generated file of 100,000 customers with every kind of bad row', () 
   it('accounts for every row, rejects exactly the bad ones and names their rows', async () => {
     let seed = 7;
     const random = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647;
-    const bad = ['B,abc,70,70,Two year,Mailed check', 'B,-1,70,70,Two year,Mailed check', 'B,1,NaN,70,Two year,Mailed check', 'B,1,70', 'B,1,70,70,Two year,Mailed check,extra'];
+    const bad = ['B,abc,70,70,Two year,Mailed check', 'B,-1,70,70,Two year,Mailed check', 'B,1,Infinity,70,Two year,Mailed check', 'B,1,70', 'B,1,70,70,Two year,Mailed check,extra'];
     const breaks = ['\n', '\r\n', '\r'];
     const lines = [`${CORE}\n`];
     const expectedRejected: number[] = [];

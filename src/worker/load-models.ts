@@ -1,6 +1,7 @@
 import * as ort from 'onnxruntime-web/wasm';
 import { createOnnxScorer, type OnnxScorer } from '../core/scoring/onnx-scorer.ts';
-import { parseModelSpec } from '../core/spec/parse-model-spec.ts';
+import { checkOnnx, readSpec } from '../core/spec/check-package.ts';
+import { parseModelsIndex } from '../core/spec/models-index.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import type { InlineAssets } from './protocol.ts';
 
@@ -40,18 +41,12 @@ async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 async function loadModel(read: ReadFile, id: string): Promise<LoadedModel> {
-  const specFile = `${id}.json`;
-  const text = new TextDecoder().decode(await read(`models/${specFile}`));
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new Error(`The model spec ${specFile} is not valid JSON.`);
-  }
-  const parsed = parseModelSpec(json, specFile);
+  const parsed = readSpec(await read(`models/${id}.json`), `${id}.json`);
   if (!parsed.ok) throw new Error(parsed.problem);
   const spec = parsed.value;
   const bytes = await read(`models/${spec.onnx}`);
+  const graph = checkOnnx(bytes, spec);
+  if (!graph.ok) throw new Error(graph.problem);
   try {
     const scorer = await createOnnxScorer(bytes, { input: spec.input, output: spec.output, featureCount: spec.features.length });
     return { spec, scorer };
@@ -60,21 +55,35 @@ async function loadModel(read: ReadFile, id: string): Promise<LoadedModel> {
   }
 }
 
-async function loadAll(baseUrl: string, ids: readonly string[], inline: InlineAssets | undefined): Promise<LoadedModel[]> {
+/** The deployed models' ids, from `models/index.json` (one line per model; see the README). */
+async function modelIds(read: ReadFile): Promise<string[]> {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(await read('models/index.json')));
+  } catch (error) {
+    throw new Error(`The models list index.json could not be read: ${(error as Error).message}`, { cause: error });
+  }
+  const index = parseModelsIndex(json, 'index.json');
+  if (!index.ok) throw new Error(index.problem);
+  return index.value.models;
+}
+
+async function loadAll(baseUrl: string, inline: InlineAssets | undefined): Promise<LoadedModel[]> {
   // Given the bytes, ort-web uses the loader bundled into this worker and fetches nothing.
   if (inline) ort.env.wasm.wasmBinary = await gunzip(inline.wasmGzip);
   const read = inline ? inlined(inline.files) : fetched(baseUrl);
+  const ids = await modelIds(read);
   return Promise.all(ids.map((id) => loadModel(read, id)));
 }
 
 let loading: Promise<LoadedModel[]> | undefined;
 
 /**
- * Loads every model once per worker; later calls share the same promise. The model packages
- * are fetched from `models/` relative to `baseUrl`, or taken from `inline` when it is given.
+ * Loads every model listed in `models/index.json` once per worker; later calls share the same
+ * promise. Files are fetched relative to `baseUrl`, or taken from `inline` when it is given.
  */
-export function loadModels(baseUrl: string, ids: readonly string[], inline?: InlineAssets): Promise<LoadedModel[]> {
-  loading ??= loadAll(baseUrl, ids, inline).catch((error: unknown) => {
+export function loadModels(baseUrl: string, inline?: InlineAssets): Promise<LoadedModel[]> {
+  loading ??= loadAll(baseUrl, inline).catch((error: unknown) => {
     // Let a later attempt retry instead of replaying the failure forever.
     loading = undefined;
     throw error;

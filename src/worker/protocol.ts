@@ -30,7 +30,7 @@ export interface InlineAssets {
 }
 
 export type PageToWorker =
-  | { type: 'load-models'; baseUrl: string; modelIds: string[]; inline?: InlineAssets }
+  | { type: 'load-models'; baseUrl: string; inline?: InlineAssets }
   | { type: 'score-file'; job: number; file: Blob; fileName: string; mapping?: ExplicitMapping; askMapping?: boolean }
   | { type: 'cancel'; job: number }
   | { type: 'sort'; job: number; request: number; key: SortKey; descending: boolean }
@@ -87,6 +87,8 @@ export interface ScoredDataset {
   /** Model inputs after reading: numbers (NaN when rejected) and category indices (-1 unknown). */
   numeric: Record<string, Float64Array>;
   codes: Record<string, Int16Array>;
+  /** 1 where a numeric cell was missing and imputed; only for columns with a missing-indicator feature. */
+  missing: Record<string, Uint8Array>;
   /** Customer IDs packed into one string: id i is text.slice(offsets[i], offsets[i + 1]). */
   ids: { text: string; offsets: Uint32Array } | null;
   /** Outcomes when the file carries them: 1 churned, 0 stayed, 255 unknown. */
@@ -124,7 +126,7 @@ export type WorkerToPage =
 
 /** Buffers that travel with a message instead of being copied. */
 export function transferablesOf(dataset: ScoredDataset): ArrayBuffer[] {
-  const buffers = [dataset.probabilities.buffer, dataset.ranked.descending.buffer, dataset.ranked.cumulative.buffer, ...Object.values(dataset.numeric).map((a) => a.buffer), ...Object.values(dataset.codes).map((a) => a.buffer)];
+  const buffers = [dataset.probabilities.buffer, dataset.ranked.descending.buffer, dataset.ranked.cumulative.buffer, ...Object.values(dataset.numeric).map((a) => a.buffer), ...Object.values(dataset.codes).map((a) => a.buffer), ...Object.values(dataset.missing).map((a) => a.buffer)];
   if (dataset.ids) buffers.push(dataset.ids.offsets.buffer);
   if (dataset.labels) buffers.push(dataset.labels.buffer);
   return buffers as ArrayBuffer[];

@@ -1,4 +1,4 @@
-import { chooseModel } from '../core/columns/choose-model.ts';
+import { chooseModel, extraCells } from '../core/columns/choose-model.ts';
 import { headerTargetsOf, mapHeaders } from '../core/columns/map-headers.ts';
 import { DELIMITER_NAMES, type Delimiter } from '../core/csv/detect-delimiter.ts';
 import { ENCODING_NAMES } from '../core/csv/sniff-file.ts';
@@ -43,10 +43,7 @@ interface Choice {
 
 /** Decides the model and columns from the header, or explains why it cannot. */
 function decide(headers: string[], fileName: string, specs: ModelSpec[], explicit: ExplicitMapping | undefined, askMapping: boolean): Choice | NeedsMapping | Error {
-  const extras = (spec: ModelSpec) => {
-    const found = mapHeaders(headers, [spec.id_column, { name: spec.target.column, aliases: [] }]).found;
-    return { idCell: found.get(spec.id_column.name), targetCell: found.get(spec.target.column) };
-  };
+  const extras = (spec: ModelSpec) => extraCells(headers, spec);
   if (explicit) {
     const spec = specs.find((s) => s.id === explicit.modelId);
     if (!spec) return new Error(`Unknown model ${explicit.modelId}.`);

@@ -126,7 +126,7 @@ const lineOf = fc.oneof(
     { kind: 'blank', text: '\t ,' },
     { kind: 'bad', text: 'B,abc,70,70,Two year,Mailed check' },
     { kind: 'bad', text: 'B,-5,70,70,Two year,Mailed check' },
-    { kind: 'bad', text: 'B,1,NaN,70,Two year,Mailed check' },
+    { kind: 'bad', text: 'B,1,Infinity,70,Two year,Mailed check' },
     { kind: 'bad', text: 'B,1,70' },
     { kind: 'bad', text: 'B,1,70,70,Two year,Mailed check,extra' },
     { kind: 'bad', text: '"B"x",1,70,70,Two year,Mailed check' },

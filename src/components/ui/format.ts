@@ -29,3 +29,32 @@ const decimal2 = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maxim
 export const formatNumber = (x: number) => decimal0to2.format(x);
 /** An amount as read from the file, cents kept (formatMoney rounds, for summaries). */
 export const formatAmount = (x: number) => decimal2.format(x);
+
+const currencyFormats = new Map<string, Intl.NumberFormat>();
+/** An amount in the spec's currency (XXX, "no currency", shows as a plain number). */
+export function formatCurrency(amount: number, code: string, fractionDigits = 2): string {
+  if (code === 'XXX') return fractionDigits === 0 ? formatMoney(amount) : formatAmount(amount);
+  const key = `${code}:${fractionDigits}`;
+  let format = currencyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: code, minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+    currencyFormats.set(key, format);
+  }
+  return format.format(amount);
+}
+
+type Unit = import('../../core/spec/model-spec.ts').Unit;
+
+/** A column's value for people: amounts with cents and currency, shares as percentages, the rest as plain numbers. */
+export function formatWithUnit(x: number, unit: Unit): string {
+  if (typeof unit === 'object') return formatCurrency(x, unit.currency);
+  if (unit === 'percent') return `${formatNumber(x)} %`;
+  return formatNumber(x);
+}
+
+/** What a header adds after the label, e.g. "Tenure (months)"; currency amounts show their symbol in each cell instead. */
+export function unitSuffix(unit: Unit): string {
+  if (unit === 'months' || unit === 'days') return ` (${unit})`;
+  if (unit === 'percent') return ' (%)';
+  return '';
+}

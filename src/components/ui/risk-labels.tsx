@@ -1,12 +1,12 @@
-import { RISK_BANDS, type RiskBand } from '../../core/decision/risk-band.ts';
+import type { RiskBandSpec } from '../../core/spec/model-spec.ts';
 import './risk-labels.css';
 
-/** Four bars, as many filled as the band is high: the band reads without colour. */
-function BandMeter({ level }: { level: number }) {
+/** One bar per band, as many filled as the band is high: the band reads without colour. */
+function BandMeter({ level, count }: { level: number; count: number }) {
   return (
-    <svg className="band-meter" viewBox="0 0 19 12" width="22" height="14" aria-hidden="true" focusable="false">
-      {RISK_BANDS.map((_, i) => (
-        <rect key={i} x={i * 5 + 0.5} y={8.5 - i * 2.7} width="3" height={3 + i * 2.7} className={i <= level ? 'on' : 'off'} />
+    <svg className="band-meter" viewBox={`0 0 ${count * 5 - 1} 12`} width={count * 5 + 2} height="14" aria-hidden="true" focusable="false">
+      {Array.from({ length: count }, (_, i) => (
+        <rect key={i} x={i * 5 + 0.5} y={8.5 - i * (8.1 / Math.max(1, count - 1))} width="3" height={3 + i * (8.1 / Math.max(1, count - 1))} className={i <= level ? 'on' : 'off'} />
       ))}
     </svg>
   );
@@ -28,12 +28,14 @@ function AtRiskIcon({ atRisk }: { atRisk: boolean }) {
 
 const bandSlug = (band: string) => band.toLowerCase().replace(/\s+/g, '-');
 
-/** A risk band as meter and word, e.g. "▂▄▆ High". */
-export function RiskBandLabel({ band }: { band: RiskBand }) {
-  const level = RISK_BANDS.findIndex((b) => b.name === band);
+/** A risk band as meter and word, e.g. "▂▄▆ High"; `level` is its index in the spec's bands. */
+export function RiskBandLabel({ level, bands }: { level: number; bands: readonly RiskBandSpec[] }) {
+  const name = bands[level]?.name ?? '';
+  // Colours follow the band's rank (0 = lowest … 3+ = highest), so any spec's names work.
+  const rank = bands.length <= 1 ? 0 : Math.round((level * 3) / (bands.length - 1));
   return (
-    <span className={`band band-${bandSlug(band)}`}>
-      <BandMeter level={level} /> {band}
+    <span className={`band band-${rank}`} data-band={bandSlug(name)}>
+      <BandMeter level={level} count={bands.length} /> {name}
     </span>
   );
 }

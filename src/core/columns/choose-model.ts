@@ -9,6 +9,8 @@ export interface ModelChoice {
   idCell: number | undefined;
   /** Index of the outcome header (e.g. Churn), when the file carries outcomes. */
   targetCell: number | undefined;
+  /** The other models whose columns the file has, best first: the page offers them as a switch. */
+  alternatives: string[];
 }
 
 export interface MissingColumns {
@@ -18,22 +20,30 @@ export interface MissingColumns {
   headers: string[];
 }
 
+/** Where the ID and outcome columns are in the file, when it has them. */
+export function extraCells(headers: readonly string[], spec: ModelSpec): { idCell: number | undefined; targetCell: number | undefined } {
+  const target = { name: spec.target.column, aliases: spec.target.aliases };
+  const found = mapHeaders(headers, spec.id_column ? [spec.id_column, target] : [target]).found;
+  return { idCell: spec.id_column ? found.get(spec.id_column.name) : undefined, targetCell: found.get(spec.target.column) };
+}
+
 /**
- * Picks the richest model whose columns the file has: specs are tried from most
- * to fewest columns, so a full Telco export uses the full model and a five-column
- * CRM export the core one.
+ * Picks, among the models whose columns the file has, the one with the best held-out
+ * ROC AUC (ties: more columns, then id), so a team's own model beats a demo model that
+ * happens to fit and a full Telco export uses the full model rather than the core one.
  */
 export function chooseModel(headers: readonly string[], specs: readonly ModelSpec[]): Result<ModelChoice, MissingColumns> {
-  const ordered = specs.slice().sort((a, b) => b.columns.length - a.columns.length);
+  const ordered = specs.slice().sort((a, b) => b.metrics.test.roc_auc - a.metrics.test.roc_auc || b.columns.length - a.columns.length || a.id.localeCompare(b.id));
   const tried: MissingColumns['missing'] = [];
+  const fitting: { spec: ModelSpec; mapping: HeaderMapping }[] = [];
   for (const spec of ordered) {
     const mapping = mapHeaders(headers, headerTargetsOf(spec.columns));
-    const unresolved = [...mapping.missing, ...mapping.ambiguous.map((a) => a.column)];
-    if (mapping.missing.length === 0) {
-      const extras = mapHeaders(headers, [spec.id_column, { name: spec.target.column, aliases: [] }]);
-      return ok({ spec, mapping, idCell: extras.found.get(spec.id_column.name), targetCell: extras.found.get(spec.target.column) });
-    }
-    tried.push({ model: spec.label, columns: unresolved });
+    if (mapping.missing.length === 0) fitting.push({ spec, mapping });
+    else tried.push({ model: spec.label, columns: [...mapping.missing, ...mapping.ambiguous.map((a) => a.column)] });
+  }
+  const best = fitting[0];
+  if (best) {
+    return ok({ ...best, ...extraCells(headers, best.spec), alternatives: fitting.slice(1).map((f) => f.spec.id) });
   }
   const needs = tried.map((t) => `"${t.model}" needs ${t.columns.join(', ')}`).join('; ');
   const found = headers.length ? headers.map((h) => `"${h}"`).join(', ') : 'none';
@@ -41,6 +51,6 @@ export function chooseModel(headers: readonly string[], specs: readonly ModelSpe
     kind: 'missing-columns',
     missing: tried,
     headers: [...headers],
-    message: `This file does not have the columns any model needs: ${needs}. Headers found: ${found}. Rename the headers to match (e.g. "MonthlyCharges" or "Monthly Charges") and load the file again.`,
+    message: `This file does not have the columns any model needs: ${needs}. Headers found: ${found}. Rename the headers to match (letter case, spaces and underscores do not matter) and load the file again, or train a model on your own history.`,
   });
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { summariseDecision } from './decision-summary.ts';
 import { heldOutRatesAt } from './held-out-rates.ts';
 import { rankScores, thresholdForCapture, thresholdForTopK } from './ranked-scores.ts';
-import { riskBand } from './risk-band.ts';
+import { riskBandIndex, riskBandName } from './risk-band.ts';
 
 const probs = Float32Array.from([0.9, NaN, 0.2, 0.6, 0.05, 0.6]);
 const charges = Float64Array.from([100, 50, 20, 30, 10, 40]);
@@ -71,8 +71,14 @@ describe('heldOutRatesAt', () => {
   });
 });
 
-describe('riskBand', () => {
-  it.each([[0, 'Low'], [0.149, 'Low'], [0.15, 'Medium'], [0.35, 'High'], [0.6, 'Very high'], [1, 'Very high']])('%f -> %s', (p, band) => {
-    expect(riskBand(p)).toBe(band);
+describe('riskBandName', () => {
+  const bands = [{ name: 'Low', from: 0 }, { name: 'Medium', from: 0.15 }, { name: 'High', from: 0.35 }, { name: 'Very high', from: 0.6 }];
+  it.each([[0, 'Low'], [0.149, 'Low'], [0.15, 'Medium'], [0.3499, 'Medium'], [0.35, 'High'], [0.6, 'Very high'], [1, 'Very high']])('%f -> %s', (p, band) => {
+    expect(riskBandName(p, bands)).toBe(band);
+  });
+  it('uses whatever bands the spec gives, including a single one', () => {
+    expect(riskBandName(0.99, [{ name: 'All', from: 0 }])).toBe('All');
+    expect(riskBandIndex(0.5, [{ name: 'a', from: 0 }, { name: 'b', from: 0.5 }])).toBe(1);
+    expect(riskBandIndex(0.4999, [{ name: 'a', from: 0 }, { name: 'b', from: 0.5 }])).toBe(0);
   });
 });

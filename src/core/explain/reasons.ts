@@ -15,19 +15,23 @@ export interface Reason {
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const number = (x: number) => numberFormat.format(x);
 
-function describe(column: SpecColumn, plan: readonly FeatureSource[], spec: Pick<ModelSpec, 'features'>, row: number): string {
-  const sources = plan.filter((_, j) => spec.features[j]!.column === column.name);
+function describe(column: SpecColumn, columnIndex: number, plan: readonly FeatureSource[], spec: Pick<ModelSpec, 'features'>, row: number): string {
+  const sources = plan.filter((s) => s.column === columnIndex && !s.missingIndicator);
   const source = sources[0]!;
   const value = source.values[row]!;
   if (column.type === 'categorical') {
     return value < 0 ? `${column.label}: unknown` : `${column.label}: ${column.categories[value]}`;
   }
+  const missing = plan.find((s) => s.column === columnIndex && s.missingIndicator);
+  if (missing && missing.values[row] === 1) return `${column.label}: missing (read as ${number(value)})`;
   // Compare with the training average (the plain, untransformed feature's mean).
-  const plain = plan.findIndex((s, j) => s === source && spec.features[j]!.transform === undefined);
+  const plain = plan.findIndex((s, j) => s.column === columnIndex && !s.missingIndicator && spec.features[j]!.transform === undefined);
   const mean = plain >= 0 ? spec.features[plain]!.mean : value;
   const below = value < mean;
-  const word = column.unit === 'months' ? (below ? 'Short' : 'Long') : below ? 'Low' : 'High';
-  const unit = column.unit === 'months' ? ` ${value === 1 ? 'month' : 'months'}` : '';
+  const duration = column.unit === 'months' || column.unit === 'days';
+  const word = duration ? (below ? 'Short' : 'Long') : below ? 'Low' : 'High';
+  const singular = column.unit === 'months' ? 'month' : 'day';
+  const unit = duration ? ` ${value === 1 ? singular : column.unit}` : column.unit === 'percent' ? ' %' : '';
   return `${word} ${column.label.toLowerCase()} (${number(value)}${unit})`;
 }
 
@@ -35,7 +39,7 @@ function describe(column: SpecColumn, plan: readonly FeatureSource[], spec: Pick
 export function explainRow(spec: Pick<ModelSpec, 'columns' | 'features' | 'coefficients'>, plan: readonly FeatureSource[], row: number): Reason[] {
   const contributions = columnContributions(spec, plan, row);
   return spec.columns
-    .map((column, c) => ({ column: column.name, label: column.label, contribution: contributions[c]!, text: describe(column, plan, spec, row) }))
+    .map((column, c) => ({ column: column.name, label: column.label, contribution: contributions[c]!, text: describe(column, c, plan, spec, row) }))
     .sort((a, b) => b.contribution - a.contribution);
 }
 

@@ -52,12 +52,13 @@ describe('csvField', () => {
 });
 
 describe('scoredCells', () => {
+  const bands = [{ name: 'Low', from: 0 }, { name: 'Medium', from: 0.15 }, { name: 'High', from: 0.35 }, { name: 'Very high', from: 0.6 }];
   it('writes four decimals, the decision and the band', () => {
-    expect(scoredCells({ probability: 0.61234, threshold: 0.5, reasons: 'x', issue: '' })).toEqual(['0.6123', '1', 'Very high', 'x', '']);
-    expect(scoredCells({ probability: 0.2, threshold: 0.5, reasons: '', issue: '' })[1]).toBe('0');
+    expect(scoredCells({ probability: 0.61234, threshold: 0.5, reasons: 'x', issue: '', bands })).toEqual(['0.6123', '1', 'Very high', 'x', '']);
+    expect(scoredCells({ probability: 0.2, threshold: 0.5, reasons: '', issue: '', bands })[1]).toBe('0');
   });
 
   it('leaves a rejected row with only its issue', () => {
-    expect(scoredCells({ probability: NaN, threshold: 0.5, reasons: '', issue: 'Tenure "abc" is not a number.' })).toEqual(['', '', '', '', 'Tenure "abc" is not a number.']);
+    expect(scoredCells({ probability: NaN, threshold: 0.5, reasons: '', issue: 'Tenure "abc" is not a number.', bands })).toEqual(['', '', '', '', 'Tenure "abc" is not a number.']);
   });
 });

@@ -1,4 +1,5 @@
-import { riskBand } from '../decision/risk-band.ts';
+import { riskBandName } from '../decision/risk-band.ts';
+import type { RiskBandSpec } from '../spec/model-spec.ts';
 
 /** Columns every export appends after the file's own columns, in this order. */
 export const SCORED_COLUMNS = ['churn_probability', 'churn_prediction', 'risk_band', 'top_reasons', 'issue'] as const;
@@ -8,10 +9,11 @@ export interface ScoredRowValues {
   threshold: number;
   reasons: string;
   issue: string;
+  bands: readonly RiskBandSpec[];
 }
 
 /** The appended cells for one row; a rejected row (NaN) has only its issue. */
-export function scoredCells({ probability, threshold, reasons, issue }: ScoredRowValues): string[] {
+export function scoredCells({ probability, threshold, reasons, issue, bands }: ScoredRowValues): string[] {
   if (Number.isNaN(probability)) return ['', '', '', '', issue];
-  return [probability.toFixed(4), probability >= threshold ? '1' : '0', riskBand(probability), reasons, issue];
+  return [probability.toFixed(4), probability >= threshold ? '1' : '0', riskBandName(probability, bands), reasons, issue];
 }

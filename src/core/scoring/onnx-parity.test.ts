@@ -49,10 +49,10 @@ describe.each(['telco-full', 'telco-core'])('%s', (id) => {
   });
 
   it('reproduces the held-out AUC the spec reports, from the report\'s test ids', () => {
-    const report = JSON.parse(readFileSync(modelPath(`${id}.report.json`), 'utf8')) as { test_ids: string[] };
+    const report = JSON.parse(readFileSync(modelPath(`${id}.report.json`), 'utf8')) as { test_rows: string[] };
     const idCell = csv.header.indexOf('customerID');
     const churnCell = csv.header.indexOf('Churn');
-    const held = new Set(report.test_ids);
+    const held = new Set(report.test_rows);
     const rows = csv.rows.flatMap((cells, i) => (held.has(cells[idCell]!) ? [i] : []));
     const labels = Uint8Array.from(rows, (i) => (csv.rows[i]![churnCell] === 'Yes' ? 1 : 0));
     expect(rocAuc(labels, rows.map((i) => reference[i]!))).toBeCloseTo(spec.metrics.test.roc_auc, 12);

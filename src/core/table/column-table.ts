@@ -15,7 +15,9 @@ export interface ColumnTable {
   rowCount: number;
   /** Numeric columns after parsing and imputation; NaN only on rejected rows. */
   numeric: Map<string, Float64Array>;
-  /** Categorical columns as indices into the spec's categories; -1 = unknown or blank. */
+  /** Per numeric column, 1 where the cell was missing (blank or a marker) and imputed. */
+  missing: Map<string, Uint8Array>;
+  /** Categorical columns as indices into the spec's categories; -1 = unknown (blank or unseen values without a "(missing)" or "Other" level). */
   codes: Map<string, Int16Array>;
   /** 1 where the row was rejected. */
   rejected: Uint8Array;

@@ -3,10 +3,10 @@ import type { SpecColumn } from '../spec/model-spec.ts';
 import { TableBuilder } from './table-builder.ts';
 
 const columns: SpecColumn[] = [
-  { name: 'tenure', label: 'Tenure', type: 'numeric', aliases: [], impute: { constant: 29 }, bounds: { min: 0, max: 1200 }, range: { min: 0, max: 72 } },
-  { name: 'MonthlyCharges', label: 'Monthly charges', type: 'numeric', aliases: [], impute: { constant: 70.35 }, bounds: { min: 0, max: 1e5 }, range: { min: 18.25, max: 118.75 } },
-  { name: 'TotalCharges', label: 'Total charges', type: 'numeric', aliases: [], impute: { product: ['tenure', 'MonthlyCharges'] }, bounds: { min: 0, max: 1e8 }, range: { min: 0, max: 8684.8 } },
-  { name: 'Contract', label: 'Contract', type: 'categorical', aliases: [], categories: ['Month-to-month', 'One year', 'Two year'], synonyms: { monthly: 'Month-to-month' } },
+  { name: 'tenure', label: 'Tenure', type: 'numeric', aliases: [], impute: { constant: 29 }, bounds: { min: 0, max: 1200 }, range: { min: 0, max: 72 }, unit: 'months', sensitive: false },
+  { name: 'MonthlyCharges', label: 'Monthly charges', type: 'numeric', aliases: [], impute: { constant: 70.35 }, bounds: { min: 0, max: 1e5 }, range: { min: 18.25, max: 118.75 }, unit: 'none', sensitive: false },
+  { name: 'TotalCharges', label: 'Total charges', type: 'numeric', aliases: [], impute: { product: ['tenure', 'MonthlyCharges'] }, bounds: { min: 0, max: 1e8 }, range: { min: 0, max: 8684.8 }, unit: 'none', sensitive: false },
+  { name: 'Contract', label: 'Contract', type: 'categorical', aliases: [], categories: ['Month-to-month', 'One year', 'Two year'], synonyms: { monthly: 'Month-to-month' }, sensitive: false },
 ];
 // File order differs from spec order on purpose.
 const cells = new Map([['Contract', 0], ['tenure', 1], ['MonthlyCharges', 2], ['TotalCharges', 3]]);
@@ -43,12 +43,48 @@ describe('TableBuilder', () => {
     ['abc', 'Tenure "abc" is not a number.'],
     ['-5', 'Tenure -5 is impossible (allowed 0 to 1,200).'],
     ['10000', 'Tenure 10,000 is impossible (allowed 0 to 1,200).'],
-    ['NaN', 'Tenure "NaN" is not a number (NaN or infinity).'],
+    ['-Infinity', 'Tenure "-Infinity" is not a number (NaN or infinity).'],
   ])('rejects tenure %j with a reason', (tenure, message) => {
     const t = build([['One year', tenure, '20', '100']]);
     expect(t.rejected[0]).toBe(1);
     expect(Number.isNaN(t.numeric.get('tenure')![0])).toBe(true);
     expect(t.issues).toEqual([{ row: 2, column: 'tenure', value: tenure, kind: 'rejected', message }]);
+  });
+
+  it.each(['NA', 'n/a', 'NULL', 'None', 'NaN', '#N/A', '-', '?', ' na '])('reads tenure %j as missing: imputed, flagged, scored', (marker) => {
+    const t = build([['One year', marker, '20', '100']]);
+    expect(t.rejected[0]).toBe(0);
+    expect(t.numeric.get('tenure')![0]).toBe(29);
+    expect(t.missing.get('tenure')![0]).toBe(1);
+    expect(t.missing.get('MonthlyCharges')![0]).toBe(0);
+    expect(t.issues).toEqual([{ row: 2, column: 'tenure', value: marker, kind: 'imputed', message: `Tenure is "${marker.trim()}", read as missing; used 29.` }]);
+  });
+
+  it('imputes a product from a marker too, naming the marker', () => {
+    const t = build([['One year', '2', '20', 'NA']]);
+    expect(t.numeric.get('TotalCharges')![0]).toBe(40);
+    expect(t.missing.get('TotalCharges')![0]).toBe(1);
+    expect(t.issues[0]!.message).toBe('Total charges is "NA", read as missing; used tenure × MonthlyCharges = 40.');
+  });
+
+  it('puts missing and unseen categories in the spec\'s "(missing)" and "Other" levels when it has them', () => {
+    const withLevels: SpecColumn[] = columns.map((c) => (c.type === 'categorical'
+      ? { ...c, categories: [...c.categories, 'Other', '(missing)'], other: 'Other', missing: '(missing)' }
+      : c));
+    const builder = new TableBuilder(withLevels, cells, { decimalComma: false });
+    for (const [i, contract] of ['', 'NA', 'Weekly', 'monthly', 'Other'].entries()) builder.addRow([contract, '1', '20', '20'], i + 2);
+    const t = builder.finish();
+    expect(Array.from(t.codes.get('Contract')!)).toEqual([4, 4, 3, 0, 3]);
+    expect(t.issues.map((i) => [i.row, i.kind, i.message])).toEqual([
+      [3, 'imputed', 'Contract is "NA", read as missing; counted as (missing).'],
+      [4, 'unknown-category', 'Contract "Weekly" is not one of Month-to-month, One year, Two year; counted as Other.'],
+    ]);
+  });
+
+  it('counts a missing category as unknown when the spec has no "(missing)" level', () => {
+    const t = build([['N/A', '1', '20', '20']]);
+    expect(t.codes.get('Contract')![0]).toBe(-1);
+    expect(t.issues[0]!.message).toBe('Contract is "N/A", read as missing; counted as unknown.');
   });
 
   it('writes huge numbers in its messages with an exponent, not 300 digits', () => {

@@ -1,11 +1,20 @@
 import type { CategoricalColumn, NumericColumn, SpecColumn } from '../spec/model-spec.ts';
 import { BLANK, categoryMatcher, UNKNOWN } from '../values/match-category.ts';
+import { isMissingCell } from '../values/missing-cell.ts';
 import { parseNumber, type NumberFormat } from '../values/parse-number.ts';
 import type { ColumnTable, IssueKind, RowIssue } from './column-table.ts';
 import { Growable } from './growable.ts';
 
-interface NumericSlot { column: NumericColumn; cell: number; values: Growable<Float64Array> }
-interface CategoricalSlot { column: CategoricalColumn; cell: number; codes: Growable<Int16Array>; match: (text: string) => number }
+interface NumericSlot { column: NumericColumn; cell: number; values: Growable<Float64Array>; missing: Growable<Uint8Array> }
+interface CategoricalSlot {
+  column: CategoricalColumn;
+  cell: number;
+  codes: Growable<Int16Array>;
+  match: (text: string) => number;
+  /** Where blank and unseen values go: the spec's "(missing)" and "Other" levels, or unknown (-1). */
+  missingCode: number;
+  otherCode: number;
+}
 
 // Beyond 1e15 digit grouping runs to hundreds of digits ("1e308"); exponent notation stays readable.
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
@@ -23,6 +32,8 @@ export class TableBuilder {
   private readonly issues: RowIssue[] = [];
   /** This row's numeric values, by position in `numeric`; NaN where unusable. */
   private readonly rowScratch: Float64Array;
+  /** 1 where this row's numeric cell was missing (blank or a marker), by position in `numeric`. */
+  private readonly missingScratch: Uint8Array;
   private readonly numericIndex: Map<string, number>;
 
   /** `cells` maps each spec column name to the index of the cell that holds it. */
@@ -35,35 +46,44 @@ export class TableBuilder {
     // Constant imputations first, so product rules can use imputed inputs.
     const numericColumns = columns.filter((c): c is NumericColumn => c.type === 'numeric')
       .sort((a, b) => Number('product' in a.impute) - Number('product' in b.impute));
-    this.numeric = numericColumns.map((column) => ({ column, cell: cellOf(column.name), values: new Growable(Float64Array) }));
+    this.numeric = numericColumns.map((column) => ({ column, cell: cellOf(column.name), values: new Growable(Float64Array), missing: new Growable(Uint8Array) }));
     this.numericIndex = new Map(numericColumns.map((c, k) => [c.name, k]));
     this.rowScratch = new Float64Array(numericColumns.length);
-    this.categorical = columns.filter((c): c is CategoricalColumn => c.type === 'categorical')
-      .map((column) => ({ column, cell: cellOf(column.name), codes: new Growable(Int16Array), match: categoryMatcher(column) }));
+    this.missingScratch = new Uint8Array(numericColumns.length);
+    this.categorical = columns.filter((c): c is CategoricalColumn => c.type === 'categorical').map((column) => ({
+      column, cell: cellOf(column.name), codes: new Growable(Int16Array), match: categoryMatcher(column),
+      missingCode: column.missing === undefined ? -1 : column.categories.indexOf(column.missing),
+      otherCode: column.other === undefined ? -1 : column.categories.indexOf(column.other),
+    }));
   }
 
   /** Adds one data row; `row` is its number in the file (header = 1). */
   addRow(cells: readonly string[], row: number): void {
     // This runs once per row of files with a million rows: no per-row closures or maps.
     const values = this.rowScratch;
+    const missing = this.missingScratch;
     values.fill(NaN);
+    missing.fill(0);
     let rejected = false;
     let blanks = 0;
     this.numeric.forEach((slot, k) => {
       const text = cells[slot.cell] ?? '';
       const { column } = slot;
-      const parsed = parseNumber(text, this.format);
-      if (!parsed.ok) {
-        rejected = this.note(row, 'rejected', column.name, text, `${column.label} "${text}" is not a number${parsed.problem === 'not-finite' ? ' (NaN or infinity)' : ''}.`) || rejected;
-        return;
-      }
-      if (parsed.value === null) {
+      if (isMissingCell(text)) {
+        missing[k] = 1;
         blanks++;
         return;
       }
+      const parsed = parseNumber(text, this.format);
+      if (!parsed.ok || parsed.value === null) {
+        const why = !parsed.ok && parsed.problem === 'not-finite' ? ' (NaN or infinity)' : '';
+        rejected = this.note(row, 'rejected', column.name, text, `${column.label} "${text}" is not a number${why}.`) || rejected;
+        return;
+      }
       const value = parsed.value;
-      if (value < column.bounds.min || value > column.bounds.max) {
-        rejected = this.note(row, 'rejected', column.name, text, `${column.label} ${formatNumber(value)} is impossible (allowed ${formatNumber(column.bounds.min)} to ${formatNumber(column.bounds.max)}).`) || rejected;
+      const { bounds } = column;
+      if (bounds && (value < bounds.min || value > bounds.max)) {
+        rejected = this.note(row, 'rejected', column.name, text, `${column.label} ${formatNumber(value)} is impossible (allowed ${formatNumber(bounds.min)} to ${formatNumber(bounds.max)}).`) || rejected;
         return;
       }
       if (value < column.range.min || value > column.range.max) {
@@ -74,43 +94,69 @@ export class TableBuilder {
 
     if (blanks > 0) {
       this.numeric.forEach((slot, k) => {
+        if (!missing[k]) return;
         const text = cells[slot.cell] ?? '';
-        if (text.trim() !== '') return;
         const { impute, name, label } = slot.column;
+        const what = text.trim() === '' ? `${label} is blank` : `${label} is "${text.trim()}", read as missing`;
         if ('constant' in impute) {
           values[k] = impute.constant;
-          this.note(row, 'imputed', name, text, `${label} is blank; used ${formatNumber(impute.constant)}.`);
+          this.note(row, 'imputed', name, text, `${what}; used ${formatNumber(impute.constant)}.`);
           return;
         }
         const [a, b] = impute.product;
         const x = values[this.numericIndex.get(a)!]!;
         const y = values[this.numericIndex.get(b)!]!;
         if (Number.isNaN(x) || Number.isNaN(y)) {
-          rejected = this.note(row, 'rejected', name, text, `${label} is blank and cannot be worked out because ${a} or ${b} is unusable.`) || rejected;
+          rejected = this.note(row, 'rejected', name, text, `${what} and cannot be worked out because ${a} or ${b} is unusable.`) || rejected;
           return;
         }
         values[k] = x * y;
-        this.note(row, 'imputed', name, text, `${label} is blank; used ${a} × ${b} = ${formatNumber(x * y)}.`);
+        this.note(row, 'imputed', name, text, `${what}; used ${a} × ${b} = ${formatNumber(x * y)}.`);
       });
     }
 
-    this.numeric.forEach((slot, k) => slot.values.push(rejected ? NaN : values[k]!));
+    this.numeric.forEach((slot, k) => {
+      slot.values.push(rejected ? NaN : values[k]!);
+      slot.missing.push(missing[k]!);
+    });
 
     for (const slot of this.categorical) {
       const text = cells[slot.cell] ?? '';
-      const code = slot.match(text);
-      const { label, name, categories } = slot.column;
-      if (code === BLANK) this.note(row, 'unknown-category', name, text, `${label} is blank; counted as unknown.`);
-      else if (code === UNKNOWN) this.note(row, 'unknown-category', name, text, `${label} "${text}" is not one of ${categories.join(', ')}; counted as unknown.`);
-      slot.codes.push(code < 0 ? -1 : code);
+      let code = slot.match(text);
+      if (code < 0) code = this.unmatched(slot, code, text, row);
+      slot.codes.push(code);
     }
 
     this.rejected.push(rejected ? 1 : 0);
   }
 
+  /** The level a blank or unseen value falls into, with the issue that says so. */
+  private unmatched(slot: CategoricalSlot, code: number, text: string, row: number): number {
+    const { label, name, categories } = slot.column;
+    if (code === BLANK) {
+      const what = text.trim() === '' ? `${label} is blank` : `${label} is "${text.trim()}", read as missing`;
+      if (slot.missingCode >= 0) {
+        if (text.trim() !== '') this.note(row, 'imputed', name, text, `${what}; counted as ${slot.column.missing}.`);
+        return slot.missingCode;
+      }
+      this.note(row, 'unknown-category', name, text, `${what}; counted as unknown.`);
+      return -1;
+    }
+    const known = categories.filter((c) => c !== slot.column.other && c !== slot.column.missing);
+    if (slot.otherCode >= 0) {
+      this.note(row, 'unknown-category', name, text, `${label} "${text}" is not one of ${known.join(', ')}; counted as ${slot.column.other}.`);
+      return slot.otherCode;
+    }
+    this.note(row, 'unknown-category', name, text, `${label} "${text}" is not one of ${known.join(', ')}; counted as unknown.`);
+    return UNKNOWN;
+  }
+
   /** Room for about `rows` rows, when the caller can estimate them (e.g. from the file size). */
   reserve(rows: number): void {
-    for (const slot of this.numeric) slot.values.reserve(rows);
+    for (const slot of this.numeric) {
+      slot.values.reserve(rows);
+      slot.missing.reserve(rows);
+    }
     for (const slot of this.categorical) slot.codes.reserve(rows);
     this.rejected.reserve(rows);
   }
@@ -124,7 +170,10 @@ export class TableBuilder {
   /** Adds a row whose cells cannot be trusted as a whole (a broken quote, too many or too few values): not scored. */
   addRejectedRow(row: number, column: string, value: string, message: string): void {
     this.issues.push({ row, column, value, kind: 'rejected', message });
-    for (const slot of this.numeric) slot.values.push(NaN);
+    for (const slot of this.numeric) {
+      slot.values.push(NaN);
+      slot.missing.push(0);
+    }
     for (const slot of this.categorical) slot.codes.push(-1);
     this.rejected.push(1);
   }
@@ -133,6 +182,7 @@ export class TableBuilder {
     return {
       rowCount: this.rejected.length,
       numeric: new Map(this.numeric.map((s) => [s.column.name, s.values.finish()])),
+      missing: new Map(this.numeric.map((s) => [s.column.name, s.missing.finish()])),
       codes: new Map(this.categorical.map((s) => [s.column.name, s.codes.finish()])),
       rejected: this.rejected.finish(),
       issues: this.issues,

@@ -6,6 +6,7 @@ const contract: CategoricalColumn = {
   name: 'Contract', label: 'Contract', type: 'categorical', aliases: [],
   categories: ['Month-to-month', 'One year', 'Two year'],
   synonyms: { monthly: 'Month-to-month', '2 years': 'Two year' },
+  sensitive: false,
 };
 
 describe('categoryMatcher', () => {

@@ -1,4 +1,5 @@
 import type { CategoricalColumn } from '../spec/model-spec.ts';
+import { isMissingCell } from './missing-cell.ts';
 
 /** Case, spacing, dashes and underscores do not distinguish categories: "month_to month" = "Month-to-month". */
 export function normaliseCategory(text: string): string {
@@ -8,7 +9,10 @@ export function normaliseCategory(text: string): string {
 export const BLANK = -2;
 export const UNKNOWN = -1;
 
-/** Returns a matcher from cell text to category index, `UNKNOWN`, or `BLANK`. */
+/**
+ * Returns a matcher from cell text to category index, `UNKNOWN` (a value the spec does not know),
+ * or `BLANK` (blank or a missing marker such as NA). A category or synonym spelled like a marker wins.
+ */
 export function categoryMatcher(column: CategoricalColumn): (text: string) => number {
   const lookup = new Map<string, number>();
   column.categories.forEach((c, i) => lookup.set(normaliseCategory(c), i));
@@ -28,7 +32,7 @@ export function categoryMatcher(column: CategoricalColumn): (text: string) => nu
       return hit;
     }
     const key = normaliseCategory(text);
-    const code = key === '' ? BLANK : (lookup.get(key) ?? UNKNOWN);
+    const code = lookup.get(key) ?? (key === '' || isMissingCell(text) ? BLANK : UNKNOWN);
     if (cache.size < 10_000) cache.set(text, code);
     lastText = text;
     lastCode = code;

@@ -3,10 +3,10 @@ import type { CategoricalColumn, NumericColumn, SpecColumn } from '../../core/sp
 import { segmentGroups, segmentShares } from './segment-shares.ts';
 
 const categorical = (name: string, categories: string[]): CategoricalColumn => ({
-  name, label: name, type: 'categorical', aliases: [], categories, synonyms: {},
+  name, label: name, type: 'categorical', aliases: [], categories, synonyms: {}, sensitive: false,
 });
 const numeric = (name: string, label: string): NumericColumn => ({
-  name, label, type: 'numeric', aliases: [], impute: { constant: 0 }, bounds: { min: 0, max: 1000 }, range: { min: 0, max: 100 }, unit: 'months',
+  name, label, type: 'numeric', aliases: [], impute: { constant: 0 }, bounds: { min: 0, max: 1000 }, range: { min: 0, max: 100 }, unit: 'months', band_ends: [12, 24, 48], sensitive: false,
 });
 
 const contract = categorical('Contract', ['Month-to-month', 'One year', 'Two year']);
@@ -14,7 +14,7 @@ const gender = categorical('gender', ['Female', 'Male']);
 const tenure = numeric('tenure', 'Tenure');
 
 function summary(columns: SpecColumn[], data: { numeric?: Record<string, number[]>; codes?: Record<string, number[]> }, probs: number[], threshold: number) {
-  const groups = segmentGroups({ columns }, {
+  const groups = segmentGroups({ columns, segments: columns.map((c) => c.name) }, {
     numeric: Object.fromEntries(Object.entries(data.numeric ?? {}).map(([k, v]) => [k, Float64Array.from(v)])),
     codes: Object.fromEntries(Object.entries(data.codes ?? {}).map(([k, v]) => [k, Int16Array.from(v)])),
   });
@@ -22,8 +22,8 @@ function summary(columns: SpecColumn[], data: { numeric?: Record<string, number[
 }
 
 describe('segmentGroups', () => {
-  it('charts only the planned columns the spec has', () => {
-    const groups = segmentGroups({ columns: [gender, contract, tenure] }, {
+  it("charts the spec's segments, in the spec's order, and nothing else", () => {
+    const groups = segmentGroups({ columns: [gender, contract, tenure], segments: ['Contract', 'tenure'] }, {
       numeric: { tenure: new Float64Array(1) },
       codes: { gender: new Int16Array(1), Contract: new Int16Array(1) },
     });
@@ -34,7 +34,7 @@ describe('segmentGroups', () => {
   });
 
   it('skips a column the spec has but the file data lacks', () => {
-    expect(segmentGroups({ columns: [contract, tenure] }, { numeric: {}, codes: {} })).toEqual([]);
+    expect(segmentGroups({ columns: [contract, tenure], segments: ['Contract', 'tenure'] }, { numeric: {}, codes: {} })).toEqual([]);
   });
 });
 

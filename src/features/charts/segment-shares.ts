@@ -1,10 +1,5 @@
-import type { ModelSpec } from '../../core/spec/model-spec.ts';
+import type { ModelSpec, Unit } from '../../core/spec/model-spec.ts';
 
-/** Categorical columns a retention team plans around; each is charted only when the model has it. */
-export const SEGMENT_COLUMNS = ['Contract', 'PaymentMethod', 'InternetService'] as const;
-export const TENURE_COLUMN = 'tenure';
-/** Inclusive upper bounds, in months, of the tenure bands 0–12, 13–24 and 25–48; longer is 49+. */
-export const TENURE_BAND_ENDS = [12, 24, 48] as const;
 export const UNKNOWN_BUCKET = 'Unknown';
 
 interface GroupBase {
@@ -38,30 +33,36 @@ export interface SegmentSummary {
   groups: SegmentShares[];
 }
 
-function bandLabels(ends: readonly number[]): string[] {
-  const labels = ends.map((end, i) => `${i === 0 ? 0 : ends[i - 1]! + 1}–${end} months`);
-  return [...labels, `${ends[ends.length - 1]! + 1}+ months`];
+/** "0–12 months", "13–24 months", "49+ months" for whole numbers; "≤ 1.5", "1.5–3", "> 3" otherwise. */
+function bandLabels(ends: readonly number[], min: number, unit: Unit): string[] {
+  const suffix = unit === 'months' || unit === 'days' ? ` ${unit}` : '';
+  const last = ends[ends.length - 1]!;
+  if ([min, ...ends].every(Number.isInteger)) {
+    const labels = ends.map((end, i) => `${i === 0 ? Math.min(min, end) : ends[i - 1]! + 1}–${end}${suffix}`);
+    return [...labels, `${last + 1}+${suffix}`];
+  }
+  const labels = ends.map((end, i) => (i === 0 ? `≤ ${end}${suffix}` : `${ends[i - 1]}–${end}${suffix}`));
+  return [...labels, `> ${last}${suffix}`];
 }
 
-/** The segments this spec and file support; built once per file, then counted at every threshold. */
+/** The segments this spec and file support: the spec's `segments`, built once per file, then counted at every threshold. */
 export function segmentGroups(
-  spec: Pick<ModelSpec, 'columns'>,
+  spec: Pick<ModelSpec, 'columns' | 'segments'>,
   data: { numeric: Record<string, Float64Array>; codes: Record<string, Int16Array> },
 ): SegmentGroup[] {
   const groups: SegmentGroup[] = [];
-  for (const name of SEGMENT_COLUMNS) {
+  for (const name of spec.segments) {
     const column = spec.columns.find((c) => c.name === name);
-    const values = data.codes[name];
-    if (column?.type !== 'categorical' || !values) continue;
-    groups.push({ kind: 'codes', column: name, label: column.label, buckets: [...column.categories, UNKNOWN_BUCKET], values });
-  }
-  const tenure = spec.columns.find((c) => c.name === TENURE_COLUMN);
-  const tenureValues = data.numeric[TENURE_COLUMN];
-  if (tenure?.type === 'numeric' && tenureValues) {
-    groups.push({
-      kind: 'bands', column: TENURE_COLUMN, label: `${tenure.label} band`,
-      buckets: [...bandLabels(TENURE_BAND_ENDS), UNKNOWN_BUCKET], values: tenureValues, ends: TENURE_BAND_ENDS,
-    });
+    if (column?.type === 'categorical') {
+      const values = data.codes[name];
+      if (values) groups.push({ kind: 'codes', column: name, label: column.label, buckets: [...column.categories, UNKNOWN_BUCKET], values });
+    } else if (column?.type === 'numeric' && column.band_ends) {
+      const values = data.numeric[name];
+      if (values) {
+        const buckets = [...bandLabels(column.band_ends, column.range.min, column.unit), UNKNOWN_BUCKET];
+        groups.push({ kind: 'bands', column: name, label: `${column.label} band`, buckets, values, ends: column.band_ends });
+      }
+    }
   }
   return groups;
 }

@@ -1,7 +1,8 @@
-import { formatCount, formatMoney, formatPercent } from '../../components/ui/format.ts';
+import { formatCount, formatCurrency, formatPercent } from '../../components/ui/format.ts';
 import type { DecisionSummary } from '../../core/decision/decision-summary.ts';
 
-export function SummaryCards({ summary, rejected, rows }: { summary: DecisionSummary; rejected: number; rows: number }) {
+/** `value` names the spec's recurring-value column and its currency, when the model has one. */
+export function SummaryCards({ summary, rejected, rows, value }: { summary: DecisionSummary; rejected: number; rows: number; value?: { label: string; currency: string } }) {
   const share = summary.scored ? summary.atRisk / summary.scored : 0;
   return (
     <dl className="summary" aria-label="Summary">
@@ -25,11 +26,11 @@ export function SummaryCards({ summary, rejected, rows }: { summary: DecisionSum
         <dd data-testid="summary-expected">{formatCount(Math.round(summary.expectedChurners))}</dd>
         <dd className="summary-note">sum of all probabilities</dd>
       </div>
-      {summary.revenueAtRisk !== null && (
+      {summary.revenueAtRisk !== null && value && (
         <div>
           <dt>Monthly revenue at risk</dt>
-          <dd data-testid="summary-revenue">{formatMoney(summary.revenueAtRisk)}</dd>
-          <dd className="summary-note">monthly charges of at-risk customers</dd>
+          <dd data-testid="summary-revenue" data-value={summary.revenueAtRisk}>{formatCurrency(summary.revenueAtRisk, value.currency, 0)}</dd>
+          <dd className="summary-note">{value.label.toLowerCase()} of at-risk customers</dd>
         </div>
       )}
     </dl>

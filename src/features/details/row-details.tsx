@@ -60,7 +60,7 @@ export function RowDetails({ dataset, spec, row, threshold, cells, onClose }: Pr
       {facts.scored ? (
         <dl className="row-details-facts">
           <div><dt>Churn probability</dt><dd data-testid="details-probability" data-value={facts.probability}>{formatPercent(facts.probability)}</dd></div>
-          <div><dt>Risk band</dt><dd><RiskBandLabel band={facts.band} /></dd></div>
+          <div><dt>Risk band</dt><dd><RiskBandLabel level={facts.band} bands={spec.risk_bands} /></dd></div>
           <div><dt>At risk at threshold {formatPercent(threshold)}</dt><dd data-testid="details-at-risk"><AtRiskLabel atRisk={facts.atRisk} /></dd></div>
         </dl>
       ) : (

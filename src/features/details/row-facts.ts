@@ -1,4 +1,4 @@
-import { riskBand, type RiskBand } from '../../core/decision/risk-band.ts';
+import { riskBandIndex } from '../../core/decision/risk-band.ts';
 import { explainRow, type Reason } from '../../core/explain/reasons.ts';
 import type { FeatureSource } from '../../core/model-input/feature-plan.ts';
 import type { ModelSpec } from '../../core/spec/model-spec.ts';
@@ -7,13 +7,13 @@ import type { ModelSpec } from '../../core/spec/model-spec.ts';
 export const NEGLIGIBLE = 0.01;
 
 export type RowFacts =
-  | { scored: true; probability: number; band: RiskBand; atRisk: boolean; reasons: Reason[] }
+  | { scored: true; probability: number; band: number; atRisk: boolean; reasons: Reason[] }
   /** A rejected row has no score, and its unreadable inputs have no contributions. */
   | { scored: false };
 
 /** The model inputs for `planFeatures`, which reads them from Maps. */
-export function featureTable(data: { numeric: Record<string, Float64Array>; codes: Record<string, Int16Array> }) {
-  return { numeric: new Map(Object.entries(data.numeric)), codes: new Map(Object.entries(data.codes)) };
+export function featureTable(data: { numeric: Record<string, Float64Array>; codes: Record<string, Int16Array>; missing?: Record<string, Uint8Array> }) {
+  return { numeric: new Map(Object.entries(data.numeric)), codes: new Map(Object.entries(data.codes)), missing: new Map(Object.entries(data.missing ?? {})) };
 }
 
 /** How a person finds this row: its customer ID, or its row number as a spreadsheet shows it (header = row 1). */
@@ -25,7 +25,7 @@ export function rowName(ids: { text: string; offsets: Uint32Array } | null, row:
 }
 
 export function rowFacts(
-  spec: Pick<ModelSpec, 'columns' | 'features' | 'coefficients'>,
+  spec: Pick<ModelSpec, 'columns' | 'features' | 'coefficients' | 'risk_bands'>,
   plan: readonly FeatureSource[],
   probabilities: ArrayLike<number>,
   row: number,
@@ -33,5 +33,5 @@ export function rowFacts(
 ): RowFacts {
   const probability = probabilities[row];
   if (probability === undefined || Number.isNaN(probability)) return { scored: false };
-  return { scored: true, probability, band: riskBand(probability), atRisk: probability >= threshold, reasons: explainRow(spec, plan, row) };
+  return { scored: true, probability, band: riskBandIndex(probability, spec.risk_bands), atRisk: probability >= threshold, reasons: explainRow(spec, plan, row) };
 }

@@ -1,7 +1,7 @@
 import { createColumnHelper, rowSortingFeature, tableFeatures, type ColumnDef } from '@tanstack/react-table';
-import { formatAmount, formatNumber, formatPercent } from '../../components/ui/format.ts';
+import { formatPercent, formatWithUnit, unitSuffix } from '../../components/ui/format.ts';
 import { AtRiskLabel, RiskBandLabel } from '../../components/ui/risk-labels.tsx';
-import { riskBand } from '../../core/decision/risk-band.ts';
+import { riskBandIndex } from '../../core/decision/risk-band.ts';
 import type { ModelSpec, SpecColumn } from '../../core/spec/model-spec.ts';
 import type { ScoredDataset } from '../../worker/protocol.ts';
 import type { WindowRow } from './window-rows.ts';
@@ -41,13 +41,12 @@ function inputColumn(column: SpecColumn, dataset: Pick<ScoredDataset, 'numeric' 
     }) as TableColumn;
   }
   const values = dataset.numeric[column.name];
-  const format = column.unit === 'currency' ? formatAmount : formatNumber;
   return helper.accessor((r) => (values ? values[r.row]! : Number.NaN), {
     id: `input:${column.name}`,
-    header: column.unit === 'months' ? `${column.label} (months)` : column.label,
+    header: `${column.label}${unitSuffix(column.unit)}`,
     cell: (ctx) => {
       const value = ctx.getValue();
-      return Number.isNaN(value) ? '—' : format(value);
+      return Number.isNaN(value) ? '—' : formatWithUnit(value, column.unit);
     },
     sortDescFirst: false,
     meta: { width: 120, sortKey: column.name, align: 'end' },
@@ -55,7 +54,7 @@ function inputColumn(column: SpecColumn, dataset: Pick<ScoredDataset, 'numeric' 
 }
 
 /** The table's columns for one dataset: fixed ones first, then one per model input. */
-export function buildColumns(spec: Pick<ModelSpec, 'columns'>, dataset: Pick<ScoredDataset, 'numeric' | 'codes' | 'ids'>): TableColumn[] {
+export function buildColumns(spec: Pick<ModelSpec, 'columns' | 'risk_bands'>, dataset: Pick<ScoredDataset, 'numeric' | 'codes' | 'ids'>): TableColumn[] {
   const hasIds = dataset.ids !== null;
   return [
     helper.accessor('id', {
@@ -78,7 +77,7 @@ export function buildColumns(spec: Pick<ModelSpec, 'columns'>, dataset: Pick<Sco
       id: 'band',
       header: 'Risk band',
       cell: (ctx) => {
-        return <RiskBandLabel band={riskBand(ctx.row.original.probability)} />;
+        return <RiskBandLabel level={riskBandIndex(ctx.row.original.probability, spec.risk_bands)} bands={spec.risk_bands} />;
       },
       meta: { width: 130 },
     }) as TableColumn,

@@ -16,6 +16,7 @@ const dataset = {
   },
   codes: { Contract: Int16Array.of(0, 0, 2), PaymentMethod: Int16Array.of(0, -1, 3) },
   ids: { text: 'A1B22C333', offsets: Uint32Array.of(0, 2, 5, 9) },
+  missing: {},
 };
 
 describe('windowRows', () => {

@@ -17,7 +17,7 @@ export interface WindowRow {
   reasons: readonly Reason[];
 }
 
-type Inputs = Pick<ScoredDataset, 'numeric' | 'codes'>;
+type Inputs = Pick<ScoredDataset, 'numeric' | 'codes' | 'missing'>;
 
 /**
  * Where each model feature's values are, for explaining rows. Null when the
@@ -26,7 +26,7 @@ type Inputs = Pick<ScoredDataset, 'numeric' | 'codes'>;
 export function reasonPlan(spec: Pick<ModelSpec, 'columns' | 'features'>, dataset: Inputs): FeatureSource[] | null {
   const hasAll = spec.columns.every((c) => (c.type === 'numeric' ? dataset.numeric[c.name] : dataset.codes[c.name]) !== undefined);
   if (!hasAll) return null;
-  return planFeatures(spec, { numeric: new Map(Object.entries(dataset.numeric)), codes: new Map(Object.entries(dataset.codes)) });
+  return planFeatures(spec, { numeric: new Map(Object.entries(dataset.numeric)), codes: new Map(Object.entries(dataset.codes)), missing: new Map(Object.entries(dataset.missing)) });
 }
 
 /** The file's line number for a data row: line 1 is the header. */

@@ -1,10 +1,10 @@
-import { averagePrecision } from '../../src/core/metrics/average-precision.ts';
-import { calibrationBins } from '../../src/core/metrics/calibration.ts';
-import { confusionAt, rates } from '../../src/core/metrics/confusion.ts';
-import { prCurve, rocCurve } from '../../src/core/metrics/curves.ts';
-import { brierScore, logLoss } from '../../src/core/metrics/probability-scores.ts';
-import { rocAuc } from '../../src/core/metrics/roc-auc.ts';
-import type { TestMetrics } from '../../src/core/spec/model-spec.ts';
+import { averagePrecision } from '../metrics/average-precision.ts';
+import { calibrationBins } from '../metrics/calibration.ts';
+import { confusionAt, rates } from '../metrics/confusion.ts';
+import { prCurve, rocCurve } from '../metrics/curves.ts';
+import { brierScore, logLoss } from '../metrics/probability-scores.ts';
+import { rocAuc } from '../metrics/roc-auc.ts';
+import type { TestMetrics } from '../spec/model-spec.ts';
 
 export function evaluate(labels: Uint8Array, probs: ArrayLike<number>): TestMetrics {
   return {

@@ -3,12 +3,15 @@ import { seededRandom, shuffled } from './seeded-random.ts';
 const byClass = (indices: readonly number[], y: Uint8Array) =>
   [0, 1].map((label) => indices.filter((i) => y[i] === label));
 
-/** Holds out `testShare` of each class, so both parts keep the churn rate. Indices come back sorted. */
-export function stratifiedSplit(y: Uint8Array, testShare: number, seed: number): { train: number[]; test: number[] } {
+/**
+ * Holds out `testShare` of each class, so both parts keep the churn rate. Indices come back sorted.
+ * `indices` limits the split to some rows (those with an outcome); default: every row.
+ */
+export function stratifiedSplit(y: Uint8Array, testShare: number, seed: number, indices: readonly number[] = [...y.keys()]): { train: number[]; test: number[] } {
   const random = seededRandom(seed);
   const train: number[] = [];
   const test: number[] = [];
-  for (const members of byClass([...y.keys()], y)) {
+  for (const members of byClass(indices, y)) {
     const order = shuffled(members, random);
     const cut = Math.round(order.length * testShare);
     test.push(...order.slice(0, cut));

@@ -1,4 +1,4 @@
-import type { ModelSpec } from '../../src/core/spec/model-spec.ts';
+import type { ModelSpec } from "../spec/model-spec.ts";
 
 /** The three files of a model package, as bytes, so runs can be compared exactly. */
 export function packageFiles(result: { spec: ModelSpec; onnx: Uint8Array; report: object }): Record<string, Uint8Array> {

@@ -1,7 +1,7 @@
 import onnxProto from 'onnx-proto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createOnnxScorer, SCORE_BATCH_ROWS, type OnnxScorer } from '../../src/core/scoring/onnx-scorer.ts';
-import { setUpOrtForNode } from '../../src/core/scoring/ort-node-setup.test-support.ts';
+import { createOnnxScorer, SCORE_BATCH_ROWS, type OnnxScorer } from '../scoring/onnx-scorer.ts';
+import { setUpOrtForNode } from '../scoring/ort-node-setup.test-support.ts';
 import { seededRandom as seeded } from './seeded-random.ts';
 import { buildLogisticOnnx } from './write-onnx.ts';
 

@@ -1,4 +1,4 @@
-import { rawFeatureValue, type FeatureSource } from '../../src/core/model-input/feature-plan.ts';
+import { rawFeatureValue, type FeatureSource } from '../model-input/feature-plan.ts';
 
 export interface Scaling {
   mean: Float64Array;
