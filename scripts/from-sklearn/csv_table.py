@@ -6,6 +6,7 @@ scikit-learn's SimpleImputer treats as missing by default, in numeric and in tex
 """
 import csv
 import hashlib
+import io
 import re
 import unicodedata
 from pathlib import Path
@@ -31,8 +32,8 @@ class CsvTable:
         self.path = Path(path)
         raw = self.path.read_bytes()
         self.sha256 = hashlib.sha256(raw).hexdigest()
-        # utf-8-sig drops a BOM, as the app does.
-        rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+        # utf-8-sig drops a BOM, as the app does; newline="" keeps line breaks inside quoted cells.
+        rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
         if not rows:
             raise ValueError(f"{self.path} is empty")
         self.header = rows[0]
