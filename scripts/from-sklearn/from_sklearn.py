@@ -107,7 +107,10 @@ def warnings_for(test_metrics, train_rows, dropped):
 def convert(args):
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", args.model_id):
         raise Unsupported(f'--model-id "{args.model_id}" must be lower-case letters, digits and dashes (at most 64)')
-    pipeline = joblib.load(args.pipeline)
+    try:
+        pipeline = joblib.load(args.pipeline)
+    except Exception as problem:  # unpickling fails in many ways; all mean "not a pipeline file we can read"
+        raise Unsupported(f"{args.pipeline} could not be loaded as a pickle or joblib file ({type(problem).__name__}: {problem})") from None
     structure = read_pipeline(pipeline, args.columns.split(",") if args.columns else None)
     structure["pipeline"] = pipeline
     train, test = CsvTable(args.train), CsvTable(args.test)
