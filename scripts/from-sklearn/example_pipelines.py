@@ -53,7 +53,10 @@ def categorical(**encoder):
 
 def pipeline(num=None, cat=None, model=None, **prep):
     return Pipeline([
-        ("prep", ColumnTransformer([("num", numeric() if num is None else num, [0, 1]), ("cat", categorical() if cat is None else cat, [2])], **prep)),
+        ("prep", ColumnTransformer([
+            ("num", numeric() if num is None else num, [0, 1]),
+            ("cat", categorical() if cat is None else cat, [2]),
+        ], **prep)),
         ("model", LogisticRegression() if model is None else model),
     ])
 
@@ -83,7 +86,8 @@ def fit(name):
         for i in range(0, ROWS, 7):
             cells[i][4] = "paused"
     train = [[*COLUMNS, "outcome"], *cells[:TRAIN_ROWS]]
-    x = np.array([[np.nan if is_missing(v) else (float(v) if k != 2 else v) for k, v in enumerate(row[:4])] for row in train[1:]], dtype=object)
+    read = lambda k, v: np.nan if is_missing(v) else (v if COLUMNS[k] == "plan" else float(v))
+    x = np.array([[read(k, v) for k, v in enumerate(row[:4])] for row in train[1:]], dtype=object)
     model = VARIANTS[name]()
     model.fit(x, np.array([row[4] for row in train[1:]], dtype=object))
     if name == "case-in-test":

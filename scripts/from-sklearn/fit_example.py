@@ -49,11 +49,15 @@ def main():
     train_rows, test_rows = train_test_split(rows, test_size=0.2, stratify=labels, random_state=args.seed)
 
     position = {h: j for j, h in enumerate(inputs)}
-    fill = {"strategy": "constant", "fill_value": "(missing)"} if args.categorical_imputer == "constant" else {"strategy": "most_frequent"}
+    fill = {"strategy": "most_frequent"}
+    if args.categorical_imputer == "constant":
+        fill = {"strategy": "constant", "fill_value": "(missing)"}
     pipeline = Pipeline([
         ("prep", ColumnTransformer([
-            ("num", Pipeline([("impute", SimpleImputer(strategy="median")), ("scale", StandardScaler())]), [position[h] for h in numeric]),
-            ("cat", Pipeline([("impute", SimpleImputer(**fill)), ("onehot", OneHotEncoder(handle_unknown="ignore"))]), [position[h] for h in categorical]),
+            ("num", Pipeline([("impute", SimpleImputer(strategy="median")), ("scale", StandardScaler())]),
+             [position[h] for h in numeric]),
+            ("cat", Pipeline([("impute", SimpleImputer(**fill)), ("onehot", OneHotEncoder(handle_unknown="ignore"))]),
+             [position[h] for h in categorical]),
         ])),
         ("model", LogisticRegression(max_iter=5_000)),
     ])

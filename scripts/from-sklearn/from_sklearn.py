@@ -28,7 +28,9 @@ from pipeline_structure import Unsupported, is_sensitive, read_pipeline
 from spec_scorer import indicator_level, spec_probabilities
 
 VERSION = "1.0.0"
-RISK_BANDS = [{"name": "Low", "from": 0}, {"name": "Medium", "from": 0.15}, {"name": "High", "from": 0.35}, {"name": "Very high", "from": 0.6}]
+# The bands format 1 implied for every model (src/core/spec/upgrade-spec-v1.ts).
+RISK_BANDS = [{"name": "Low", "from": 0}, {"name": "Medium", "from": 0.15}, {"name": "High", "from": 0.35},
+              {"name": "Very high", "from": 0.6}]
 CV_SEED = 3
 SELF_CHECK_TOLERANCE = 1e-9
 
@@ -130,7 +132,8 @@ def convert(args):
         "input": "features",
         "output": "probability",
         **({"id_column": {"name": args.id, "aliases": []}} if args.id else {}),
-        "target": {"column": args.target, "aliases": [], "positive": args.positive, "negative": negative, "positive_spellings": [], "negative_spellings": []},
+        "target": {"column": args.target, "aliases": [], "positive": args.positive, "negative": negative,
+                   "positive_spellings": [], "negative_spellings": []},
         "segments": segments(structure["columns"], features, coefficients),
         "risk_bands": RISK_BANDS,
         "columns": spec_columns(structure, train),
@@ -139,14 +142,16 @@ def convert(args):
         "intercept": sign * structure["intercept"],
     }
     test_probs = pipeline.predict_proba(pipeline_input(test, structure))[:, positive_index]
-    for table, probs in ((train, pipeline.predict_proba(pipeline_input(train, structure))[:, positive_index]), (test, test_probs)):
+    train_probs = pipeline.predict_proba(pipeline_input(train, structure))[:, positive_index]
+    for table, probs in ((train, train_probs), (test, test_probs)):
         gap = np.abs(spec_probabilities(spec, table) - probs)
         if not np.all(gap <= SELF_CHECK_TOLERANCE):
             row = int(np.argmax(np.where(np.isnan(gap), np.inf, gap)))
             raise Unsupported(f"the converted model does not reproduce predict_proba on row {row + 2} of {table.path.name} "
                               f"(difference {gap[row]:.3g}; values differing only in case or spacing read as one category in Churn Radar); nothing written")
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=CV_SEED)
-    cv_probs = cross_val_predict(clone(pipeline), pipeline_input(train, structure), train_y, cv=folds, method="predict_proba")[:, positive_index]
+    cv_probs = cross_val_predict(clone(pipeline), pipeline_input(train, structure), train_y, cv=folds,
+                                 method="predict_proba")[:, positive_index]
     points = operating_points(train_labels, cv_probs, test_labels, test_probs)
     test_metrics = evaluate(test_labels, test_probs)
     used = {c["name"] for c in spec["columns"]} | {args.id, args.target}

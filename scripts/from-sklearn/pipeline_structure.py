@@ -157,7 +157,8 @@ def _categorical_branch(branch, names, what):
 def read_pipeline(pipeline, input_names=None):
     """Columns (in input order), features and coefficients of a fitted pipeline, or Unsupported."""
     if not isinstance(pipeline, Pipeline) or len(pipeline.steps) != 2:
-        raise Unsupported(f"the model is {_name(pipeline)}{'' if not isinstance(pipeline, Pipeline) else f' with {len(pipeline.steps)} steps'}; supported: {SHAPE}")
+        steps = f" with {len(pipeline.steps)} steps" if isinstance(pipeline, Pipeline) else ""
+        raise Unsupported(f"the model is {_name(pipeline)}{steps}; supported: {SHAPE}")
     prep, model = pipeline.steps[0][1], pipeline.steps[1][1]
     if not isinstance(prep, ColumnTransformer):
         raise Unsupported(f"step 1 is {_name(prep)}; supported: {SHAPE}")
