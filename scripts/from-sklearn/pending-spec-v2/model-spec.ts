@@ -130,7 +130,7 @@ export const modelSpecSchema = z.object({
   segments: z.array(name),
   /** Bands of the probability itself, ascending; the first starts at 0. */
   risk_bands: z.array(riskBand).min(1),
-  columns: z.array(column).min(1).max(2_000),
+  columns: z.array(column).min(1).max(5_000),
   features: z.array(feature).min(1).max(10_000),
   coefficients: z.array(finite),
   intercept: finite,
