@@ -194,7 +194,13 @@ def main(argv=None):
         print(f"from-sklearn: {message}", file=sys.stderr)
         return 2
     test = spec["metrics"]["test"]
-    print(f"Wrote {args.out}/{args.model_id}.json and .onnx: {len(spec['features'])} features, held-out ROC AUC {test['roc_auc']:.3f} on {test['n']} rows.")
+    print(f"Wrote {args.out}/{args.model_id}.json and .onnx: {len(spec['features'])} features, "
+          f"held-out ROC AUC {test['roc_auc']:.3f} on {test['n']} rows.")
+    sensitive = [c["name"] for c in spec["columns"] if c["sensitive"]]
+    if sensitive:
+        print(f"Sensitive columns (named on the model card): {', '.join(sensitive)}.")
+    for warning in spec["warnings"]:
+        print(f"Warning: {warning}")
     return 0
 
 
