@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpOrtForNode } from '../../src/core/scoring/ort-node-setup.test-support.ts';
 import { readCsv, runPython, runPythonStatus, scoreWithApp, worstDifference } from './app-scoring.test-support.ts';
-import { parseModelSpec } from './pending-spec-v2/parse-model-spec.ts';
+import { parseModelSpec } from '../../src/core/spec/parse-model-spec.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
