@@ -12,6 +12,7 @@ import { ExportButtons } from '../features/export/export-buttons.tsx';
 import { RowIssues } from '../features/issues/row-issues.tsx';
 import { MappingStep } from '../features/mapping/mapping-step.tsx';
 import { ModelCards } from '../features/models/model-cards.tsx';
+import { ModelSwitch } from '../features/models/model-switch.tsx';
 import { OfflineStatus } from '../features/offline/offline-status.tsx';
 import { ResultsTable } from '../features/table/results-table.tsx';
 import { DropZone } from '../features/upload/drop-zone.tsx';
@@ -20,9 +21,12 @@ import { useWindowDrop } from '../features/upload/use-window-drop.ts';
 import { WorkProgress } from '../features/upload/work-progress.tsx';
 import { recommendedOf } from './app-state.ts';
 import { sampleBlob } from './embedded-assets.ts';
+import { useDeployConfig } from './use-deploy-config.ts';
 import { useDownload } from './use-download.ts';
 import { COMFORTABLE_BYTES, SAMPLE_URL, useScoring } from './use-scoring.ts';
 import './app.css';
+
+const NO_ORIGINS: readonly string[] = [];
 
 /** The recurring-value column's label and currency for the revenue card; none when the spec has no value column. */
 function valueOf(spec: ModelSpec): { label: string; currency: string } | undefined {
@@ -32,7 +36,9 @@ function valueOf(spec: ModelSpec): { label: string; currency: string } | undefin
 }
 
 export function App() {
-  const s = useScoring();
+  const deploy = useDeployConfig();
+  const comfortableBytes = (deploy.config.comfortable_file_mb ?? COMFORTABLE_BYTES / 1e6) * 1e6;
+  const s = useScoring({ comfortableBytes, defaultModel: deploy.config.default_model });
   const { state, scoreFile } = s;
   const { dataset } = state;
   const spec = state.models.find((m) => m.id === dataset?.modelId);
@@ -69,6 +75,7 @@ export function App() {
   const { setThreshold, exportAs } = s;
   useHostBridge({
     modelsReady: ready,
+    configuredOrigins: deploy.config.embed_origins ?? NO_ORIGINS,
     progress: state.progress,
     summary: hostSummary,
     error: state.phase === 'error' ? state.error : undefined,
@@ -99,7 +106,7 @@ export function App() {
             <OversizedConfirm
               fileName={state.oversized.fileName}
               bytes={state.oversized.file.size}
-              comfortableBytes={COMFORTABLE_BYTES}
+              comfortableBytes={comfortableBytes}
               onProceed={() => state.oversized && scoreFile(state.oversized.file, state.oversized.fileName, undefined, false, true)}
               onCancel={s.dismissOversized}
             />
@@ -107,6 +114,7 @@ export function App() {
           {state.phase === 'working' && <WorkProgress fileName={state.fileName ?? ''} progress={state.progress} onCancel={s.cancel} />}
           {!ready && state.phase !== 'error' && <p role="status" className="muted">Loading the models…</p>}
           {state.notice && <p role="status">{state.notice}</p>}
+          {deploy.problem && <p role="status" className="notice" data-testid="config-problem">{deploy.problem}</p>}
           {state.phase === 'error' && (
             <div role="alert" className="error-box">
               <p className="error" data-testid="error-message">{state.error}</p>
@@ -124,7 +132,12 @@ export function App() {
             <section className="card" aria-labelledby="results-heading">
               <h2 id="results-heading">Results for {dataset.fileName}</h2>
               <p className="file-facts">
-                Model <strong data-testid="model-used">{spec.label}</strong> (held-out ROC AUC {formatScore(spec.metrics.test.roc_auc)}) ·
+                Model <strong data-testid="model-used" data-model-id={spec.id}>{spec.label}</strong> (held-out ROC AUC {formatScore(spec.metrics.test.roc_auc)}) ·{' '}
+                {dataset.alternatives.length > 0 && (
+                  <>
+                    <ModelSwitch current={spec} alternatives={dataset.alternatives} models={state.models} onSwitch={s.switchModel} />{' · '}
+                  </>
+                )}
                 read as {dataset.encoding}, {dataset.delimiter}-separated ·{' '}
                 <button type="button" className="link" onClick={() => dataset && state.file && s.scoreFile(state.file, dataset.fileName, undefined, true)}>
                   Change column mapping

@@ -10,9 +10,19 @@ import { startScoringWorker, type ScoringWorker } from './scoring-worker.ts';
 export const COMFORTABLE_BYTES = 1_000_000_000;
 export const SAMPLE_URL = 'samples/customers-sample.csv';
 
+/** What a deployment may set in config.json (see use-deploy-config.ts). */
+export interface ScoringSettings {
+  comfortableBytes: number;
+  defaultModel: string | undefined;
+}
+
 /** The app's state and the intents the UI can send; all work happens in the worker. */
-export function useScoring() {
+export function useScoring(settings: ScoringSettings) {
   const [state, dispatch] = useReducer(appReducer, initialState);
+  const latest = useRef(settings);
+  useEffect(() => {
+    latest.current = settings;
+  });
   const worker = useRef<ScoringWorker | null>(null);
   const counter = useRef(0);
   const next = () => ++counter.current;
@@ -39,20 +49,28 @@ export function useScoring() {
 
   return {
     state,
-    scoreFile: useCallback((blob: Blob, name: string, mapping?: ExplicitMapping, askMapping = false, confirmed = false) => {
-      if (blob.size > COMFORTABLE_BYTES && !confirmed) {
+    scoreFile: useCallback((blob: Blob, name: string, mapping?: ExplicitMapping, askMapping = false, confirmed = false, model?: string) => {
+      if (blob.size > latest.current.comfortableBytes && !confirmed) {
         dispatch({ type: 'oversized', file: blob, fileName: name });
         return;
       }
       const id = next();
       dispatch({ type: 'file-chosen', job: id, file: blob, fileName: name });
-      worker.current?.send({ type: 'score-file', job: id, file: blob, fileName: name, mapping, askMapping });
+      worker.current?.send({ type: 'score-file', job: id, file: blob, fileName: name, mapping, askMapping, model: model ?? latest.current.defaultModel });
     }, []),
     remap: useCallback((mapping: ExplicitMapping) => {
       if (file && fileName) {
         const id = next();
         dispatch({ type: 'file-chosen', job: id, file, fileName });
         worker.current?.send({ type: 'score-file', job: id, file, fileName, mapping });
+      }
+    }, [file, fileName]),
+    /** Re-scores the current file with another model whose columns it has; the file is not chosen again. */
+    switchModel: useCallback((model: string) => {
+      if (file && fileName) {
+        const id = next();
+        dispatch({ type: 'file-chosen', job: id, file, fileName });
+        worker.current?.send({ type: 'score-file', job: id, file, fileName, model });
       }
     }, [file, fileName]),
     cancel: useCallback(() => worker.current?.send({ type: 'cancel', job }), [job]),

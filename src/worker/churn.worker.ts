@@ -45,6 +45,7 @@ function datasetFor(job: ScoredJob, fileBytes: number): ScoredDataset {
     encoding: format.encoding,
     delimiter: format.delimiter,
     modelId: read.spec.id,
+    alternatives: read.alternatives,
     headers: read.headers,
     mapping: read.mapping,
     rows: read.table.rowCount,
@@ -80,7 +81,7 @@ async function run(job: number, work: (signal: AbortSignal) => Promise<void>): P
   }
 }
 
-async function scoreFile({ job, file, fileName, mapping, askMapping }: Extract<PageToWorker, { type: 'score-file' }>): Promise<void> {
+async function scoreFile({ job, file, fileName, mapping, askMapping, model }: Extract<PageToWorker, { type: 'score-file' }>): Promise<void> {
   // One file at a time: a new file cancels whatever is still running.
   for (const controller of running.values()) controller.abort();
   exporting?.abort();
@@ -89,7 +90,7 @@ async function scoreFile({ job, file, fileName, mapping, askMapping }: Extract<P
     const models = await loadModels(baseUrl, inline);
     const progress = (phase: 'reading' | 'scoring', rows: number, bytes: number) => post({ type: 'progress', progress: { job, phase, rows, bytes, totalBytes: file.size } });
     const started = performance.now();
-    const read = await readCustomers(file, fileName, models.map((m) => m.spec), mapping, askMapping ?? false, (rows, bytes) => progress('reading', rows, bytes), signal);
+    const read = await readCustomers(file, fileName, models.map((m) => m.spec), mapping, askMapping ?? false, (rows, bytes) => progress('reading', rows, bytes), signal, model);
     const scorer = models.find((m) => m.spec.id === read.spec.id)!.scorer;
     const readMs = performance.now() - started;
     const { probabilities, featuresMs, inferenceMs } = await scoreTable(read.spec, read.table, scorer, (rows) => progress('scoring', rows, file.size), signal);

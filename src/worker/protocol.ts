@@ -31,7 +31,9 @@ export interface InlineAssets {
 
 export type PageToWorker =
   | { type: 'load-models'; baseUrl: string; inline?: InlineAssets }
-  | { type: 'score-file'; job: number; file: Blob; fileName: string; mapping?: ExplicitMapping; askMapping?: boolean }
+  | { type: 'score-file'; job: number; file: Blob; fileName: string; mapping?: ExplicitMapping; askMapping?: boolean;
+    /** The model to use when the file has its columns: the person's switch, or the deployment's default. */
+    model?: string }
   | { type: 'cancel'; job: number }
   | { type: 'sort'; job: number; request: number; key: SortKey; descending: boolean }
   | { type: 'row-details'; job: number; row: number }
@@ -74,6 +76,8 @@ export interface ScoredDataset {
   encoding: string;
   delimiter: string;
   modelId: string;
+  /** The other models whose columns the file has, best first: the page's model switch offers them. */
+  alternatives: string[];
   /** The file's headers, in order, and which spec column each model input came from. */
   headers: string[];
   mapping: ColumnMapping;

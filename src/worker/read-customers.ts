@@ -6,7 +6,7 @@ import type { ModelSpec } from '../core/spec/model-spec.ts';
 import type { ColumnTable } from '../core/table/column-table.ts';
 import { Growable } from '../core/table/growable.ts';
 import { TableBuilder } from '../core/table/table-builder.ts';
-import { normaliseCategory } from '../core/values/match-category.ts';
+import { outcomeReader } from '../core/spec/read-outcome.ts';
 import type { ColumnMapping, ExplicitMapping, MappingRequest } from './protocol.ts';
 import { streamRows, type RowSink, type StreamedText } from './stream-rows.ts';
 
@@ -15,6 +15,8 @@ const ESTIMATE_AFTER_ROWS = 2000;
 
 export interface ReadCustomers {
   spec: ModelSpec;
+  /** Other models whose columns the file has, best first. */
+  alternatives: string[];
   headers: string[];
   mapping: ColumnMapping;
   table: ColumnTable;
@@ -36,20 +38,23 @@ export class NeedsMapping extends Error {
 
 interface Choice {
   spec: ModelSpec;
+  /** Other models whose columns the file has, for the page's model switch. */
+  alternatives: string[];
+  outcome: (text: string) => number;
   cells: Map<string, number>;
   idCell: number | undefined;
   targetCell: number | undefined;
 }
 
 /** Decides the model and columns from the header, or explains why it cannot. */
-function decide(headers: string[], fileName: string, specs: ModelSpec[], explicit: ExplicitMapping | undefined, askMapping: boolean): Choice | NeedsMapping | Error {
-  const extras = (spec: ModelSpec) => extraCells(headers, spec);
+function decide(headers: string[], fileName: string, specs: ModelSpec[], explicit: ExplicitMapping | undefined, askMapping: boolean, preferred: string | undefined): Choice | NeedsMapping | Error {
+  const extras = (spec: ModelSpec) => ({ ...extraCells(headers, spec), outcome: outcomeReader(spec.target) });
   if (explicit) {
     const spec = specs.find((s) => s.id === explicit.modelId);
     if (!spec) return new Error(`Unknown model ${explicit.modelId}.`);
-    return { spec, cells: new Map(Object.entries(explicit.columns)), ...extras(spec) };
+    return { spec, cells: new Map(Object.entries(explicit.columns)), ...extras(spec), alternatives: [] };
   }
-  const chosen = chooseModel(headers, specs);
+  const chosen = chooseModel(headers, specs, preferred);
   const duplicates = mapHeaders(headers, []).duplicates;
   const proposals = () => specs.map((spec) => {
     const m = mapHeaders(headers, headerTargetsOf(spec.columns));
@@ -57,7 +62,7 @@ function decide(headers: string[], fileName: string, specs: ModelSpec[], explici
   });
   if (askMapping) return new NeedsMapping({ fileName, headers, preview: [], proposals: proposals(), duplicates, reason: 'Check which header feeds each model column, and change any that are wrong.' });
   if (!chosen.ok) return new Error(`${fileName}: ${chosen.problem.message}`);
-  const { spec, mapping } = chosen.value;
+  const { spec, mapping, alternatives } = chosen.value;
   const usedDuplicate = duplicates.some((d) => d.indices.some((i) => [...mapping.found.values()].includes(i)));
   if (mapping.ambiguous.length || usedDuplicate) {
     const reason = mapping.ambiguous.length
@@ -65,7 +70,7 @@ function decide(headers: string[], fileName: string, specs: ModelSpec[], explici
       : `The file repeats the header ${duplicates.map((d) => `"${d.header}"`).join(', ')}. Choose which column to use.`;
     return new NeedsMapping({ fileName, headers, preview: [], proposals: proposals(), duplicates, reason });
   }
-  return { spec, cells: mapping.found, ...extras(spec) };
+  return { spec, cells: mapping.found, ...extras(spec), alternatives };
 }
 
 /** Headers are column names: a first row beyond these sizes is something else (a 10 MB line, a swallowed file). */
@@ -113,7 +118,10 @@ function shapeProblem(cells: string[], headers: string[], lastModelCell: number,
   return undefined;
 }
 
-export async function readCustomers(file: Blob, fileName: string, specs: ModelSpec[], explicit: ExplicitMapping | undefined, askMapping: boolean, onProgress: (rows: number, bytes: number) => void, signal: AbortSignal): Promise<ReadCustomers> {
+export async function readCustomers(
+  file: Blob, fileName: string, specs: ModelSpec[], explicit: ExplicitMapping | undefined, askMapping: boolean,
+  onProgress: (rows: number, bytes: number) => void, signal: AbortSignal, preferred?: string,
+): Promise<ReadCustomers> {
   let choice: Choice | undefined;
   let builder: TableBuilder | undefined;
   let headers: string[] = [];
@@ -139,7 +147,7 @@ export async function readCustomers(file: Blob, fileName: string, specs: ModelSp
         if (problem) return problem;
         headers = cells.map((c) => c.trim());
         delimiter = detected;
-        const decided = decide(headers, fileName, specs, explicit, askMapping);
+        const decided = decide(headers, fileName, specs, explicit, askMapping, preferred);
         if (decided instanceof NeedsMapping) {
           pending = decided;
           return undefined;
@@ -173,8 +181,7 @@ export async function readCustomers(file: Blob, fileName: string, specs: ModelSp
         }
         if (ids) ids.push(cells[c.idCell!] ?? '');
         if (labels) {
-          const v = normaliseCategory(cells[c.targetCell!] ?? '');
-          labels.push(v === normaliseCategory(c.spec.target.positive) ? 1 : v === normaliseCategory(c.spec.target.negative) ? 0 : 255);
+          labels.push(c.outcome(cells[c.targetCell!] ?? ''));
         }
         return undefined;
       },
@@ -197,6 +204,7 @@ export async function readCustomers(file: Blob, fileName: string, specs: ModelSp
   const labelValues = labels ? (labels as Growable<Uint8Array>).finish() : null;
   return {
     spec: c.spec,
+    alternatives: c.alternatives,
     headers,
     mapping: Object.fromEntries(c.cells),
     table,

@@ -29,10 +29,10 @@ export function extraCells(headers: readonly string[], spec: ModelSpec): { idCel
 
 /**
  * Picks, among the models whose columns the file has, the one with the best held-out
- * ROC AUC (ties: more columns, then id), so a team's own model beats a demo model that
+ * ROC AUC (ties: more columns, then id), unless `preferred` fits, so a team's own model beats a demo model that
  * happens to fit and a full Telco export uses the full model rather than the core one.
  */
-export function chooseModel(headers: readonly string[], specs: readonly ModelSpec[]): Result<ModelChoice, MissingColumns> {
+export function chooseModel(headers: readonly string[], specs: readonly ModelSpec[], preferred?: string): Result<ModelChoice, MissingColumns> {
   const ordered = specs.slice().sort((a, b) => b.metrics.test.roc_auc - a.metrics.test.roc_auc || b.columns.length - a.columns.length || a.id.localeCompare(b.id));
   const tried: MissingColumns['missing'] = [];
   const fitting: { spec: ModelSpec; mapping: HeaderMapping }[] = [];
@@ -41,9 +41,10 @@ export function chooseModel(headers: readonly string[], specs: readonly ModelSpe
     if (mapping.missing.length === 0) fitting.push({ spec, mapping });
     else tried.push({ model: spec.label, columns: [...mapping.missing, ...mapping.ambiguous.map((a) => a.column)] });
   }
-  const best = fitting[0];
+  // A model the person (or the deployment's default) asked for wins when the file has its columns.
+  const best = fitting.find((f) => f.spec.id === preferred) ?? fitting[0];
   if (best) {
-    return ok({ ...best, ...extraCells(headers, best.spec), alternatives: fitting.slice(1).map((f) => f.spec.id) });
+    return ok({ ...best, ...extraCells(headers, best.spec), alternatives: fitting.filter((f) => f !== best).map((f) => f.spec.id) });
   }
   const needs = tried.map((t) => `"${t.model}" needs ${t.columns.join(', ')}`).join('; ');
   const found = headers.length ? headers.map((h) => `"${h}"`).join(', ') : 'none';

@@ -5,6 +5,8 @@ import { parseHostMessage, type AppToHost, type ResultSummary } from './host-pro
 
 export interface HostBridgeInputs {
   modelsReady: boolean;
+  /** Origins config.json allows besides the build's VITE_EMBED_ORIGINS. */
+  configuredOrigins: readonly string[];
   progress: Progress | undefined;
   summary: ResultSummary | undefined;
   error: string | undefined;
@@ -22,7 +24,8 @@ export interface HostBridgeInputs {
  */
 export function useHostBridge(inputs: HostBridgeInputs): void {
   const framed = typeof window !== 'undefined' && window.parent !== window;
-  const allowed = useMemo(() => allowedOrigins(import.meta.env.VITE_EMBED_ORIGINS, window.location.origin), []);
+  const configured = [import.meta.env.VITE_EMBED_ORIGINS ?? '', ...inputs.configuredOrigins].join(',');
+  const allowed = useMemo(() => allowedOrigins(configured, window.location.origin), [configured]);
   const host = useRef<string | undefined>(undefined);
   const pendingThreshold = useRef<number | undefined>(undefined);
   const latest = useRef(inputs);

@@ -1,6 +1,32 @@
 import type { ModelSpec } from '../../core/spec/model-spec.ts';
 import { formatPercent, formatScore } from '../../components/ui/format.ts';
 
+/** Where the model came from, how stable its figures are, and what to be careful about. */
+function ModelCaveats({ spec }: { spec: ModelSpec }) {
+  const spread = spec.metrics.repeated_splits;
+  const sensitive = spec.columns.filter((c) => c.sensitive).map((c) => c.label);
+  return (
+    <>
+      {spread && (
+        <p className="muted">
+          Over {spread.splits} other held-out splits: ROC AUC {formatScore(spread.roc_auc.mean)} ± {formatScore(spread.roc_auc.sd)}.
+        </p>
+      )}
+      {spec.provenance && (
+        <p className="muted" data-testid="model-provenance">
+          Trained on {spec.provenance.dataset} ({spec.provenance.rows.toLocaleString()} rows) by {spec.provenance.trainer}.
+        </p>
+      )}
+      {sensitive.length > 0 && <p data-testid="model-sensitive">Uses columns that may describe protected characteristics: {sensitive.join(', ')}.</p>}
+      {spec.warnings.length > 0 && (
+        <ul className="model-warnings" aria-label={`Cautions for ${spec.label}`}>
+          {spec.warnings.map((w) => <li key={w}>{w}</li>)}
+        </ul>
+      )}
+    </>
+  );
+}
+
 function ModelCard({ spec }: { spec: ModelSpec }) {
   const m = spec.metrics.test;
   return (
@@ -32,6 +58,7 @@ function ModelCard({ spec }: { spec: ModelSpec }) {
           ))}
         </tbody>
       </table>
+      <ModelCaveats spec={spec} />
     </article>
   );
 }
