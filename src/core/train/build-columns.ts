@@ -95,10 +95,11 @@ export function buildNumeric(table: RawTable, role: ColumnRole, settings: Column
   return { column, features, cells, notes };
 }
 
-/** A level name that no real value uses. */
-function freeName(wanted: string, taken: Set<string>): string {
-  let name = wanted;
-  for (let k = 2; taken.has(normaliseCategory(name)); k++) name = `${wanted} ${k}`;
+/** A level name that no real value uses: "Other", else "Other (rare values)", else numbered. */
+function freeName(wanted: string, taken: Set<string>, fallback: string): string {
+  if (!taken.has(normaliseCategory(wanted))) return wanted;
+  let name = fallback;
+  for (let k = 2; taken.has(normaliseCategory(name)); k++) name = `${fallback} ${k}`;
   return name;
 }
 
@@ -147,8 +148,8 @@ export function buildCategorical(table: RawTable, role: ColumnRole, settings: Co
     pooled = all.filter((l) => l.count < minRows).reduce((s, l) => s + l.count, 0);
   }
   const taken = new Set(levels.map((l) => normaliseCategory(l.name)));
-  const other = pooled > 0 ? freeName(OTHER_LEVEL, taken) : undefined;
-  const missingLevel = missing > 0 ? freeName(MISSING_LEVEL, taken) : undefined;
+  const other = pooled > 0 ? freeName(OTHER_LEVEL, taken, `${OTHER_LEVEL} (rare values)`) : undefined;
+  const missingLevel = missing > 0 ? freeName(MISSING_LEVEL, taken, '(no value)') : undefined;
   if (other) levels.push({ name: other, count: pooled });
   if (missingLevel) levels.push({ name: missingLevel, count: missing });
   const categories = levels.map((l) => l.name);
