@@ -69,7 +69,7 @@ export function buildNumeric(table: RawTable, role: ColumnRole, settings: Column
     values[r] = v;
   });
   const seen = Float64Array.from(train.filter((r) => !Number.isNaN(values[r]!)), (r) => values[r]!).sort();
-  const missingShare = 1 - seen.length / train.length;
+  const missingShare = (train.length - seen.length) / train.length;
   const middle = seen.length ? median(seen) : 0;
   const column: NumericColumn = {
     name: role.name,

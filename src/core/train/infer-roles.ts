@@ -97,9 +97,10 @@ export function inferRoles(table: RawTable, outcomeIndex: number, config: Traini
     if (!forced && distinct === 1) return { ...at, role: 'left-out' as const, reason: 'the same value in every row: it cannot tell customers apart' };
     if (!forced) {
       const unique = distinct === present && present === cells.length;
-      // Unique decimals (salaries, balances) are measurements; unique text or whole numbers are labels.
-      const textual = numbers < present || integers === present;
-      if ((unique && textual) || (looksLikeIdName(name) && distinct >= ROLE_RULES.nearlyUnique * present)) {
+      // Unique text is a label; unique numbers are measurements (a score, a salary) unless named like an ID.
+      const idName = looksLikeIdName(name);
+      const textual = numbers < ROLE_RULES.numericShare * present || (integers === present && idName);
+      if ((unique && textual) || (idName && distinct >= ROLE_RULES.nearlyUnique * present)) {
         const why = unique ? 'a different value in every row' : 'named like an identifier and nearly unique';
         if (wantedId || idTaken) return { ...at, role: 'left-out' as const, reason: `${why}: another identifier` };
         idTaken = true;
@@ -113,7 +114,10 @@ export function inferRoles(table: RawTable, outcomeIndex: number, config: Traini
     if (forced === 'categorical' || distinct <= ROLE_RULES.maxCategories) {
       return { ...at, role: 'categorical' as const, reason: forced ? 'categorical, as the config says' : `categorical: ${distinct} different values` };
     }
+    if (numbers >= 0.5 * present) {
+      return { ...at, role: 'left-out' as const, reason: `mixed: ${percent(numbers / present)} of filled cells are numbers, ${percent(ROLE_RULES.numericShare)} needed; fix the text cells or set the type in the config` };
+    }
     const shareDistinct = distinct / present;
-    return { ...at, role: 'left-out' as const, reason: shareDistinct > 0.5 ? `free text or codes: ${distinct.toLocaleString('en-US')} different values` : `too many different values (${distinct.toLocaleString('en-US')}) for a category` };
+    return { ...at, role: 'left-out' as const, reason: shareDistinct > 0.8 ? `free text or codes: ${distinct.toLocaleString('en-US')} different values` : `too many different values (${distinct.toLocaleString('en-US')}) for a category` };
   });
 }
