@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseModelSpec } from '../../src/core/spec/parse-model-spec.ts';
 import type { TrainedPackage } from '../../src/core/train/train-model.ts';
 import { CREDIT_PATH, datasetForSpec, readSharedDataset } from './telco-dataset.test-support.ts';
-import { trainFromBytes } from './train-files.ts';
+import { trainFromBytes } from '../../src/cli/train-files.ts';
 
 const PYTHON = '/usr/bin/python3';
 const BASELINE = fileURLToPath(new URL('../verify/sklearn_baseline.py', import.meta.url));

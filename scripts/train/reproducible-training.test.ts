@@ -7,7 +7,7 @@ import { logisticObjective } from '../../src/core/train/logistic-regression.ts';
 import { seededRandom } from '../../src/core/train/seeded-random.ts';
 import type { TrainedPackage } from '../../src/core/train/train-model.ts';
 import { committedReport, datasetForSpec, modelPath, readTelcoConfig, readTelcoDataset, TELCO_PATH } from './telco-dataset.test-support.ts';
-import { trainFromBytes } from './train-files.ts';
+import { trainFromBytes } from '../../src/cli/train-files.ts';
 
 let files: Record<string, Uint8Array>;
 let packages: TrainedPackage[];

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import { fail, ok, type Result } from '../../src/core/result.ts';
-import { rawTableFromText } from '../../src/core/train/raw-table.ts';
-import { trainModels, type TrainedPackage } from '../../src/core/train/train-model.ts';
-import type { TrainingConfig } from '../../src/core/train/training-config.ts';
-import { packageFiles } from '../../src/core/train/write-package.ts';
+import { fail, ok, type Result } from '../core/result.ts';
+import { rawTableFromText } from '../core/train/raw-table.ts';
+import { trainModels, type TrainedPackage } from '../core/train/train-model.ts';
+import type { TrainingConfig } from '../core/train/training-config.ts';
+import { packageFiles } from '../core/train/write-package.ts';
 
 export interface TrainFileOptions {
   target?: string;
