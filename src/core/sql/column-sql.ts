@@ -32,8 +32,8 @@ export function columnNames(column: SqlColumn, source: string, seen: Set<string>
 }
 
 /** Trimmed the way JavaScript's `trim()` trims: every Unicode space is first made a plain space. */
-export const trimmedText = (n: ColumnNames): string =>
-  `TRIM(TRANSLATE(COALESCE(raw_rows.${quoteIdentifier(n.source)}, ''), blank_chars.chars, blank_chars.spaces)) AS ${n.text}`;
+export const trimmedText = (n: ColumnNames, d: DialectRules): string =>
+  `${d.trim(`COALESCE(raw_rows.${quoteIdentifier(n.source)}, '')`)} AS ${n.text}`;
 
 /** 1 or 0 for the missing markers, or `[missing, other]` levels: a simple CASE names the text once. */
 const byMissing = (text: string, ifMissing: string, otherwise: string): string =>

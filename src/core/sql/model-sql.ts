@@ -19,10 +19,6 @@ export interface ModelSqlOptions {
   threshold?: number;
 }
 
-/** The characters JavaScript's `trim()` and `\s` treat as white space. */
-const BLANK_CODE_POINTS = [9, 10, 11, 12, 13, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007,
-  0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
-
 const cte = (name: string, why: string, columns: readonly string[], from: string, materialized = false): string =>
   `${name} AS ${materialized ? 'MATERIALIZED ' : ''}(\n  -- ${why}\n  SELECT\n    ${columns.join(',\n    ')}\n  FROM ${from}\n)`;
 
@@ -43,19 +39,17 @@ function plan(spec: SqlSpec, options: ModelSqlOptions): Plan {
 const numeric = (p: Plan) => p.columns.filter((c): c is { column: SqlNumericColumn; names: ColumnNames } => c.column.type === 'numeric');
 
 function readingStages(p: Plan, d: DialectRules, table: string): string[] {
-  const chars = BLANK_CODE_POINTS.map((c) => `CHR(${c})`).join(' || ');
-  const blanks = `blank_chars AS (\n  SELECT ${chars} AS chars, ${quoteLiteral(' '.repeat(BLANK_CODE_POINTS.length))} AS spaces\n)`;
   const cells = cte('cells', 'Trimmed text; an empty or NULL cell is the empty string.', [
     ...p.keep.map((k) => `raw_rows.${quoteIdentifier(k.source)} AS ${k.name}`),
-    ...p.columns.map((c) => trimmedText(c.names)),
-  ], `${table} AS raw_rows CROSS JOIN blank_chars`);
+    ...p.columns.map((c) => trimmedText(c.names, d)),
+  ], `${table} AS raw_rows`);
   const readings = cte('readings', 'Missing markers, plain numbers, and categories matched ignoring case and spacing.', [
     '*',
     ...p.columns.flatMap(({ column, names }) => [
       missingFlag(names),
       column.type === 'numeric' ? numberReading(names, d) : levelReading(column, names, d),
     ]),
-  ], 'cells');
+  ], 'cells', d.materialize);
   const checks = cte('checks', 'Cells that reject the row, and constant imputation.', [
     '*',
     ...numeric(p).flatMap(({ column, names }) => [
@@ -64,7 +58,7 @@ function readingStages(p: Plan, d: DialectRules, table: string): string[] {
     ]),
   ], 'readings');
   const products = numeric(p).filter((c) => 'product' in c.column.impute);
-  if (products.length === 0) return [blanks, cells, readings, checks];
+  if (products.length === 0) return [cells, readings, checks];
   const imputed = cte('products', 'Imputation by the product of two other columns, after their own imputation.', [
     '*',
     ...products.flatMap(({ column, names }) => {
@@ -74,7 +68,7 @@ function readingStages(p: Plan, d: DialectRules, table: string): string[] {
       return productValue(column, names, a, b, inputs);
     }),
   ], 'checks');
-  return [blanks, cells, readings, checks, imputed];
+  return [cells, readings, checks, imputed];
 }
 
 function featureStage(spec: SqlSpec, p: Plan, from: string): string {
@@ -111,7 +105,7 @@ function scoreStages(spec: SqlSpec, p: Plan, d: DialectRules): string[] {
   // probability moves by less than 1e-300. Each stage names the previous one's columns once where it
   // can: PostgreSQL inlines the stages and evaluates a column's whole expression at every mention.
   const sigmoid = 'CASE WHEN reject_reason IS NULL THEN 1 / (1 + EXP(-GREATEST(-700, LEAST(700, logit)))) END AS churn_probability';
-  return [scores, cte('probabilities', 'The sigmoid.', [...carried, sigmoid], 'scores', d.materializeScores)];
+  return [scores, cte('probabilities', 'The sigmoid.', [...carried, sigmoid], 'scores', d.materialize)];
 }
 
 function finalSelect(spec: SqlSpec, p: Plan, threshold: number): string {
@@ -137,7 +131,7 @@ function writeSql(spec: SqlSpec, options: ModelSqlOptions): string {
   if (parts.length === 0) throw new SqlSpecError('no table was named');
   const p = plan(spec, options);
   const stages = readingStages(p, d, parts.map(quoteIdentifier).join('.'));
-  const hasProducts = stages.length === 5;
+  const hasProducts = stages.length === 4;
   return [
     `-- Churn Radar model ${spec.id.replace(/[^a-z0-9-]/gi, '?')} as one SELECT (${options.dialect} dialect), generated from its spec.`,
     `WITH ${[...stages, featureStage(spec, p, hasProducts ? 'products' : 'checks'), ...scoreStages(spec, p, d)].join(',\n')}`,
