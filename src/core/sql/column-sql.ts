@@ -35,9 +35,9 @@ export function columnNames(column: SqlColumn, source: string, seen: Set<string>
 export const trimmedText = (n: ColumnNames, d: DialectRules): string =>
   `${d.trim(`COALESCE(raw_rows.${quoteIdentifier(n.source)}, '')`)} AS ${n.text}`;
 
-/** 1 or 0 for the missing markers, or `[missing, other]` levels: a simple CASE names the text once. */
+/** `ifMissing` for a blank cell or a missing marker, else `otherwise`; the text is named once. */
 const byMissing = (text: string, ifMissing: string, otherwise: string): string =>
-  `CASE LOWER(${text}) WHEN '' THEN ${ifMissing} ${MISSING_MARKERS.map((m) => `WHEN ${quoteLiteral(m.toLowerCase())} THEN ${ifMissing}`).join(' ')} ELSE ${otherwise} END`;
+  `CASE WHEN LOWER(${text}) IN ('', ${MISSING_MARKERS.map((m) => quoteLiteral(m.toLowerCase())).join(', ')}) THEN ${ifMissing} ELSE ${otherwise} END`;
 
 export const missingFlag = (n: ColumnNames): string => `${byMissing(n.text, '1', '0')} AS ${n.missing}`;
 
