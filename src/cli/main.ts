@@ -1,6 +1,7 @@
 import { processIo, type Io } from './io.ts';
 import { modelsCommand } from './models-command.ts';
 import { scoreCommand, SCORE_USAGE } from './score-command.ts';
+import { sqlCommand, SQL_USAGE } from './sql-command.ts';
 import { trainCommand } from './train-command.ts';
 
 const USAGE = [
@@ -8,6 +9,7 @@ const USAGE = [
   `  ${SCORE_USAGE.replace('usage: ', '')}`,
   '  churn-radar train --data FILE --target COLUMN [--positive VALUE] [--id COLUMN] [--config FILE] [--name "…"] [--out DIR]',
   '  churn-radar models [DIR]',
+  `  ${SQL_USAGE.replace('usage: ', '')}`,
 ].join('\n');
 
 /** Runs one command line; returns the exit code (0 done, 1 the input could not be used, 2 bad usage). */
@@ -20,6 +22,8 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       return trainCommand(args, io);
     case 'models':
       return modelsCommand(args, io);
+    case 'sql':
+      return sqlCommand(args, io);
     case undefined:
     case '--help':
     case 'help':
