@@ -4,6 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtures, FIXTURE_DIR, goodSpec, oversizedOnnx, oversizedSpec, tenThousandColumns } from '../../../test/fixtures/bad-packages/make-fixtures.ts';
 import { createOnnxScorer } from '../scoring/onnx-scorer.ts';
 import { setUpOrtForNode } from '../scoring/ort-node-setup.test-support.ts';
+import onnxProto from 'onnx-proto';
+import { buildLogisticOnnx } from '../train/write-onnx.ts';
+import { checkOnnxGraph } from './check-onnx-graph.ts';
 import { checkOnnx, checkPackage, readSpec } from './check-package.ts';
 import { parseModelsIndex } from './models-index.ts';
 
@@ -86,6 +89,15 @@ describe('bad-package corpus', () => {
       const z = (spec.intercept as number) + (spec.coefficients as number[]).reduce((sum, c, j) => sum + c * [1, -1, 2][j]!, 0);
       expect(probability).toBeCloseTo(1 / (1 + Math.exp(-z)), 6);
     });
+  });
+
+  it('tells weights from intercept by the graph, not by order, when a model has one feature', () => {
+    const model = onnxProto.onnx.ModelProto.decode(buildLogisticOnnx({ coefficients: [0.5], intercept: -2, input: 'features', output: 'probability', graphName: 'one' }));
+    model.graph!.initializer!.reverse();
+    const bytes = onnxProto.onnx.ModelProto.encode(model).finish();
+    const spec = { input: 'features', output: 'probability', features: [{ name: 'x', column: 'x', mean: 0, std: 1 }], coefficients: [0.5], intercept: -2, onnx: 'one.onnx' };
+    expect(checkOnnxGraph(bytes, spec)).toEqual({ ok: true, value: undefined });
+    expect(checkOnnxGraph(bytes, { ...spec, intercept: 2 })).toEqual({ ok: false, problem: `The model file one.onnx has intercept -2, but its spec says 2. ${NOT_TOGETHER}` });
   });
 
   it('refuses a spec over 50 MB by its size, before parsing it', () => {

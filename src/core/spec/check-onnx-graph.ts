@@ -68,7 +68,10 @@ export function checkOnnxGraph(bytes: Uint8Array, spec: Pick<ModelSpec, 'input' 
   const bad = tensors.find((t) => t.values.some((v) => !Number.isFinite(v)));
   if (bad) return fail(`The model file ${name} holds weights that are not finite numbers (NaN or infinity) in "${bad.name}". Re-train the model or restore the file.`);
   // The explanations and the reference scorer use the spec's coefficients, so the graph must hold the same ones.
-  const weights = tensors.find((t) => t.values.length === spec.features.length);
+  // With one feature, weights and intercept are both one number: the linear node's second input says which is which.
+  const linear = (graph.node ?? []).find((n) => n.opType === 'Gemm' || n.opType === 'MatMul')?.input?.[1];
+  const sized = tensors.filter((t) => t.values.length === spec.features.length);
+  const weights = sized.find((t) => t.name === linear) ?? sized[0];
   if (!weights) return fail(`The model file ${name} holds no weights for the spec's ${spec.features.length} features. The two files do not belong together.`);
   const differs = spec.coefficients.findIndex((c, j) => Math.abs(Math.fround(c) - weights.values[j]!) > 1e-6 * Math.max(1, Math.abs(c)));
   if (differs >= 0) return fail(`The model file ${name} has weight ${weights.values[differs]} for feature "${spec.features[differs]!.name}", but its spec says ${spec.coefficients[differs]}. The two files do not belong together.`);
