@@ -30,6 +30,7 @@ const CORPUS: Record<string, string | null> = {
   'coefficient-count': invalid('coefficient-count.json', 'coefficients has 2 entries but there are 3 features'),
   'unknown-column': invalid('unknown-column.json', 'features.0.column names unknown column "Tenur"'),
   'unknown-synonym': invalid('unknown-synonym.json', 'columns.1.synonyms.gold maps to "Gold", which is not a category'),
+  'onnx-path': invalid('onnx-path.json', 'onnx must be a file name ending in .onnx'),
   'zero-std': invalid('zero-std.json', 'features.0.std must be positive'),
   'not-onnx': 'The model file not-onnx.onnx could not be opened: it is not an ONNX model, or it was cut short. Restore it from the package it came with.',
   'empty-onnx': 'The model file empty-onnx.onnx could not be opened: it holds no model graph. Restore it from the package it came with.',
