@@ -31,7 +31,8 @@ export function App() {
   const ready = state.models.length > 0;
 
   const onFile = useCallback((file: File) => scoreFile(file, file.name), [scoreFile]);
-  const dragging = useWindowDrop(onFile, ready);
+  // Files are accepted while the models load; they wait for them (see useScoring).
+  const dragging = useWindowDrop(onFile, state.phase !== 'error');
   useDownload(state.download, s.downloaded);
   const embedded = useMemo(() => new URLSearchParams(window.location.search).get('embed') === '1', []);
 
@@ -86,18 +87,20 @@ export function App() {
       <main>
         <section className="card" aria-labelledby="score-heading">
           <h2 id="score-heading" className="visually-hidden">Score a customer file</h2>
-          <DropZone onFile={onFile} onSample={loadSample} disabled={!ready} dragging={dragging} />
+          <DropZone onFile={onFile} onSample={loadSample} disabled={!ready} fileDisabled={state.phase === 'error'} dragging={dragging} />
           {state.oversized && (
             <OversizedConfirm
               fileName={state.oversized.fileName}
               bytes={state.oversized.file.size}
               comfortableBytes={COMFORTABLE_BYTES}
-              onProceed={() => state.oversized && scoreFile(state.oversized.file, state.oversized.fileName, undefined, false, true)}
+              onProceed={() => state.oversized && scoreFile(state.oversized.file, state.oversized.fileName, true)}
               onCancel={s.dismissOversized}
             />
           )}
           {state.phase === 'working' && <WorkProgress fileName={state.fileName ?? ''} progress={state.progress} onCancel={s.cancel} />}
-          {!ready && state.phase !== 'error' && <p role="status" className="muted">Loading the models…</p>}
+          {!ready && state.phase !== 'error' && (
+            <p role="status" className="muted">{state.queued ? `Loading the models; ${state.queued.fileName} will be read as soon as they are ready…` : 'Loading the models…'}</p>
+          )}
           {state.notice && <p role="status">{state.notice}</p>}
           {state.phase === 'error' && (
             <div role="alert" className="error-box">
@@ -108,7 +111,7 @@ export function App() {
         </section>
 
         {state.phase === 'mapping' && state.mapping && (
-          <MappingStep request={state.mapping} models={state.models} onConfirm={s.remap} onCancel={s.startOver} />
+          <MappingStep request={state.mapping} models={state.models} onConfirm={s.remap} onCancel={dataset ? s.cancelMapping : s.startOver} />
         )}
 
         {dataset && spec && summary && ranked && (
@@ -118,7 +121,7 @@ export function App() {
               <p className="file-facts">
                 Model <strong data-testid="model-used">{spec.label}</strong> (held-out ROC AUC {formatScore(spec.metrics.test.roc_auc)}) ·
                 read as {dataset.encoding}, {dataset.delimiter}-separated ·{' '}
-                <button type="button" className="link" onClick={() => dataset && state.file && s.scoreFile(state.file, dataset.fileName, undefined, true)}>
+                <button type="button" className="link" onClick={s.changeMapping}>
                   Change column mapping
                 </button>{' · '}
                 <button type="button" className="link" onClick={s.startOver}>Start over</button>
@@ -131,7 +134,7 @@ export function App() {
               <ResultsTable dataset={dataset} spec={spec} threshold={state.threshold} order={state.order} sort={state.sort} onSort={s.sortBy} onOpenRow={s.openRow} />
             </section>
             {state.detailsRow !== null && (
-              <RowDetails dataset={dataset} spec={spec} row={state.detailsRow} threshold={state.threshold} cells={state.detailsCells} onClose={() => s.openRow(null)} />
+              <RowDetails dataset={dataset} spec={spec} row={state.detailsRow} threshold={state.threshold} cells={state.detailsCells} error={state.detailsError} onClose={() => s.openRow(null)} />
             )}
             {chartDataset === dataset && (
               <>

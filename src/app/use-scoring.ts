@@ -37,49 +37,63 @@ export function useScoring() {
   }, [boot]);
 
   const { job, file, fileName } = state;
+  // Requests about sorting, details and exports name the results on screen.
+  const shownJob = state.dataset?.job ?? 0;
+  const modelsReady = state.models.length > 0;
+
+  const start = useCallback((blob: Blob, name: string, options: { mapping?: ExplicitMapping; askMapping?: boolean; keepShown?: boolean }) => {
+    const id = next();
+    const keepShown = options.keepShown ?? false;
+    dispatch({ type: 'file-chosen', job: id, file: blob, fileName: name, keepShown });
+    worker.current?.send({ type: 'score-file', job: id, file: blob, fileName: name, mapping: options.mapping, askMapping: options.askMapping, keepShown });
+  }, []);
+
+  // A file chosen while the models were loading is read as soon as they are in memory.
+  const { queued } = state;
+  useEffect(() => {
+    if (queued && modelsReady) start(queued.file, queued.fileName, {});
+  }, [queued, modelsReady, start]);
 
   return {
     state,
-    scoreFile: useCallback((blob: Blob, name: string, mapping?: ExplicitMapping, askMapping = false, confirmed = false) => {
-      if (blob.size > COMFORTABLE_BYTES && !confirmed) {
-        dispatch({ type: 'oversized', file: blob, fileName: name });
-        return;
-      }
-      const id = next();
-      dispatch({ type: 'file-chosen', job: id, file: blob, fileName: name });
-      worker.current?.send({ type: 'score-file', job: id, file: blob, fileName: name, mapping, askMapping });
-    }, []),
+    scoreFile: useCallback((blob: Blob, name: string, confirmed = false) => {
+      if (blob.size > COMFORTABLE_BYTES && !confirmed) dispatch({ type: 'oversized', file: blob, fileName: name });
+      else if (!modelsReady) dispatch({ type: 'queue-file', file: blob, fileName: name });
+      else start(blob, name, {});
+    }, [modelsReady, start]),
+    /** "Change column mapping": the results on screen stay until the new mapping is scored, or for good if it is cancelled. */
+    changeMapping: useCallback(() => {
+      if (file && fileName) start(file, fileName, { askMapping: true, keepShown: true });
+    }, [file, fileName, start]),
     remap: useCallback((mapping: ExplicitMapping) => {
-      if (file && fileName) {
-        const id = next();
-        dispatch({ type: 'file-chosen', job: id, file, fileName });
-        worker.current?.send({ type: 'score-file', job: id, file, fileName, mapping });
-      }
-    }, [file, fileName]),
+      if (file && fileName) start(file, fileName, { mapping, keepShown: true });
+    }, [file, fileName, start]),
+    cancelMapping: useCallback(() => dispatch({ type: 'cancel-mapping' }), []),
     cancel: useCallback(() => worker.current?.send({ type: 'cancel', job }), [job]),
     setThreshold: useCallback((value: number) => dispatch({ type: 'threshold', value }), []),
     sortBy: useCallback((sort: Sort | null) => {
       const request = next();
       dispatch({ type: 'sort', sort, request });
-      if (sort) worker.current?.send({ type: 'sort', job, request, key: sort.key, descending: sort.descending });
-    }, [job]),
+      if (sort) worker.current?.send({ type: 'sort', job: shownJob, request, key: sort.key, descending: sort.descending });
+    }, [shownJob]),
     openRow: useCallback((row: number | null) => {
       dispatch({ type: 'open-row', row });
-      if (row !== null) worker.current?.send({ type: 'row-details', job, row });
-    }, [job]),
+      if (row !== null) worker.current?.send({ type: 'row-details', job: shownJob, row });
+    }, [shownJob]),
     exportAs: useCallback((kind: ExportKind, target: ExportTarget = 'download') => {
       dispatch({ type: 'export-started', kind, target });
-      worker.current?.send({ type: 'export', job, kind, threshold: state.threshold });
-    }, [job, state.threshold]),
-    cancelExport: useCallback(() => worker.current?.send({ type: 'cancel-export', job }), [job]),
+      worker.current?.send({ type: 'export', job: shownJob, kind, threshold: state.threshold });
+    }, [shownJob, state.threshold]),
+    cancelExport: useCallback(() => worker.current?.send({ type: 'cancel-export', job: shownJob }), [shownJob]),
     downloaded: useCallback(() => dispatch({ type: 'downloaded' }), []),
     dismissOversized: useCallback(() => dispatch({ type: 'dismiss-oversized' }), []),
     fail: useCallback((message: string) => dispatch({ type: 'crashed', message }), []),
     startOver: useCallback(() => {
       // A crashed or stuck worker is replaced; a healthy one just forgets the file.
-      if (state.phase === 'error') boot();
+      const restart = state.phase === 'error';
+      if (restart) boot();
       else worker.current?.send({ type: 'cancel', job });
-      dispatch({ type: 'start-over' });
+      dispatch({ type: 'start-over', restarted: restart });
     }, [boot, job, state.phase]),
   };
 }

@@ -31,7 +31,8 @@ export interface InlineAssets {
 
 export type PageToWorker =
   | { type: 'load-models'; baseUrl: string; modelIds: string[]; inline?: InlineAssets }
-  | { type: 'score-file'; job: number; file: Blob; fileName: string; mapping?: ExplicitMapping; askMapping?: boolean }
+  /** `keepShown`: the results on screen stay (for sorting, details, exports) until this job replaces them. */
+  | { type: 'score-file'; job: number; file: Blob; fileName: string; mapping?: ExplicitMapping; askMapping?: boolean; keepShown?: boolean }
   | { type: 'cancel'; job: number }
   | { type: 'sort'; job: number; request: number; key: SortKey; descending: boolean }
   | { type: 'row-details'; job: number; row: number }
@@ -117,7 +118,9 @@ export type WorkerToPage =
   | { type: 'failed'; job: number; message: string }
   | { type: 'cancelled'; job: number }
   | { type: 'sorted'; job: number; request: number; order: Uint32Array }
+  | { type: 'sort-failed'; job: number; request: number; message: string }
   | { type: 'row-details'; job: number; row: number; cells: string[] }
+  | { type: 'row-details-failed'; job: number; row: number; message: string }
   | { type: 'export-progress'; job: number; kind: ExportKind; rows: number; totalRows: number }
   | { type: 'exported'; job: number; kind: ExportKind; blob: Blob; fileName: string; rows: number }
   | { type: 'export-ended'; job: number; kind: ExportKind; message: string | undefined };

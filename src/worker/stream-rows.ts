@@ -3,6 +3,7 @@ import { detectDelimiter, type Delimiter } from '../core/csv/detect-delimiter.ts
 import { LineBreakNormaliser } from '../core/csv/line-breaks.ts';
 import { RowTextStore } from '../core/csv/row-text-store.ts';
 import { sniffFile, type TextEncoding } from '../core/csv/sniff-file.ts';
+import { yieldToEvents } from './yield-to-events.ts';
 
 const READ_BYTES = 2 * 1024 * 1024;
 
@@ -181,6 +182,7 @@ async function streamOnce(file: Blob, fileName: string, encoding: TextEncoding |
     (async () => {
       const reader = byteReader(file.slice(skipBytes));
       for (let at = skipBytes; at < file.size && !done; at += READ_BYTES) {
+        await yieldToEvents();
         if (signal.aborted) throw new Cancelled();
         const bytes = await reader.read(Math.min(READ_BYTES, file.size - at));
         let decoded: string;
