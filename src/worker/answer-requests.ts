@@ -75,7 +75,7 @@ export class ShownResults {
         const order = sortRows(job, message.key, message.descending);
         this.post({ type: 'sorted', job: job.job, request: message.request, order }, [order.buffer as ArrayBuffer]);
       } else if (message.type === 'row-details') {
-        this.post({ type: 'row-details', job: job.job, row: message.row, cells: rowCells(job.read, message.row, message.row + 1)[0] ?? [] });
+        this.post({ type: 'row-details', job: job.job, row: message.row, cells: (await rowCells(job.read, message.row, message.row + 1))[0] ?? [] });
       } else {
         await this.export(job, message.kind, message.threshold);
       }

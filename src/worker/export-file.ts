@@ -4,7 +4,7 @@ import { needsNeutralising, neutraliseCell } from '../core/export/spreadsheet-sa
 import { explainRow, topReasons } from '../core/explain/reasons.ts';
 import { planFeatures } from '../core/model-input/feature-plan.ts';
 import type { ExportKind } from './protocol.ts';
-import { dataRowIndex, headerText, rowCells, rowText, type ScoredJob } from './scored-job.ts';
+import { dataRowIndex, headerText, readRows, type ScoredJob } from './scored-job.ts';
 import { Cancelled } from './stream-rows.ts';
 
 const BATCH = 10_000;
@@ -46,13 +46,13 @@ export async function buildExport(job: ScoredJob, kind: ExportKind, threshold: n
   let written = 0;
   let atRisk = 0;
 
-  if (kind !== 'json') parts.push(new Blob([BOM, headerText(read), delimiter, SCORED_COLUMNS.join(delimiter), '\r\n']));
+  if (kind !== 'json') parts.push(new Blob([BOM, await headerText(read), delimiter, SCORED_COLUMNS.join(delimiter), '\r\n']));
   else parts.push(new Blob(['"results":[']));
 
   for (let start = 0; start < read.table.rowCount; start += BATCH) {
     if (signal.aborted) throw new Cancelled();
     const end = Math.min(read.table.rowCount, start + BATCH);
-    const cells = rowCells(read, start, end);
+    const { cells, texts } = await readRows(read, start, end);
     const lines: string[] = [];
     for (let i = start; i < end; i++) {
       const p = probabilities[i]!;
@@ -76,7 +76,7 @@ export async function buildExport(job: ScoredJob, kind: ExportKind, threshold: n
       const own = row.length > width ? row.slice(0, width) : row;
       const extra = row.length > width && row.slice(width).some((c) => c !== '') ? delimiter + csvRow(row.slice(width).map(neutraliseCell), delimiter) : '';
       const rewrite = own !== row || read.table.rejected[i] === 1 || own.some(needsNeutralising);
-      let original = rewrite ? csvRow(own.map(neutraliseCell), delimiter) : rowText(read, i);
+      let original = rewrite ? csvRow(own.map(neutraliseCell), delimiter) : texts[i - start]!;
       if (own.length < width) original += delimiter.repeat(width - own.length);
       const appended = scoredCells({ probability: p, threshold, reasons: Number.isNaN(p) ? '' : reasonsOf(i), issue: rejections.get(i) ?? '' });
       lines.push(`${original}${delimiter}${csvRow(appended.map(neutraliseCell), delimiter)}${extra}\r\n`);

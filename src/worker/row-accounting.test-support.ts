@@ -66,7 +66,7 @@ export async function expectExportLinesUp(job: ScoredJob, threshold = 0.5): Prom
   expect(rows).toHaveLength(read.table.rowCount);
   expect(built.rows).toBe(read.table.rowCount);
 
-  const originals = rowCells(read, 0, read.table.rowCount);
+  const originals = await rowCells(read, 0, read.table.rowCount);
   const problems: string[] = [];
   rows.forEach((cells, i) => {
     const original = originals[i]!;
