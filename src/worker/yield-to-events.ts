@@ -10,12 +10,17 @@ let ping: (() => void) | undefined;
 
 function openChannel(): () => void {
   const channel = new MessageChannel();
-  // Typed by hand: the worker and Node (tests, the trainer) declare ports differently.
-  const port = channel.port1 as unknown as { onmessage: (() => void) | null; unref?: () => void };
-  port.onmessage = () => waiting.shift()?.();
-  // In Node an open port would keep the process alive.
-  port.unref?.();
-  return () => channel.port2.postMessage(null);
+  // Typed by hand: the worker and Node (tests) declare ports differently.
+  const port = channel.port1 as unknown as { onmessage: (() => void) | null; ref?: () => void; unref?: () => void };
+  port.onmessage = () => {
+    waiting.shift()?.();
+    // In Node an idle open port would keep the process alive; a waiting one must.
+    if (waiting.length === 0) port.unref?.();
+  };
+  return () => {
+    port.ref?.();
+    channel.port2.postMessage(null);
+  };
 }
 
 export function yieldToEvents(): Promise<void> {
