@@ -9,7 +9,8 @@ import {
 import { APP_URL } from './serve-app.ts';
 import { WorkerHeapReader } from './worker-heap.ts';
 
-const READY_TIMEOUT_MS = 120_000;
+/** Two minutes, or 30 s per million rows for bigger files (10M rows on a busy 2-core machine). */
+const readyTimeoutMs = (rows: number) => Math.max(120_000, (rows / 1e6) * 30_000);
 const MODELS_TIMEOUT_MS = 60_000;
 const SLIDER_PRESSES = 10;
 const MB = 1e6;
@@ -175,10 +176,10 @@ export async function measureFile(
     await page.getByTestId('file-input').setInputFiles(file.path);
     let outcome: RunResult['outcome'] = 'timeout';
     try {
-      await page.locator('[data-state="ready"], [data-state="error"], [data-state="mapping"]').first().waitFor({ timeout: READY_TIMEOUT_MS });
+      await page.locator('[data-state="ready"], [data-state="error"], [data-state="mapping"]').first().waitFor({ timeout: readyTimeoutMs(file.rows) });
       for (const state of ['ready', 'error', 'mapping'] as const) if (await page.locator(`[data-state="${state}"]`).count()) outcome = state;
     } catch {
-      notes.push(`No result within ${READY_TIMEOUT_MS / 1000} s.`);
+      notes.push(`No result within ${readyTimeoutMs(file.rows) / 1000} s.`);
     }
     const wallReadyMs = performance.now() - started;
     await page.evaluate(settle).catch(() => {});
