@@ -164,6 +164,8 @@ function onWorkerMessage(state: AppState, message: WorkerToPage): AppState {
     case 'exported': {
       if (!shown(message.job)) return state;
       const target = state.exporting?.target ?? 'download';
+      // Written straight to the file the person chose: nothing left to download.
+      if (!message.blob) return { ...state, exporting: undefined, notice: `Saved ${message.rows.toLocaleString()} rows to ${message.fileName}.` };
       return { ...state, exporting: undefined, download: { blob: message.blob, fileName: message.fileName, rows: message.rows, kind: message.kind, target } };
     }
     case 'export-ended':

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { ExplicitMapping, ExportKind } from '../worker/protocol.ts';
 import { appReducer, initialState, type ExportTarget, type Sort } from './app-state.ts';
+import { chooseSaveFile, STREAM_EXPORT_BYTES } from './save-file.ts';
 import { startScoringWorker, type ScoringWorker } from './scoring-worker.ts';
 
 const MODEL_IDS = ['telco-full', 'telco-core'];
@@ -82,9 +83,19 @@ export function useScoring() {
       if (row !== null) worker.current?.send({ type: 'row-details', job: shownJob, row });
     }, [shownJob]),
     exportAs: useCallback((kind: ExportKind, target: ExportTarget = 'download') => {
-      dispatch({ type: 'export-started', kind, target });
-      worker.current?.send({ type: 'export', job: shownJob, kind, threshold: state.threshold });
-    }, [shownJob, state.threshold]),
+      const { threshold, dataset } = state;
+      const send = (sink?: WritableStream<Blob>) => {
+        dispatch({ type: 'export-started', kind, target });
+        worker.current?.send({ type: 'export', job: shownJob, kind, threshold, sink }, sink ? [sink] : []);
+      };
+      const big = target === 'download' && kind !== 'issues' && dataset !== undefined && dataset.fileBytes >= STREAM_EXPORT_BYTES;
+      const choosing = big ? chooseSaveFile(dataset.fileName, kind) : undefined;
+      if (!choosing) return send();
+      choosing.then((sink) => {
+        if (sink) send(sink);
+        else dispatch({ type: 'worker', message: { type: 'export-ended', job: shownJob, kind, message: undefined } });
+      }, (error: unknown) => dispatch({ type: 'worker', message: { type: 'export-ended', job: shownJob, kind, message: (error as Error).message } }));
+    }, [shownJob, state]),
     cancelExport: useCallback(() => worker.current?.send({ type: 'cancel-export', job: shownJob }), [shownJob]),
     downloaded: useCallback(() => dispatch({ type: 'downloaded' }), []),
     dismissOversized: useCallback(() => dispatch({ type: 'dismiss-oversized' }), []),

@@ -77,20 +77,20 @@ export class ShownResults {
       } else if (message.type === 'row-details') {
         this.post({ type: 'row-details', job: job.job, row: message.row, cells: (await rowCells(job.read, message.row, message.row + 1))[0] ?? [] });
       } else {
-        await this.export(job, message.kind, message.threshold);
+        await this.export(job, message.kind, message.threshold, message.sink);
       }
     } catch (error) {
       this.post(failureReply(message, error)!);
     }
   }
 
-  private async export(job: ScoredJob, kind: ExportKind, threshold: number): Promise<void> {
+  private async export(job: ScoredJob, kind: ExportKind, threshold: number, sink: WritableStream<Blob> | undefined): Promise<void> {
     this.exporting?.abort();
     const controller = new AbortController();
     this.exporting = controller;
     const totalRows = job.read.table.rowCount;
     try {
-      const built = await buildExport(job, kind, threshold, (rows) => this.post({ type: 'export-progress', job: job.job, kind, rows, totalRows }), controller.signal);
+      const built = await buildExport(job, kind, threshold, (rows) => this.post({ type: 'export-progress', job: job.job, kind, rows, totalRows }), controller.signal, sink);
       this.post({ type: 'exported', job: job.job, kind, ...built });
     } catch (error) {
       const cancelled = error instanceof Cancelled || controller.signal.aborted;

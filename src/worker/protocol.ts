@@ -4,6 +4,7 @@
  * and cancels always name the run they belong to, and stale replies are ignored.
  */
 import type { RankedScores } from '../core/decision/ranked-scores.ts';
+import type { ExportKind } from '../core/export/export-name.ts';
 import type { Curves } from '../core/metrics/file-evaluation.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import type { IssueKind, RowIssue } from '../core/table/column-table.ts';
@@ -16,7 +17,7 @@ export interface ExplicitMapping {
   columns: ColumnMapping;
 }
 
-export type ExportKind = 'csv' | 'csv-at-risk' | 'json' | 'issues';
+export type { ExportKind };
 
 /**
  * What the worker would otherwise fetch, handed over by the single-file build because a page
@@ -36,7 +37,8 @@ export type PageToWorker =
   | { type: 'cancel'; job: number }
   | { type: 'sort'; job: number; request: number; key: SortKey; descending: boolean }
   | { type: 'row-details'; job: number; row: number }
-  | { type: 'export'; job: number; kind: ExportKind; threshold: number }
+  /** `sink`: a file the person chose (showSaveFilePicker), written batch by batch; without it the export comes back as a Blob. */
+  | { type: 'export'; job: number; kind: ExportKind; threshold: number; sink?: WritableStream<Blob> }
   | { type: 'cancel-export'; job: number };
 
 /** 'probability' (also orders risk band and at-risk), 'id', or a spec column name. */
@@ -122,7 +124,8 @@ export type WorkerToPage =
   | { type: 'row-details'; job: number; row: number; cells: string[] }
   | { type: 'row-details-failed'; job: number; row: number; message: string }
   | { type: 'export-progress'; job: number; kind: ExportKind; rows: number; totalRows: number }
-  | { type: 'exported'; job: number; kind: ExportKind; blob: Blob; fileName: string; rows: number }
+  /** `blob` is absent when the export was written to the chosen file. */
+  | { type: 'exported'; job: number; kind: ExportKind; blob: Blob | undefined; fileName: string; rows: number }
   | { type: 'export-ended'; job: number; kind: ExportKind; message: string | undefined };
 
 /** Buffers that travel with a message instead of being copied. */
