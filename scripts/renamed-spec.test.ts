@@ -56,7 +56,7 @@ async function pipeline(spec: ModelSpec, text: string) {
   const read = await readCustomers(new Blob([text]), 'file.csv', [spec], undefined, false, () => {}, new AbortController().signal);
   const probabilities = Float32Array.from(referenceProbabilities(read.spec, planFeatures(read.spec, read.table), read.table.rejected));
   const job = { job: 1, fileName: 'file.csv', read, probabilities, timings: { readMs: 0, featuresMs: 0, inferenceMs: 0 } };
-  const exported = Papa.parse<string[]>((await (await buildExport(job, 'csv', 0.3, () => {}, new AbortController().signal)).blob.text()).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+  const exported = Papa.parse<string[]>((await (await buildExport(job, 'csv', 0.3, () => {}, new AbortController().signal)).blob!.text()).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
   const numeric = Object.fromEntries(read.table.numeric);
   const codes = Object.fromEntries(read.table.codes);
   const revenue = summariseDecision(probabilities, 0.3, spec.value ? numeric[spec.value.column] : undefined).revenueAtRisk;

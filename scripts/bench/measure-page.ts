@@ -1,5 +1,6 @@
 import type { Browser, CDPSession, Page } from '@playwright/test';
 import type { BenchFile } from './generate-bench-files.ts';
+import { measureFloors, type Floors } from './floors.ts';
 import { startMemorySampler, type MemoryFigures, type MemoryReport } from './memory-sampler.ts';
 import {
   armInteraction, churnMarks, installProbes, interactionResult, NAME_SHIM, probeTimes, settle,
@@ -8,7 +9,8 @@ import {
 import { APP_URL } from './serve-app.ts';
 import { WorkerHeapReader } from './worker-heap.ts';
 
-const READY_TIMEOUT_MS = 120_000;
+/** Two minutes, or 30 s per million rows for bigger files (10M rows on a busy 2-core machine). */
+const readyTimeoutMs = (rows: number) => Math.max(120_000, (rows / 1e6) * 30_000);
 const MODELS_TIMEOUT_MS = 60_000;
 const SLIDER_PRESSES = 10;
 const MB = 1e6;
@@ -24,6 +26,12 @@ export interface RunResult {
   problem?: string;
   /** In the page: file input `change` → first frame with data-state="ready". */
   readyMs: number | null;
+  /** Same-run floors: the file's bytes read in a worker, and a bare PapaParse pass (see floors.ts). */
+  floors: Floors;
+  /** The worker's reading rate: file MB / parseMs (reading, parsing and typed columns). */
+  parseMBps: number | null;
+  /** Renderer peak minus its size after the models loaded, over the file size. */
+  rendererGrowthToFile: number | null;
   /** In Node: setInputFiles called → Playwright saw data-state="ready". */
   wallReadyMs: number;
   parseMs: number | null;
@@ -134,12 +142,10 @@ function scoringMarks(marks: MarkEntry[]): { scored?: MarkEntry; rendered?: Mark
 }
 
 async function waitForModels(page: Page): Promise<void> {
-  const deadline = Date.now() + MODELS_TIMEOUT_MS;
-  // The file input stays disabled until the worker has loaded the models.
-  while (!(await page.getByTestId('file-input').isEnabled())) {
-    if (Date.now() > deadline) throw new Error('The app did not finish loading its models within 60 s');
-    await page.waitForTimeout(100);
-  }
+  // data-state is "loading" until the worker has the models and the runtime in memory.
+  await page.locator('[data-state="idle"]').waitFor({ timeout: MODELS_TIMEOUT_MS }).catch(() => {
+    throw new Error('The app did not finish loading its models within 60 s');
+  });
 }
 
 /** Scores one file in a fresh browser context and measures it; never throws for an app-side failure. */
@@ -161,6 +167,8 @@ export async function measureFile(
     const workerHeap = await WorkerHeapReader.attach(cdp);
     await page.goto(APP_URL);
     await waitForModels(page);
+    log(`  ${file.rows.toLocaleString('en-US')} rows: floors…`);
+    const floors = await measureFloors(page, file.path);
 
     const sampler = await startMemorySampler({ page: cdp, browser: browserSession, worker: workerHeap, usedRenderers });
     log(`  ${file.rows.toLocaleString('en-US')} rows: choosing the file…`);
@@ -168,10 +176,10 @@ export async function measureFile(
     await page.getByTestId('file-input').setInputFiles(file.path);
     let outcome: RunResult['outcome'] = 'timeout';
     try {
-      await page.locator('[data-state="ready"], [data-state="error"], [data-state="mapping"]').first().waitFor({ timeout: READY_TIMEOUT_MS });
+      await page.locator('[data-state="ready"], [data-state="error"], [data-state="mapping"]').first().waitFor({ timeout: readyTimeoutMs(file.rows) });
       for (const state of ['ready', 'error', 'mapping'] as const) if (await page.locator(`[data-state="${state}"]`).count()) outcome = state;
     } catch {
-      notes.push(`No result within ${READY_TIMEOUT_MS / 1000} s.`);
+      notes.push(`No result within ${readyTimeoutMs(file.rows) / 1000} s.`);
     }
     const wallReadyMs = performance.now() - started;
     await page.evaluate(settle).catch(() => {});
@@ -215,6 +223,9 @@ export async function measureFile(
       outcome,
       ...(problem ? { problem } : {}),
       readyMs: chosenAt !== null && readyAt !== null ? round(readyAt - chosenAt) : null,
+      floors: { readBytesMs: roundOrNull(floors.readBytesMs), barePapaMs: roundOrNull(floors.barePapaMs) },
+      parseMBps: timings?.readMs ? round(file.bytes / MB / (timings.readMs / 1000)) : null,
+      rendererGrowthToFile: peak.renderer !== null && memory.baseline.renderer !== null ? round((peak.renderer - memory.baseline.renderer) / file.bytes, 2) : null,
       wallReadyMs: round(wallReadyMs),
       parseMs: roundOrNull(timings?.readMs),
       featuresMs: roundOrNull(timings?.featuresMs),

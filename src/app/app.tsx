@@ -45,7 +45,8 @@ export function App() {
   const ready = state.models.length > 0;
 
   const onFile = useCallback((file: File) => scoreFile(file, file.name), [scoreFile]);
-  const dragging = useWindowDrop(onFile, ready);
+  // Files are accepted while the models load; they wait for them (see useScoring).
+  const dragging = useWindowDrop(onFile, state.phase !== 'error');
   useDownload(state.download, s.downloaded);
   const embedded = useMemo(() => new URLSearchParams(window.location.search).get('embed') === '1', []);
 
@@ -101,18 +102,20 @@ export function App() {
       <main>
         <section className="card" aria-labelledby="score-heading">
           <h2 id="score-heading" className="visually-hidden">Score a customer file</h2>
-          <DropZone onFile={onFile} onSample={loadSample} disabled={!ready} dragging={dragging} />
+          <DropZone onFile={onFile} onSample={loadSample} disabled={!ready} fileDisabled={state.phase === 'error'} dragging={dragging} />
           {state.oversized && (
             <OversizedConfirm
               fileName={state.oversized.fileName}
               bytes={state.oversized.file.size}
               comfortableBytes={comfortableBytes}
-              onProceed={() => state.oversized && scoreFile(state.oversized.file, state.oversized.fileName, undefined, false, true)}
+              onProceed={() => state.oversized && scoreFile(state.oversized.file, state.oversized.fileName, true)}
               onCancel={s.dismissOversized}
             />
           )}
           {state.phase === 'working' && <WorkProgress fileName={state.fileName ?? ''} progress={state.progress} onCancel={s.cancel} />}
-          {!ready && state.phase !== 'error' && <p role="status" className="muted">Loading the models…</p>}
+          {!ready && state.phase !== 'error' && (
+            <p role="status" className="muted">{state.queued ? `Loading the models; ${state.queued.fileName} will be read as soon as they are ready…` : 'Loading the models…'}</p>
+          )}
           {state.notice && <p role="status">{state.notice}</p>}
           {deploy.problem && <p role="status" className="notice" data-testid="config-problem">{deploy.problem}</p>}
           {state.phase === 'error' && (
@@ -124,7 +127,7 @@ export function App() {
         </section>
 
         {state.phase === 'mapping' && state.mapping && (
-          <MappingStep request={state.mapping} models={state.models} onConfirm={s.remap} onCancel={s.startOver} />
+          <MappingStep request={state.mapping} models={state.models} onConfirm={s.remap} onCancel={dataset ? s.cancelMapping : s.startOver} />
         )}
 
         {dataset && spec && summary && ranked && (
@@ -139,7 +142,7 @@ export function App() {
                   </>
                 )}
                 read as {dataset.encoding}, {dataset.delimiter}-separated ·{' '}
-                <button type="button" className="link" onClick={() => dataset && state.file && s.scoreFile(state.file, dataset.fileName, undefined, true)}>
+                <button type="button" className="link" onClick={s.changeMapping}>
                   Change column mapping
                 </button>{' · '}
                 <button type="button" className="link" onClick={s.startOver}>Start over</button>
@@ -152,7 +155,7 @@ export function App() {
               <ResultsTable dataset={dataset} spec={spec} threshold={state.threshold} order={state.order} sort={state.sort} onSort={s.sortBy} onOpenRow={s.openRow} />
             </section>
             {state.detailsRow !== null && (
-              <RowDetails dataset={dataset} spec={spec} row={state.detailsRow} threshold={state.threshold} cells={state.detailsCells} onClose={() => s.openRow(null)} />
+              <RowDetails dataset={dataset} spec={spec} row={state.detailsRow} threshold={state.threshold} cells={state.detailsCells} error={state.detailsError} onClose={() => s.openRow(null)} />
             )}
             {chartDataset === dataset && (
               <>

@@ -2,7 +2,7 @@ import type { PageToWorker, WorkerToPage } from '../worker/protocol.ts';
 import { embeddedAssets } from './embedded-assets.ts';
 
 export interface ScoringWorker {
-  send(message: PageToWorker): void;
+  send(message: PageToWorker, transfer?: Transferable[]): void;
   terminate(): void;
 }
 
@@ -23,7 +23,7 @@ export function startScoringWorker(onMessage: (message: WorkerToPage) => void, o
   worker.onmessageerror = () => onCrash('The scoring engine sent a message the page could not read. Choose "Start over" to try again.');
   return {
     // Nothing can be fetched from file://, so the models and ort-web's .wasm travel with 'load-models'.
-    send: (message) => worker.postMessage(embedded && message.type === 'load-models' ? { ...message, inline: embedded.inline } : message),
+    send: (message, transfer = []) => worker.postMessage(embedded && message.type === 'load-models' ? { ...message, inline: embedded.inline } : message, transfer),
     terminate: () => worker.terminate(),
   };
 }

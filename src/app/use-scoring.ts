@@ -1,19 +1,29 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { ExplicitMapping, ExportKind } from '../worker/protocol.ts';
 import { appReducer, initialState, type ExportTarget, type Sort } from './app-state.ts';
+import { chooseSaveFile, STREAM_EXPORT_BYTES } from './save-file.ts';
 import { startScoringWorker, type ScoringWorker } from './scoring-worker.ts';
 
 /**
- * Above this size a browser tab may run out of memory (the worker keeps the decoded
- * text for exports, about 2–3 × the file), so the person is asked before we start.
+ * Above this size a browser tab may run out of memory, so the person is asked before we
+ * start. The worker keeps typed columns and each row's byte offsets, not the file's text
+ * (exports read rows again from the file), so memory grows with rows, well under the file size.
  */
-export const COMFORTABLE_BYTES = 1_000_000_000;
+export const COMFORTABLE_BYTES = 2_000_000_000;
 export const SAMPLE_URL = 'samples/customers-sample.csv';
 
 /** What a deployment may set in config.json (see use-deploy-config.ts). */
 export interface ScoringSettings {
   comfortableBytes: number;
   defaultModel: string | undefined;
+}
+
+interface StartOptions {
+  mapping?: ExplicitMapping;
+  askMapping?: boolean;
+  keepShown?: boolean;
+  /** The model to use when the file has its columns: the person's switch, else the deployment's default. */
+  model?: string;
 }
 
 /** The app's state and the intents the UI can send; all work happens in the worker. */
@@ -46,57 +56,78 @@ export function useScoring(settings: ScoringSettings) {
   }, [boot]);
 
   const { job, file, fileName } = state;
+  // Requests about sorting, details and exports name the results on screen.
+  const shownJob = state.dataset?.job ?? 0;
+  const modelsReady = state.models.length > 0;
+
+  const start = useCallback((blob: Blob, name: string, options: StartOptions) => {
+    const id = next();
+    const keepShown = options.keepShown ?? false;
+    const model = options.model ?? latest.current.defaultModel;
+    dispatch({ type: 'file-chosen', job: id, file: blob, fileName: name, keepShown });
+    worker.current?.send({ type: 'score-file', job: id, file: blob, fileName: name, mapping: options.mapping, askMapping: options.askMapping, keepShown, model });
+  }, []);
+
+  // A file chosen while the models were loading is read as soon as they are in memory.
+  const { queued } = state;
+  useEffect(() => {
+    if (queued && modelsReady) start(queued.file, queued.fileName, {});
+  }, [queued, modelsReady, start]);
 
   return {
     state,
-    scoreFile: useCallback((blob: Blob, name: string, mapping?: ExplicitMapping, askMapping = false, confirmed = false, model?: string) => {
-      if (blob.size > latest.current.comfortableBytes && !confirmed) {
-        dispatch({ type: 'oversized', file: blob, fileName: name });
-        return;
-      }
-      const id = next();
-      dispatch({ type: 'file-chosen', job: id, file: blob, fileName: name });
-      worker.current?.send({ type: 'score-file', job: id, file: blob, fileName: name, mapping, askMapping, model: model ?? latest.current.defaultModel });
-    }, []),
+    scoreFile: useCallback((blob: Blob, name: string, confirmed = false) => {
+      if (blob.size > latest.current.comfortableBytes && !confirmed) dispatch({ type: 'oversized', file: blob, fileName: name });
+      else if (!modelsReady) dispatch({ type: 'queue-file', file: blob, fileName: name });
+      else start(blob, name, {});
+    }, [modelsReady, start]),
+    /** "Change column mapping": the results on screen stay until the new mapping is scored, or for good if it is cancelled. */
+    changeMapping: useCallback(() => {
+      if (file && fileName) start(file, fileName, { askMapping: true, keepShown: true });
+    }, [file, fileName, start]),
     remap: useCallback((mapping: ExplicitMapping) => {
-      if (file && fileName) {
-        const id = next();
-        dispatch({ type: 'file-chosen', job: id, file, fileName });
-        worker.current?.send({ type: 'score-file', job: id, file, fileName, mapping });
-      }
-    }, [file, fileName]),
-    /** Re-scores the current file with another model whose columns it has; the file is not chosen again. */
+      if (file && fileName) start(file, fileName, { mapping, keepShown: true });
+    }, [file, fileName, start]),
+    /** Re-scores the file on screen with another model whose columns it has; its results stay until the new ones arrive. */
     switchModel: useCallback((model: string) => {
-      if (file && fileName) {
-        const id = next();
-        dispatch({ type: 'file-chosen', job: id, file, fileName });
-        worker.current?.send({ type: 'score-file', job: id, file, fileName, model });
-      }
-    }, [file, fileName]),
+      if (file && fileName) start(file, fileName, { model, keepShown: true });
+    }, [file, fileName, start]),
+    cancelMapping: useCallback(() => dispatch({ type: 'cancel-mapping' }), []),
     cancel: useCallback(() => worker.current?.send({ type: 'cancel', job }), [job]),
     setThreshold: useCallback((value: number) => dispatch({ type: 'threshold', value }), []),
     sortBy: useCallback((sort: Sort | null) => {
       const request = next();
       dispatch({ type: 'sort', sort, request });
-      if (sort) worker.current?.send({ type: 'sort', job, request, key: sort.key, descending: sort.descending });
-    }, [job]),
+      if (sort) worker.current?.send({ type: 'sort', job: shownJob, request, key: sort.key, descending: sort.descending });
+    }, [shownJob]),
     openRow: useCallback((row: number | null) => {
       dispatch({ type: 'open-row', row });
-      if (row !== null) worker.current?.send({ type: 'row-details', job, row });
-    }, [job]),
+      if (row !== null) worker.current?.send({ type: 'row-details', job: shownJob, row });
+    }, [shownJob]),
     exportAs: useCallback((kind: ExportKind, target: ExportTarget = 'download') => {
-      dispatch({ type: 'export-started', kind, target });
-      worker.current?.send({ type: 'export', job, kind, threshold: state.threshold });
-    }, [job, state.threshold]),
-    cancelExport: useCallback(() => worker.current?.send({ type: 'cancel-export', job }), [job]),
+      const { threshold, dataset } = state;
+      const send = (sink?: WritableStream<Blob>) => {
+        dispatch({ type: 'export-started', kind, target });
+        worker.current?.send({ type: 'export', job: shownJob, kind, threshold, sink }, sink ? [sink] : []);
+      };
+      const big = target === 'download' && kind !== 'issues' && dataset !== undefined && dataset.fileBytes >= STREAM_EXPORT_BYTES;
+      const choosing = big ? chooseSaveFile(dataset.fileName, kind) : undefined;
+      if (!choosing) return send();
+      choosing.then((sink) => {
+        if (sink) send(sink);
+        else dispatch({ type: 'worker', message: { type: 'export-ended', job: shownJob, kind, message: undefined } });
+      }, (error: unknown) => dispatch({ type: 'worker', message: { type: 'export-ended', job: shownJob, kind, message: (error as Error).message } }));
+    }, [shownJob, state]),
+    cancelExport: useCallback(() => worker.current?.send({ type: 'cancel-export', job: shownJob }), [shownJob]),
     downloaded: useCallback(() => dispatch({ type: 'downloaded' }), []),
     dismissOversized: useCallback(() => dispatch({ type: 'dismiss-oversized' }), []),
     fail: useCallback((message: string) => dispatch({ type: 'crashed', message }), []),
     startOver: useCallback(() => {
       // A crashed or stuck worker is replaced; a healthy one just forgets the file.
-      if (state.phase === 'error') boot();
+      const restart = state.phase === 'error';
+      if (restart) boot();
       else worker.current?.send({ type: 'cancel', job });
-      dispatch({ type: 'start-over' });
+      dispatch({ type: 'start-over', restarted: restart });
     }, [boot, job, state.phase]),
   };
 }

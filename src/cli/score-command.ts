@@ -72,11 +72,16 @@ export async function scoreCommand(args: string[], io: Io): Promise<number> {
   await scorer.release();
   const decideAt = threshold ?? recommendedThreshold(spec);
   const job = { job: 1, fileName, read, probabilities: scored.probabilities, timings: { readMs: 0, featuresMs: scored.featuresMs, inferenceMs: scored.inferenceMs } };
-  const built = await buildExport(job, values.format, decideAt, progress('writing'), signal);
-  if (io.interactive) process.stderr.write('\r');
-
+  // The export's parts go to the output as they are made: a 10-million-row file is never one string or Blob.
   const target = values.out === '-' ? process.stdout : createWriteStream(values.out);
-  await built.blob.stream().pipeTo(Writable.toWeb(target) as WritableStream<Uint8Array>, { preventClose: values.out === '-' });
+  const output = Writable.toWeb(target).getWriter();
+  const sink = new WritableStream<Blob>({
+    write: async (part) => output.write(new Uint8Array(await part.arrayBuffer())),
+    close: async () => (values.out === '-' ? output.releaseLock() : output.close()),
+    abort: async (reason) => output.abort(reason),
+  });
+  await buildExport(job, values.format, decideAt, progress('writing'), signal, sink);
+  if (io.interactive) process.stderr.write('\r');
   const rejected = read.table.rejected.reduce((s, r) => s + r, 0);
   let atRisk = 0;
   for (const p of scored.probabilities) if (p >= decideAt) atRisk++;

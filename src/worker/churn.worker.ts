@@ -1,13 +1,12 @@
 /// <reference lib="webworker" />
 import { rankScores } from '../core/decision/ranked-scores.ts';
 import { evaluationCurves, labelledScores } from '../core/metrics/file-evaluation.ts';
-import { sortOrder, sortOrderByText } from '../core/ordering/sort-order.ts';
-import { buildExport } from './export-file.ts';
+import { failureReply, ShownResults } from './answer-requests.ts';
 import { loadModels } from './load-models.ts';
-import { transferablesOf, type ExportKind, type InlineAssets, type PageToWorker, type ScoredDataset, type SortKey, type WorkerToPage } from './protocol.ts';
+import { transferablesOf, type InlineAssets, type PageToWorker, type ScoredDataset, type WorkerToPage } from './protocol.ts';
 import { describeFormat, NeedsMapping, readCustomers } from './read-customers.ts';
 import { scoreTable } from './score-table.ts';
-import { rowCells, type ScoredJob } from './scored-job.ts';
+import type { ScoredJob } from './scored-job.ts';
 import { Cancelled } from './stream-rows.ts';
 import { summariseIssues } from './summarise-issues.ts';
 
@@ -18,9 +17,8 @@ const post = (message: WorkerToPage, transfer: Transferable[] = []) => self.post
 const ISSUES_SHOWN = 200;
 let baseUrl = '';
 let inline: InlineAssets | undefined;
-let current: ScoredJob | undefined;
 const running = new Map<number, AbortController>();
-let exporting: AbortController | undefined;
+const shown = new ShownResults(post);
 
 function packIds(ids: string[]): { text: string; offsets: Uint32Array } {
   const offsets = new Uint32Array(ids.length + 1);
@@ -81,11 +79,11 @@ async function run(job: number, work: (signal: AbortSignal) => Promise<void>): P
   }
 }
 
-async function scoreFile({ job, file, fileName, mapping, askMapping, model }: Extract<PageToWorker, { type: 'score-file' }>): Promise<void> {
-  // One file at a time: a new file cancels whatever is still running.
+async function scoreFile({ job, file, fileName, mapping, askMapping, keepShown, model }: Extract<PageToWorker, { type: 'score-file' }>): Promise<void> {
+  // One file at a time: a new file cancels whatever is still running. A new mapping of the
+  // file on screen keeps its results answering until the new ones replace them.
   for (const controller of running.values()) controller.abort();
-  exporting?.abort();
-  current = undefined;
+  if (!keepShown) shown.show(undefined);
   await run(job, async (signal) => {
     const models = await loadModels(baseUrl, inline);
     const progress = (phase: 'reading' | 'scoring', rows: number, bytes: number) => post({ type: 'progress', progress: { job, phase, rows, bytes, totalBytes: file.size } });
@@ -94,53 +92,19 @@ async function scoreFile({ job, file, fileName, mapping, askMapping, model }: Ex
     const scorer = models.find((m) => m.spec.id === read.spec.id)!.scorer;
     const readMs = performance.now() - started;
     const { probabilities, featuresMs, inferenceMs } = await scoreTable(read.spec, read.table, scorer, (rows) => progress('scoring', rows, file.size), signal);
-    current = { job, fileName, read, probabilities, timings: { readMs, featuresMs, inferenceMs } };
-    const dataset = datasetFor(current, file.size);
+    const scored: ScoredJob = { job, fileName, read, probabilities, timings: { readMs, featuresMs, inferenceMs } };
+    const dataset = datasetFor(scored, file.size);
+    shown.show(scored);
     post({ type: 'scored', dataset }, transferablesOf(dataset));
   });
 }
 
-function sortRows(job: ScoredJob, key: SortKey, descending: boolean): Uint32Array {
-  const { read } = job;
-  if (key === 'probability') return sortOrder(job.probabilities, descending);
-  if (key === 'id' && read.ids) return sortOrderByText((i) => read.ids![i]!, read.ids.length, descending);
-  const values = read.table.numeric.get(key) ?? read.table.codes.get(key);
-  if (!values) throw new Error(`Cannot sort by unknown column ${key}`);
-  return sortOrder(values, descending);
-}
-
-async function exportFile(job: ScoredJob, kind: ExportKind, threshold: number): Promise<void> {
-  exporting?.abort();
-  const controller = new AbortController();
-  exporting = controller;
-  const totalRows = job.read.table.rowCount;
-  try {
-    const built = await buildExport(job, kind, threshold, (rows) => post({ type: 'export-progress', job: job.job, kind, rows, totalRows }), controller.signal);
-    post({ type: 'exported', job: job.job, kind, ...built });
-  } catch (error) {
-    const cancelled = error instanceof Cancelled || controller.signal.aborted;
-    post({ type: 'export-ended', job: job.job, kind, message: cancelled ? undefined : (error as Error).message });
-  } finally {
-    if (exporting === controller) exporting = undefined;
-  }
-}
-
-function withJob(job: number, act: (j: ScoredJob) => void): void {
-  if (current?.job === job) act(current);
-}
-
-self.onmessage = async (event: MessageEvent<PageToWorker>) => {
-  const message = event.data;
+async function route(message: PageToWorker): Promise<void> {
   switch (message.type) {
     case 'load-models':
       baseUrl = message.baseUrl;
       inline = message.inline;
-      try {
-        const models = await loadModels(baseUrl, inline);
-        post({ type: 'models-loaded', specs: models.map((m) => m.spec) });
-      } catch (error) {
-        post({ type: 'models-failed', message: (error as Error).message });
-      }
+      post({ type: 'models-loaded', specs: (await loadModels(baseUrl, inline)).map((m) => m.spec) });
       return;
     case 'score-file':
       return scoreFile(message);
@@ -148,16 +112,19 @@ self.onmessage = async (event: MessageEvent<PageToWorker>) => {
       running.get(message.job)?.abort();
       return;
     case 'sort':
-      return withJob(message.job, (j) => {
-        const order = sortRows(j, message.key, message.descending);
-        post({ type: 'sorted', job: j.job, request: message.request, order }, [order.buffer]);
-      });
     case 'row-details':
-      return withJob(message.job, (j) => post({ type: 'row-details', job: j.job, row: message.row, cells: rowCells(j.read, message.row, message.row + 1)[0] ?? [] }));
     case 'export':
-      return withJob(message.job, (j) => void exportFile(j, message.kind, message.threshold));
     case 'cancel-export':
-      exporting?.abort();
-      return;
+      return shown.answer(message);
+  }
+}
+
+// Whatever goes wrong, the request that caused it gets a reply the page shows.
+self.onmessage = async (event: MessageEvent<PageToWorker>) => {
+  try {
+    await route(event.data);
+  } catch (error) {
+    const reply = failureReply(event.data, error);
+    if (reply) post(reply);
   }
 };

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { buildExport } from './export-file.ts';
 import { readAndScore } from './worker-pipeline.test-support.ts';
+import { Cancelled } from './stream-rows.ts';
 
 const CORE = 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod,Note';
 const FILE = [
@@ -14,7 +15,7 @@ const FILE = [
 ].join('\n');
 
 const signal = new AbortController().signal;
-const textOf = async (blob: Blob) => (await blob.text()).replace(/^\uFEFF/, '');
+const textOf = async (blob: Blob | undefined) => (await blob!.text()).replace(/^\uFEFF/, '');
 
 describe('buildExport', () => {
   it('keeps every row in order with its original text, and appends the scores', async () => {
@@ -66,7 +67,7 @@ describe('buildExport', () => {
 
   it('writes the legacy JSON shape', async () => {
     const job = await readAndScore(FILE);
-    const json = JSON.parse(await (await buildExport(job, 'json', 0.5, () => {}, signal)).blob.text());
+    const json = JSON.parse(await (await buildExport(job, 'json', 0.5, () => {}, signal)).blob!.text());
     expect(Object.keys(json)).toEqual(['total_customers', 'churn_risk_count', 'results']);
     expect(json.total_customers).toBe(3);
     expect(json.results).toHaveLength(3);
@@ -87,5 +88,35 @@ describe('buildExport', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(buildExport(job, 'csv', 0.5, () => {}, controller.signal)).rejects.toThrow();
+  });
+});
+
+describe('an export streamed to a chosen file', () => {
+  const collect = () => {
+    const parts: Blob[] = [];
+    let closed = false;
+    let aborted = false;
+    const sink = new WritableStream<Blob>({ write: (part) => void parts.push(part), close: () => void (closed = true), abort: () => void (aborted = true) });
+    return { sink, parts, state: () => ({ closed, aborted }) };
+  };
+
+  it.each(['csv', 'csv-at-risk', 'json', 'issues'] as const)('writes the same bytes as the Blob export (%s), and no Blob', async (kind) => {
+    const job = await readAndScore(FILE);
+    const whole = await buildExport(job, kind, 0.5, () => {}, signal);
+    const { sink, parts, state } = collect();
+    const streamed = await buildExport(job, kind, 0.5, () => {}, signal, sink);
+    expect(streamed.blob).toBeUndefined();
+    expect({ fileName: streamed.fileName, rows: streamed.rows }).toEqual({ fileName: whole.fileName, rows: whole.rows });
+    expect(await new Blob(parts).text()).toBe(await whole.blob!.text());
+    expect(state()).toEqual({ closed: true, aborted: false });
+  });
+
+  it('a cancelled export aborts the file instead of closing it', async () => {
+    const job = await readAndScore(FILE);
+    const { sink, state } = collect();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(buildExport(job, 'csv', 0.5, () => {}, controller.signal, sink)).rejects.toBeInstanceOf(Cancelled);
+    expect(state()).toEqual({ closed: false, aborted: true });
   });
 });

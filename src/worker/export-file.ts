@@ -1,10 +1,11 @@
 import { csvRow } from '../core/export/csv-field.ts';
+import { exportFileName } from '../core/export/export-name.ts';
 import { SCORED_COLUMNS, scoredCells } from '../core/export/scored-columns.ts';
 import { needsNeutralising, neutraliseCell } from '../core/export/spreadsheet-safety.ts';
 import { explainRow, topReasons } from '../core/explain/reasons.ts';
 import { planFeatures } from '../core/model-input/feature-plan.ts';
 import type { ExportKind } from './protocol.ts';
-import { dataRowIndex, headerText, rowCells, rowText, type ScoredJob } from './scored-job.ts';
+import { dataRowIndex, headerText, readRows, type ScoredJob } from './scored-job.ts';
 import { Cancelled } from './stream-rows.ts';
 
 const BATCH = 10_000;
@@ -21,43 +22,76 @@ function rejectionsByRow(job: ScoredJob): Map<number, string> {
   return out;
 }
 
-const baseName = (name: string) => name.replace(/\.(csv|tsv|txt)$/i, '');
 
 export interface Built {
-  blob: Blob;
+  /** The export, unless it was written to `sink`. */
+  blob: Blob | undefined;
   fileName: string;
   rows: number;
 }
 
+/** Writes each part to the stream (a file the person chose), waiting for the disk as it goes. */
+function streamTo(sink: WritableStream<Blob>): { write(part: Blob): Promise<void>; close(): Promise<void>; abort(): Promise<void> } {
+  const writer = sink.getWriter();
+  return { write: (part) => writer.write(part), close: () => writer.close(), abort: () => writer.abort() };
+}
+
 /**
- * Builds an export in batches straight into Blob parts, so even a million-row
- * file never exists as one string. Original rows are copied as they were, unless
- * a cell would run as a spreadsheet formula.
+ * Builds an export in batches, so even a ten-million-row file never exists as one string:
+ * straight into Blob parts, or, given a `sink` (a file chosen with showSaveFilePicker), onto
+ * the disk batch by batch so no Blob of the whole export is assembled either. Original rows
+ * are copied as they were, unless a cell would run as a spreadsheet formula.
  */
-export async function buildExport(job: ScoredJob, kind: ExportKind, threshold: number, onProgress: (rows: number) => void, signal: AbortSignal): Promise<Built> {
-  if (kind === 'issues') return buildIssues(job);
+export async function buildExport(job: ScoredJob, kind: ExportKind, threshold: number, onProgress: (rows: number) => void, signal: AbortSignal, sink?: WritableStream<Blob>): Promise<Built> {
+  if (!sink) return buildExportTo(job, kind, threshold, onProgress, signal, undefined);
+  const stream = streamTo(sink);
+  try {
+    const built = await buildExportTo(job, kind, threshold, onProgress, signal, stream.write);
+    await stream.close();
+    return built;
+  } catch (error) {
+    // An aborted write leaves the chosen file as it was.
+    await stream.abort().catch(() => {});
+    throw error;
+  }
+}
+
+async function buildExportTo(job: ScoredJob, kind: ExportKind, threshold: number, onProgress: (rows: number) => void, signal: AbortSignal, write: ((part: Blob) => Promise<void>) | undefined): Promise<Built> {
+  const parts: Blob[] = [];
+  const put = async (part: Blob) => (write ? write(part) : void parts.push(part));
+  const fileName = exportFileName(job.fileName, kind);
+  if (kind === 'issues') {
+    const issues = issuesBlob(job);
+    await put(issues.blob);
+    return { blob: write ? undefined : issues.blob, fileName, rows: issues.rows };
+  }
   const { read, probabilities } = job;
   const plan = planFeatures(read.spec, read.table);
   const rejections = rejectionsByRow(job);
   const delimiter = read.streamed.delimiter;
   const width = read.headers.length;
   const reasonsOf = (row: number) => topReasons(explainRow(read.spec, plan, row)).map((r) => r.text).join('; ');
-  const parts: Blob[] = [];
   let written = 0;
-  let atRisk = 0;
+  // The JSON shape starts with its totals, so they are counted first and the rows can stream after them.
+  let scored = 0;
+  let flaggedTotal = 0;
+  for (const p of probabilities) {
+    if (Number.isNaN(p)) continue;
+    scored++;
+    if (p >= threshold) flaggedTotal++;
+  }
 
-  if (kind !== 'json') parts.push(new Blob([BOM, headerText(read), delimiter, SCORED_COLUMNS.join(delimiter), '\r\n']));
-  else parts.push(new Blob(['"results":[']));
+  if (kind !== 'json') await put(new Blob([BOM, await headerText(read), delimiter, SCORED_COLUMNS.join(delimiter), '\r\n']));
+  else await put(new Blob([`{"total_customers":${scored},"churn_risk_count":${flaggedTotal},"results":[`]));
 
   for (let start = 0; start < read.table.rowCount; start += BATCH) {
     if (signal.aborted) throw new Cancelled();
     const end = Math.min(read.table.rowCount, start + BATCH);
-    const cells = rowCells(read, start, end);
+    const { cells, texts } = await readRows(read, start, end);
     const lines: string[] = [];
     for (let i = start; i < end; i++) {
       const p = probabilities[i]!;
       const flagged = p >= threshold;
-      if (flagged) atRisk++;
       const row = cells[i - start]!;
       if (kind === 'json') {
         if (Number.isNaN(p)) continue;
@@ -76,30 +110,26 @@ export async function buildExport(job: ScoredJob, kind: ExportKind, threshold: n
       const own = row.length > width ? row.slice(0, width) : row;
       const extra = row.length > width && row.slice(width).some((c) => c !== '') ? delimiter + csvRow(row.slice(width).map(neutraliseCell), delimiter) : '';
       const rewrite = own !== row || read.table.rejected[i] === 1 || own.some(needsNeutralising);
-      let original = rewrite ? csvRow(own.map(neutraliseCell), delimiter) : rowText(read, i);
+      let original = rewrite ? csvRow(own.map(neutraliseCell), delimiter) : texts[i - start]!;
       if (own.length < width) original += delimiter.repeat(width - own.length);
       const appended = scoredCells({ probability: p, threshold, reasons: Number.isNaN(p) ? '' : reasonsOf(i), issue: rejections.get(i) ?? '', bands: read.spec.risk_bands });
       lines.push(`${original}${delimiter}${csvRow(appended.map(neutraliseCell), delimiter)}${extra}\r\n`);
     }
-    if (kind === 'json' && lines.length) parts.push(new Blob([written ? ',' : '', lines.join(',')]));
-    else if (lines.length) parts.push(new Blob(lines));
+    if (kind === 'json' && lines.length) await put(new Blob([written ? ',' : '', lines.join(',')]));
+    else if (lines.length) await put(new Blob(lines));
     written += lines.length;
     onProgress(end);
     // Yield so a cancel message can arrive between batches.
     await new Promise((r) => setTimeout(r, 0));
   }
 
-  if (kind === 'json') {
-    const head = `{"total_customers":${written},"churn_risk_count":${atRisk},`;
-    return { blob: new Blob([head, ...parts, ']}'], { type: 'application/json' }), fileName: `${baseName(job.fileName)}-scored.json`, rows: written };
-  }
-  const suffix = kind === 'csv-at-risk' ? 'at-risk' : 'scored';
-  return { blob: new Blob(parts, { type: 'text/csv;charset=utf-8' }), fileName: `${baseName(job.fileName)}-${suffix}.csv`, rows: written };
+  if (kind === 'json') await put(new Blob([']}']));
+  const type = kind === 'json' ? 'application/json' : 'text/csv;charset=utf-8';
+  return { blob: write ? undefined : new Blob(parts, { type }), fileName, rows: written };
 }
 
-function buildIssues(job: ScoredJob): Built {
+function issuesBlob(job: ScoredJob): { blob: Blob; rows: number } {
   const issues = job.read.table.issues;
   const lines = issues.map((i) => `${csvRow([String(i.row), i.column, i.value, i.kind, i.message].map(neutraliseCell), ',')}\r\n`);
-  const blob = new Blob([BOM, 'row,column,value,kind,message\r\n', ...lines], { type: 'text/csv;charset=utf-8' });
-  return { blob, fileName: `${baseName(job.fileName)}-row-issues.csv`, rows: issues.length };
+  return { blob: new Blob([BOM, 'row,column,value,kind,message\r\n', ...lines], { type: 'text/csv;charset=utf-8' }), rows: issues.length };
 }

@@ -4,6 +4,7 @@
  * and cancels always name the run they belong to, and stale replies are ignored.
  */
 import type { RankedScores } from '../core/decision/ranked-scores.ts';
+import type { ExportKind } from '../core/export/export-name.ts';
 import type { Curves } from '../core/metrics/file-evaluation.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import type { IssueKind, RowIssue } from '../core/table/column-table.ts';
@@ -16,7 +17,7 @@ export interface ExplicitMapping {
   columns: ColumnMapping;
 }
 
-export type ExportKind = 'csv' | 'csv-at-risk' | 'json' | 'issues';
+export type { ExportKind };
 
 /**
  * What the worker would otherwise fetch, handed over by the single-file build because a page
@@ -31,13 +32,16 @@ export interface InlineAssets {
 
 export type PageToWorker =
   | { type: 'load-models'; baseUrl: string; inline?: InlineAssets }
-  | { type: 'score-file'; job: number; file: Blob; fileName: string; mapping?: ExplicitMapping; askMapping?: boolean;
-    /** The model to use when the file has its columns: the person's switch, or the deployment's default. */
-    model?: string }
+  /**
+   * `keepShown`: the results on screen stay (for sorting, details, exports) until this job replaces them.
+   * `model`: the model to use when the file has its columns (the person's switch, or the deployment's default).
+   */
+  | { type: 'score-file'; job: number; file: Blob; fileName: string; mapping?: ExplicitMapping; askMapping?: boolean; keepShown?: boolean; model?: string }
   | { type: 'cancel'; job: number }
   | { type: 'sort'; job: number; request: number; key: SortKey; descending: boolean }
   | { type: 'row-details'; job: number; row: number }
-  | { type: 'export'; job: number; kind: ExportKind; threshold: number }
+  /** `sink`: a file the person chose (showSaveFilePicker), written batch by batch; without it the export comes back as a Blob. */
+  | { type: 'export'; job: number; kind: ExportKind; threshold: number; sink?: WritableStream<Blob> }
   | { type: 'cancel-export'; job: number };
 
 /** 'probability' (also orders risk band and at-risk), 'id', or a spec column name. */
@@ -123,9 +127,12 @@ export type WorkerToPage =
   | { type: 'failed'; job: number; message: string }
   | { type: 'cancelled'; job: number }
   | { type: 'sorted'; job: number; request: number; order: Uint32Array }
+  | { type: 'sort-failed'; job: number; request: number; message: string }
   | { type: 'row-details'; job: number; row: number; cells: string[] }
+  | { type: 'row-details-failed'; job: number; row: number; message: string }
   | { type: 'export-progress'; job: number; kind: ExportKind; rows: number; totalRows: number }
-  | { type: 'exported'; job: number; kind: ExportKind; blob: Blob; fileName: string; rows: number }
+  /** `blob` is absent when the export was written to the chosen file. */
+  | { type: 'exported'; job: number; kind: ExportKind; blob: Blob | undefined; fileName: string; rows: number }
   | { type: 'export-ended'; job: number; kind: ExportKind; message: string | undefined };
 
 /** Buffers that travel with a message instead of being copied. */

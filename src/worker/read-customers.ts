@@ -6,6 +6,7 @@ import type { ModelSpec } from '../core/spec/model-spec.ts';
 import type { ColumnTable } from '../core/table/column-table.ts';
 import { Growable } from '../core/table/growable.ts';
 import { TableBuilder } from '../core/table/table-builder.ts';
+import { headerProblem, shapeProblem, shorten, WHOLE_ROW } from '../core/read/row-shape.ts';
 import { outcomeReader } from '../core/spec/read-outcome.ts';
 import type { ColumnMapping, ExplicitMapping, MappingRequest } from './protocol.ts';
 import { streamRows, type RowSink, type StreamedText } from './stream-rows.ts';
@@ -73,51 +74,6 @@ function decide(headers: string[], fileName: string, specs: ModelSpec[], explici
   return { spec, cells: mapping.found, ...extras(spec), alternatives };
 }
 
-/** Headers are column names: a first row beyond these sizes is something else (a 10 MB line, a swallowed file). */
-const MAX_HEADER_CELLS = 10_000;
-const MAX_HEADER_LENGTH = 1_000;
-/** Row-level issues (broken quotes, ragged rows) name no column. */
-export const WHOLE_ROW = 'whole row';
-
-const count = (n: number) => n.toLocaleString('en-US');
-const shorten = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max)}…` : text);
-
-function headerProblem(cells: string[], fileName: string, row: number): string | undefined {
-  const advice = 'Check that this is a CSV export of customers whose first row names the columns.';
-  if (cells.length > MAX_HEADER_CELLS) return `${fileName}: row ${row} should be the header, but it has ${count(cells.length)} values, far more than any customer export has columns. ${advice}`;
-  const longest = cells.reduce((a, b) => (b.length > a.length ? b : a), '');
-  if (longest.length > MAX_HEADER_LENGTH) return `${fileName}: row ${row} should be the header, but it holds a value ${count(longest.length)} characters long, not a column name. ${advice}`;
-  return undefined;
-}
-
-/**
- * Why a row's cells cannot be matched to the headers, if they cannot. More non-blank
- * values than headers means a value was split (an unquoted delimiter, as in 1,234.50),
- * so every value after it may sit under the wrong header; fewer values than the last
- * model column means the row was cut short (often half of a record broken by an
- * unquoted line break). Scoring either would give a confident number from wrong inputs.
- * Short rows that lack only columns the model does not use are scored as they are.
- */
-function shapeProblem(cells: string[], headers: string[], lastModelCell: number, delimiter: Delimiter, spec: ModelSpec, cellOf: Map<string, number>): { value: string; message: string } | undefined {
-  if (cells.length > headers.length) {
-    const extra = cells.slice(headers.length);
-    if (extra.every((c) => c.trim() === '')) return undefined;
-    const shown = extra.slice(0, 3).map((c) => `"${shorten(c, 40)}"`).join(', ') + (extra.length > 3 ? ', …' : '');
-    return {
-      value: shorten(extra.join(delimiter), 200),
-      message: `This row has ${count(cells.length)} values but the header has ${count(headers.length)}, so its values may be under the wrong headers (often a value with an unquoted ${DELIMITER_NAMES[delimiter]} in it). Extra values: ${shown}.`,
-    };
-  }
-  if (cells.length <= lastModelCell) {
-    const missing = spec.columns.filter((c) => cellOf.get(c.name)! >= cells.length).sort((a, b) => cellOf.get(a.name)! - cellOf.get(b.name)!).map((c) => c.label);
-    return {
-      value: shorten(cells.join(delimiter), 200),
-      message: `This row has ${count(cells.length)} values but the header has ${count(headers.length)}; it has no ${missing.join(', ')}, so it looks cut short.`,
-    };
-  }
-  return undefined;
-}
-
 export async function readCustomers(
   file: Blob, fileName: string, specs: ModelSpec[], explicit: ExplicitMapping | undefined, askMapping: boolean,
   onProgress: (rows: number, bytes: number) => void, signal: AbortSignal, preferred?: string,
@@ -167,7 +123,7 @@ export async function readCustomers(
           return pending.request.preview.length >= PREVIEW_ROWS ? 'stop' : undefined;
         }
         const c = choice!;
-        const broken = problem === undefined ? shapeProblem(cells, headers, lastModelCell, delimiter, c.spec, c.cells) : { value: shorten(cells.join(delimiter), 200), message: problem };
+        const broken = problem === undefined ? shapeProblem(cells, headers.length, lastModelCell, delimiter, c.spec, c.cells) : { value: shorten(cells.join(delimiter), 200), message: problem };
         if (broken) builder!.addRejectedRow(row, WHOLE_ROW, broken.value, broken.message);
         else builder!.addRow(cells, row);
         rowStarts.push(start);
@@ -217,5 +173,7 @@ export async function readCustomers(
     streamed,
   };
 }
+
+export { WHOLE_ROW };
 
 export const describeFormat = (s: StreamedText) => ({ encoding: ENCODING_NAMES[s.encoding], delimiter: DELIMITER_NAMES[s.delimiter] });

@@ -54,7 +54,7 @@ export function expectRowsAccountedFor(job: ScoredJob): { rows: number; scored: 
 export async function expectExportLinesUp(job: ScoredJob, threshold = 0.5): Promise<string[][]> {
   const { read } = job;
   const built = await buildExport(job, 'csv', threshold, () => {}, new AbortController().signal);
-  const bytes = new Uint8Array(await built.blob.arrayBuffer());
+  const bytes = new Uint8Array(await built.blob!.arrayBuffer());
   // A UTF-8 BOM, so that Excel reads the export as UTF-8; TextDecoder removes it again.
   expect(Array.from(bytes.subarray(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
   const lines = Papa.parse<string[]>(new TextDecoder().decode(bytes), { delimiter: read.streamed.delimiter, newline: '\r\n', header: false }).data;
@@ -66,7 +66,7 @@ export async function expectExportLinesUp(job: ScoredJob, threshold = 0.5): Prom
   expect(rows).toHaveLength(read.table.rowCount);
   expect(built.rows).toBe(read.table.rowCount);
 
-  const originals = rowCells(read, 0, read.table.rowCount);
+  const originals = await rowCells(read, 0, read.table.rowCount);
   const problems: string[] = [];
   rows.forEach((cells, i) => {
     const original = originals[i]!;

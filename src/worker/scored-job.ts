@@ -1,5 +1,4 @@
-import Papa from 'papaparse';
-import { trimRowText } from '../core/csv/row-text-store.ts';
+import type { RowBlock } from '../core/read/row-source.ts';
 import type { WorkTimings } from './protocol.ts';
 import type { ReadCustomers } from './read-customers.ts';
 
@@ -12,24 +11,18 @@ export interface ScoredJob {
   timings: WorkTimings;
 }
 
-export function rowText(read: ReadCustomers, row: number): string {
-  return trimRowText(read.streamed.text.slice(read.rowStarts[row]!, read.rowEnds[row]!));
+/** Rows [start, end) as the file has them: their cells and their text. */
+export function readRows(read: ReadCustomers, start: number, end: number): Promise<RowBlock> {
+  return read.streamed.rows.rows(read.rowStarts, read.rowEnds, start, Math.max(start, end));
 }
 
-export function headerText(read: ReadCustomers): string {
-  return trimRowText(read.streamed.text.slice(read.streamed.headerStart, read.streamed.headerEnd)).replace(/^\uFEFF/, '');
+/** Original cells of rows [start, end), read again from the file (or the text Papa's path kept). */
+export async function rowCells(read: ReadCustomers, start: number, end: number): Promise<string[][]> {
+  return (await readRows(read, start, end)).cells;
 }
 
-/** Original cells of rows [start, end), parsed again from the kept text in one go. */
-export function rowCells(read: ReadCustomers, start: number, end: number): string[][] {
-  if (end <= start) return [];
-  // Rows in the kept text end in \n (see LineBreakNormaliser); saying so stops Papa guessing per block.
-  const options = { delimiter: read.streamed.delimiter, newline: '\n', header: false } as const;
-  const text = read.streamed.text.slice(read.rowStarts[start]!, read.rowEnds[end - 1]!);
-  const parsed = Papa.parse<string[]>(text, { ...options, skipEmptyLines: 'greedy' }).data;
-  if (parsed.length === end - start) return parsed;
-  // The block parse can only disagree with the first pass at a broken quote; fall back to rows one by one.
-  return Array.from({ length: end - start }, (_, k) => Papa.parse<string[]>(rowText(read, start + k), options).data[0] ?? []);
+export async function headerText(read: ReadCustomers): Promise<string> {
+  return (await read.streamed.rows.text(read.streamed.headerStart, read.streamed.headerEnd)).replace(/^\uFEFF/, '');
 }
 
 /** Index among the data rows of the row with this number in the file, or -1. */

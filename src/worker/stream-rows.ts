@@ -3,6 +3,9 @@ import { detectDelimiter, type Delimiter } from '../core/csv/detect-delimiter.ts
 import { LineBreakNormaliser } from '../core/csv/line-breaks.ts';
 import { RowTextStore } from '../core/csv/row-text-store.ts';
 import { sniffFile, type TextEncoding } from '../core/csv/sniff-file.ts';
+import { CsvByteReader, fieldDecoder, InvalidEncoding, OutsideFastPath } from '../core/read/csv-bytes.ts';
+import { fileRows, isBlank, keptTextRows, type RowSource } from '../core/read/row-source.ts';
+import { yieldToEvents } from './yield-to-events.ts';
 
 const READ_BYTES = 2 * 1024 * 1024;
 
@@ -13,9 +16,9 @@ class NotUtf8 extends Error {}
 export interface StreamedText {
   encoding: TextEncoding | 'windows-1252';
   delimiter: Delimiter;
-  /** The decoded text, line breaks between rows as \n (see LineBreakNormaliser). */
-  text: RowTextStore;
-  /** Global text offsets where the header row starts and ends. */
+  /** Where rows can be read again by their offsets: the file's bytes, or the text Papa's path kept. */
+  rows: RowSource;
+  /** Offsets where the header row starts and ends. */
   headerStart: number;
   headerEnd: number;
 }
@@ -24,7 +27,8 @@ export interface RowSink {
   /** Called once with the header and its row number; return a message to stop with that error. */
   header(cells: string[], delimiter: Delimiter, row: number): string | undefined;
   /**
-   * A data row, the global text offsets where it starts and ends, and its row number as a
+   * A data row, the offsets where it starts and ends (bytes of the file on the byte path, of
+   * the kept text on Papa's), and its row number as a
    * spreadsheet shows it (blank rows are skipped but counted). `problem` says why its cells
    * cannot be trusted (a broken quote). Return 'stop' to end reading early.
    */
@@ -84,11 +88,6 @@ function byteReader(blob: Blob): { read(size: number): Promise<Uint8Array> } {
   };
 }
 
-/** Same rule as PapaParse's 'greedy': a row of only whitespace and delimiters is no row. */
-function isBlank(cells: string[]): boolean {
-  for (const cell of cells) if (cell.trim() !== '') return false;
-  return true;
-}
 
 /**
  * What a quote error means for a row. Papa reports a quote that is never closed
@@ -181,6 +180,7 @@ async function streamOnce(file: Blob, fileName: string, encoding: TextEncoding |
     (async () => {
       const reader = byteReader(file.slice(skipBytes));
       for (let at = skipBytes; at < file.size && !done; at += READ_BYTES) {
+        await yieldToEvents();
         if (signal.aborted) throw new Cancelled();
         const bytes = await reader.read(Math.min(READ_BYTES, file.size - at));
         let decoded: string;
@@ -212,13 +212,75 @@ async function streamOnce(file: Blob, fileName: string, encoding: TextEncoding |
   });
 
   await parsed;
-  return { encoding, delimiter: delimiter ?? ',', text, headerStart, headerEnd: Math.max(headerEnd, 0) };
+  const found = delimiter ?? ',';
+  return { encoding, delimiter: found, rows: keptTextRows(text, found), headerStart, headerEnd: Math.max(headerEnd, 0) };
+}
+
+/**
+ * The byte path (see CsvByteReader): no decoded copy of the file is made or kept. Throws
+ * OutsideFastPath for quoting only Papa's path handles, and InvalidEncoding for bytes that are not UTF-8.
+ */
+async function streamBytes(file: Blob, encoding: 'utf-8' | 'windows-1252', skipBytes: number, sink: RowSink, signal: AbortSignal): Promise<StreamedText> {
+  let delimiter: Delimiter | undefined;
+  let reader: CsvByteReader | undefined;
+  let headerStart = 0;
+  let headerEnd = -1;
+  let failure: Error | undefined;
+  const visit = (fields: string[], start: number, end: number, record: number): 'stop' | void => {
+    if (isBlank(fields)) return;
+    if (headerEnd < 0) {
+      headerStart = start;
+      headerEnd = end;
+      const problem = sink.header(fields, delimiter!, record);
+      if (problem) {
+        failure = new Error(problem);
+        return 'stop';
+      }
+      return;
+    }
+    return sink.row(fields, start, end, record, undefined);
+  };
+  const bytes = byteReader(file.slice(skipBytes));
+  for (let at = skipBytes; at < file.size && !reader?.done; at += READ_BYTES) {
+    await yieldToEvents();
+    if (signal.aborted) throw new Cancelled();
+    const chunk = await bytes.read(Math.min(READ_BYTES, file.size - at));
+    if (!reader) {
+      // The same text the Papa path detects from: its first decoded piece.
+      delimiter = detectDelimiter(new TextDecoder(encoding).decode(chunk));
+      reader = new CsvByteReader(delimiter.charCodeAt(0), fieldDecoder(encoding), visit, skipBytes);
+    }
+    reader.push(chunk);
+    sink.progress(Math.min(file.size, at + READ_BYTES));
+  }
+  reader?.finish();
+  if (failure) throw failure;
+  const found = delimiter ?? ',';
+  return { encoding, delimiter: found, rows: fileRows(file, encoding, found), headerStart, headerEnd: Math.max(headerEnd, 0) };
 }
 
 /** Streams the file's rows to `sink`, detecting file type, encoding and delimiter on the way. */
 export async function streamRows(file: Blob, fileName: string, makeSink: () => RowSink, signal: AbortSignal): Promise<{ streamed: StreamedText; sink: RowSink }> {
   const sniffed = sniffFile(new Uint8Array(await file.slice(0, 8192).arrayBuffer()));
   if (sniffed.kind === 'binary') throw new Error(`${fileName} looks like ${sniffed.format}, not a CSV file. ${sniffed.advice}`);
+  // UTF-16 has no byte path; UTF-8 (and Windows-1252, when the bytes are not UTF-8) try it first.
+  if (sniffed.encoding === 'utf-8') {
+    // A UTF-8 BOM is skipped, as TextDecoder does; in front of Windows-1252 it would become "ï»¿".
+    const skip = sniffed.bom ? 3 : 0;
+    try {
+      for (const encoding of ['utf-8', 'windows-1252'] as const) {
+        const sink = makeSink();
+        try {
+          return { streamed: await streamBytes(file, encoding, skip, sink, signal), sink };
+        } catch (error) {
+          if (!(error instanceof InvalidEncoding)) throw error;
+        }
+      }
+    } catch (error) {
+      // Quoting the byte path leaves to Papa: read the whole file again on Papa's path below.
+      if (!(error instanceof OutsideFastPath)) throw error;
+    }
+  }
   const sink = makeSink();
   try {
     return { streamed: await streamOnce(file, fileName, sniffed.encoding, 0, sink, signal), sink };

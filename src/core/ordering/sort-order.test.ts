@@ -36,3 +36,18 @@ describe('sortOrderByText', () => {
     expect(Array.from(sortOrderByText((i) => ids[i]!, ids.length, true))).toEqual([0, 1, 2, 3]);
   });
 });
+
+describe('sortOrder beyond four million rows', () => {
+  it('orders five million rows (more than the old 2^22 limit), ties in file order', () => {
+    const n = 5_000_000;
+    const keys = new Float32Array(n);
+    for (let i = 0; i < n; i++) keys[i] = (i * 7919) % 1000;
+    const order = sortOrder(keys, true);
+    expect(order).toHaveLength(n);
+    for (let j = 1; j < n; j++) {
+      const a = keys[order[j - 1]!]!;
+      const b = keys[order[j]!]!;
+      if (a < b || (a === b && order[j - 1]! > order[j]!)) throw new Error(`out of order at ${j}`);
+    }
+  });
+});

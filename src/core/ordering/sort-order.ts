@@ -1,16 +1,17 @@
 /**
  * Row orders for the results table, computed on typed arrays without comparator
  * callbacks: each key is mapped to a non-negative 31-bit integer that sorts like
- * the key, and packed with the row index into one float64 (31 + 22 bits fit
- * exactly in the 53-bit mantissa), so the engine's native numeric sort does the work.
+ * the key, and the rows are ordered by a stable two-pass radix sort on those integers
+ * (16 bits a pass), so ties keep file order and the time grows linearly with the rows.
+ * (The previous packing of key and row index into one float64 allowed at most 2^22
+ * rows: ten million could not be sorted at all.)
  */
-const INDEX_BITS = 22;
-export const MAX_SORT_ROWS = 2 ** INDEX_BITS;
 const scratch = new DataView(new ArrayBuffer(4));
+const NAN_KEY = 0x7fffffff;
 
 /** float32 bits reordered so that unsigned order equals numeric order; NaN sorts last. */
 function orderedBits(x: number): number {
-  if (Number.isNaN(x)) return 0x7fffffff;
+  if (Number.isNaN(x)) return NAN_KEY;
   scratch.setFloat32(0, x);
   const bits = scratch.getUint32(0);
   const flipped = bits & 0x80000000 ? ~bits >>> 0 : (bits | 0x80000000) >>> 0;
@@ -18,20 +19,32 @@ function orderedBits(x: number): number {
   return Math.min(flipped >>> 1, 0x7ffffffe);
 }
 
+/** Stable counting sort of `from` into `to` by the 16-bit digit of each row's key at `shift`. */
+function countingPass(keys: Uint32Array, from: Uint32Array, to: Uint32Array, shift: number, counts: Uint32Array): void {
+  counts.fill(0);
+  for (let j = 0; j < from.length; j++) counts[((keys[from[j]!]! >>> shift) & 0xffff) + 1]!++;
+  for (let d = 1; d < counts.length; d++) counts[d]! += counts[d - 1]!;
+  for (let j = 0; j < from.length; j++) {
+    const row = from[j]!;
+    to[counts[(keys[row]! >>> shift) & 0xffff]!++] = row;
+  }
+}
+
 export function sortOrder(keys: ArrayLike<number>, descending: boolean): Uint32Array {
   const n = keys.length;
-  if (n > MAX_SORT_ROWS) throw new Error(`Cannot sort more than ${MAX_SORT_ROWS} rows`);
-  const packed = new Float64Array(n);
+  const ordered = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const k = orderedBits(keys[i]!);
     // Descending flips the key but not the index, so ties keep file order either way; NaN stays last.
-    const key = descending && k !== 0x7fffffff ? 0x7ffffffe - k : k;
-    packed[i] = key * MAX_SORT_ROWS + i;
+    ordered[i] = descending && k !== NAN_KEY ? 0x7ffffffe - k : k;
   }
-  packed.sort();
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = packed[i]! % MAX_SORT_ROWS;
-  return order;
+  const rows = new Uint32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = i;
+  const low = new Uint32Array(n);
+  const counts = new Uint32Array(0x10001);
+  countingPass(ordered, rows, low, 0, counts);
+  countingPass(ordered, low, rows, 16, counts);
+  return rows;
 }
 
 /** Order of rows by text (customer IDs), locale-aware with numbers compared as numbers. */

@@ -16,11 +16,13 @@ interface Props {
   threshold: number;
   /** The row's original cells from the worker; undefined while they load. */
   cells: string[] | undefined;
+  /** Why the cells could not be read, when they could not. */
+  error: string | undefined;
   onClose(): void;
 }
 
 /** One customer: score, decision, why, and the row as the file has it. A non-modal panel beside the table. */
-export function RowDetails({ dataset, spec, row, threshold, cells, onClose }: Props) {
+export function RowDetails({ dataset, spec, row, threshold, cells, error, onClose }: Props) {
   const headingId = useId();
   const closeButton = useRef<HTMLButtonElement>(null);
   const plan = useMemo(() => planFeatures(spec, featureTable(dataset)), [spec, dataset]);
@@ -88,6 +90,8 @@ export function RowDetails({ dataset, spec, row, threshold, cells, onClose }: Pr
             </div>
           ))}
         </dl>
+      ) : error ? (
+        <p role="alert" className="error">The row's values could not be read: {error}</p>
       ) : (
         <p role="status">Loading the row…</p>
       )}

@@ -35,7 +35,7 @@ export function useScaledScroll(count: number, rowHeight: number, overscan: numb
     const scroller = scrollRef.current;
     if (!scroller) return;
     // Rows move by a different amount than the content when scaled, so they must be
-    // placed before the frame is painted, not a task later (react-virtual does the same).
+    // placed before the frame is painted, not a task later (as TanStack Virtual does).
     const onScroll = () => flushSync(() => setScrollTop(scroller.scrollTop));
     const measure = () => setViewport(Math.max(rowHeight, scroller.clientHeight - (headRef.current?.getBoundingClientRect().height ?? 0)));
     const observer = new ResizeObserver(measure);

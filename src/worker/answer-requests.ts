@@ -1,0 +1,102 @@
+import { sortOrder, sortOrderByText } from '../core/ordering/sort-order.ts';
+import { buildExport } from './export-file.ts';
+import type { ExportKind, PageToWorker, SortKey, WorkerToPage } from './protocol.ts';
+import { rowCells, type ScoredJob } from './scored-job.ts';
+import { Cancelled } from './stream-rows.ts';
+
+export type Post = (message: WorkerToPage, transfer?: ArrayBuffer[]) => void;
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The reply that ends a request the worker could not carry out. Every request the page
+ * waits on has one, so a bug or a stale job shows as a message instead of a page that
+ * says "sorting…" forever. Cancels are not waited on and have none.
+ */
+export function failureReply(message: PageToWorker, error: unknown): WorkerToPage | undefined {
+  const text = messageOf(error);
+  switch (message.type) {
+    case 'load-models':
+      return { type: 'models-failed', message: text };
+    case 'score-file':
+      return { type: 'failed', job: message.job, message: text };
+    case 'sort':
+      return { type: 'sort-failed', job: message.job, request: message.request, message: text };
+    case 'row-details':
+      return { type: 'row-details-failed', job: message.job, row: message.row, message: text };
+    case 'export':
+      return { type: 'export-ended', job: message.job, kind: message.kind, message: text };
+    case 'cancel':
+    case 'cancel-export':
+      return undefined;
+  }
+}
+
+export const NOT_LOADED = 'Those results are no longer loaded in the scoring engine. Choose the file again.';
+
+function sortRows(job: ScoredJob, key: SortKey, descending: boolean): Uint32Array {
+  const { read } = job;
+  if (key === 'probability') return sortOrder(job.probabilities, descending);
+  if (key === 'id' && read.ids) return sortOrderByText((i) => read.ids![i]!, read.ids.length, descending);
+  const values = read.table.numeric.get(key) ?? read.table.codes.get(key);
+  if (!values) throw new Error(`Cannot sort by unknown column ${key}.`);
+  return sortOrder(values, descending);
+}
+
+type ShownRequest = Extract<PageToWorker, { type: 'sort' | 'row-details' | 'export' | 'cancel-export' }>;
+
+/** Answers the page's requests about the results on screen: sorting, one row's cells, exports. */
+export class ShownResults {
+  current: ScoredJob | undefined;
+  private exporting: AbortController | undefined;
+
+  constructor(private readonly post: Post) {}
+
+  /** Replaces (or forgets) the results on screen; an export of the old ones stops. */
+  show(job: ScoredJob | undefined): void {
+    this.cancelExport();
+    this.current = job;
+  }
+
+  cancelExport(): void {
+    this.exporting?.abort();
+  }
+
+  /** Every request gets a reply: its answer, or the failure that ends it. */
+  async answer(message: ShownRequest): Promise<void> {
+    if (message.type === 'cancel-export') return this.cancelExport();
+    const job = this.current;
+    if (job?.job !== message.job) {
+      this.post(failureReply(message, NOT_LOADED)!);
+      return;
+    }
+    try {
+      if (message.type === 'sort') {
+        const order = sortRows(job, message.key, message.descending);
+        this.post({ type: 'sorted', job: job.job, request: message.request, order }, [order.buffer as ArrayBuffer]);
+      } else if (message.type === 'row-details') {
+        this.post({ type: 'row-details', job: job.job, row: message.row, cells: (await rowCells(job.read, message.row, message.row + 1))[0] ?? [] });
+      } else {
+        await this.export(job, message.kind, message.threshold, message.sink);
+      }
+    } catch (error) {
+      this.post(failureReply(message, error)!);
+    }
+  }
+
+  private async export(job: ScoredJob, kind: ExportKind, threshold: number, sink: WritableStream<Blob> | undefined): Promise<void> {
+    this.exporting?.abort();
+    const controller = new AbortController();
+    this.exporting = controller;
+    const totalRows = job.read.table.rowCount;
+    try {
+      const built = await buildExport(job, kind, threshold, (rows) => this.post({ type: 'export-progress', job: job.job, kind, rows, totalRows }), controller.signal, sink);
+      this.post({ type: 'exported', job: job.job, kind, ...built });
+    } catch (error) {
+      const cancelled = error instanceof Cancelled || controller.signal.aborted;
+      this.post({ type: 'export-ended', job: job.job, kind, message: cancelled ? undefined : messageOf(error) });
+    } finally {
+      if (this.exporting === controller) this.exporting = undefined;
+    }
+  }
+}
