@@ -1,12 +1,9 @@
+import type { TableSort } from '../core/ordering/table-sort.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import type { ExportKind, MappingRequest, Progress, ScoredDataset, WorkerToPage } from '../worker/protocol.ts';
 
 export type Phase = 'idle' | 'working' | 'mapping' | 'ready' | 'error';
 
-export interface Sort {
-  key: string;
-  descending: boolean;
-}
 
 export interface ExportState {
   kind: ExportKind;
@@ -36,7 +33,7 @@ export interface AppState {
   mapping: MappingRequest | undefined;
   dataset: ScoredDataset | undefined;
   threshold: number;
-  sort: Sort | null;
+  sort: TableSort | null;
   sortRequest: number;
   order: Uint32Array | null;
   detailsRow: number | null;
@@ -56,7 +53,7 @@ export type AppAction =
   | { type: 'dismiss-oversized' }
   | { type: 'crashed'; message: string }
   | { type: 'threshold'; value: number }
-  | { type: 'sort'; sort: Sort | null; request: number }
+  | { type: 'sort'; sort: TableSort | null; request: number }
   | { type: 'open-row'; row: number | null }
   | { type: 'export-started'; kind: ExportKind; target: ExportTarget }
   | { type: 'downloaded' }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
+import type { TableSort } from '../core/ordering/table-sort.ts';
 import type { ExplicitMapping, ExportKind } from '../worker/protocol.ts';
-import { appReducer, initialState, type ExportTarget, type Sort } from './app-state.ts';
+import { appReducer, initialState, type ExportTarget } from './app-state.ts';
 import { startScoringWorker, type ScoringWorker } from './scoring-worker.ts';
 
 const MODEL_IDS = ['telco-full', 'telco-core'];
@@ -58,7 +59,7 @@ export function useScoring() {
     }, [file, fileName]),
     cancel: useCallback(() => worker.current?.send({ type: 'cancel', job }), [job]),
     setThreshold: useCallback((value: number) => dispatch({ type: 'threshold', value }), []),
-    sortBy: useCallback((sort: Sort | null) => {
+    sortBy: useCallback((sort: TableSort | null) => {
       const request = next();
       dispatch({ type: 'sort', sort, request });
       if (sort) worker.current?.send({ type: 'sort', job, request, key: sort.key, descending: sort.descending });

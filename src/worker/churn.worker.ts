@@ -1,10 +1,12 @@
 /// <reference lib="webworker" />
 import { rankScores } from '../core/decision/ranked-scores.ts';
+import { packIds } from '../core/ids/packed-ids.ts';
 import { evaluationCurves, labelledScores } from '../core/metrics/file-evaluation.ts';
 import { sortOrder, sortOrderByText } from '../core/ordering/sort-order.ts';
+import type { SortKey } from '../core/ordering/table-sort.ts';
 import { buildExport } from './export-file.ts';
 import { loadModels } from './load-models.ts';
-import { transferablesOf, type ExportKind, type InlineAssets, type PageToWorker, type ScoredDataset, type SortKey, type WorkerToPage } from './protocol.ts';
+import { transferablesOf, type ExportKind, type InlineAssets, type PageToWorker, type ScoredDataset, type WorkerToPage } from './protocol.ts';
 import { describeFormat, NeedsMapping, readCustomers } from './read-customers.ts';
 import { scoreTable } from './score-table.ts';
 import { rowCells, type ScoredJob } from './scored-job.ts';
@@ -22,17 +24,6 @@ let inline: InlineAssets | undefined;
 let current: ScoredJob | undefined;
 const running = new Map<number, AbortController>();
 let exporting: AbortController | undefined;
-
-function packIds(ids: string[]): { text: string; offsets: Uint32Array } {
-  const offsets = new Uint32Array(ids.length + 1);
-  let at = 0;
-  ids.forEach((id, i) => {
-    offsets[i] = at;
-    at += id.length;
-  });
-  offsets[ids.length] = at;
-  return { text: ids.join(''), offsets };
-}
 
 /** Copies for the page: the worker keeps its own arrays for sorting and exports. */
 function datasetFor(job: ScoredJob, fileBytes: number): ScoredDataset {

@@ -4,7 +4,9 @@
  * and cancels always name the run they belong to, and stale replies are ignored.
  */
 import type { RankedScores } from '../core/decision/ranked-scores.ts';
+import type { PackedIds } from '../core/ids/packed-ids.ts';
 import type { Curves } from '../core/metrics/file-evaluation.ts';
+import type { TableSort } from '../core/ordering/table-sort.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import type { IssueKind, RowIssue } from '../core/table/column-table.ts';
 
@@ -33,13 +35,10 @@ export type PageToWorker =
   | { type: 'load-models'; baseUrl: string; modelIds: string[]; inline?: InlineAssets }
   | { type: 'score-file'; job: number; file: Blob; fileName: string; mapping?: ExplicitMapping; askMapping?: boolean }
   | { type: 'cancel'; job: number }
-  | { type: 'sort'; job: number; request: number; key: SortKey; descending: boolean }
+  | ({ type: 'sort'; job: number; request: number } & TableSort)
   | { type: 'row-details'; job: number; row: number }
   | { type: 'export'; job: number; kind: ExportKind; threshold: number }
   | { type: 'cancel-export'; job: number };
-
-/** 'probability' (also orders risk band and at-risk), 'id', or a spec column name. */
-export type SortKey = string;
 
 export interface ModelProposal {
   modelId: string;
@@ -88,7 +87,7 @@ export interface ScoredDataset {
   numeric: Record<string, Float64Array>;
   codes: Record<string, Int16Array>;
   /** Customer IDs packed into one string: id i is text.slice(offsets[i], offsets[i + 1]). */
-  ids: { text: string; offsets: Uint32Array } | null;
+  ids: PackedIds | null;
   /** Outcomes when the file carries them: 1 churned, 0 stayed, 255 unknown. */
   labels: Uint8Array | null;
   /** AUC and curves on this file's outcomes; null when it has none. */

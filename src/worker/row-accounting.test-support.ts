@@ -64,7 +64,7 @@ function unaccountedText(job: ScoredJob): string[] {
     else gap(cursor, rowStarts[i]!, `before data row ${i}`);
     cursor = Math.max(cursor, rowEnds[i]!);
   }
-  gap(cursor, streamed.text.length, 'after the last row');
+  gap(cursor, Number.POSITIVE_INFINITY, 'after the last row');
   return problems;
 }
 
