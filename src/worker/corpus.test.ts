@@ -44,7 +44,8 @@ const CORPUS: Record<string, Expected> = {
   'utf8-bom.csv': core(2, {}, { encoding: 'utf-8', ids: ['Zoë', 'José'] }),
   'utf16le-bom.csv': core(3, {}, { encoding: 'utf-16le', ids: ['Åsa', 'Łukasz', '山田'] }),
   'utf16be-bom.csv': core(2, {}, { encoding: 'utf-16be', ids: ['Åsa', 'Łukasz'] }),
-  'utf16le-no-bom.csv': { fatal: 'utf16le-no-bom.csv looks like binary data (it has NUL bytes, which CSV text never has), not a CSV file. Export the customer list as "CSV UTF-8" and load that file.' },
+  // Recognised by its zero bytes (src/core/csv/utf16-pattern.ts).
+  'utf16le-no-bom.csv': core(1, {}, { encoding: 'utf-16le', ids: ['Åsa'] }),
   'windows-1252.csv': core(4, { 5: ['tenure', 'Tenure "abc" is not a number.'] }, { encoding: 'windows-1252', delimiter: ';', ids: ['José', 'Zoë', 'François', 'Müller'], values: [[0, 'MonthlyCharges', 79.4], [0, 'TotalCharges', 79.4]] }),
   'utf8-bom-then-invalid.csv': core(1, {}, { encoding: 'windows-1252', ids: ['José'] }),
   'mixed-line-endings.csv': core(4, { 5: ['tenure', 'Tenure "x" is not a number.'] }, { ids: ['M-1', 'M-2', 'M-3', 'M-4'], rowNumbers: [2, 3, 4, 5] }),
