@@ -81,7 +81,7 @@ test('a message from an origin that is not allowed changes nothing and is not an
   // Nothing but that answer since the first result: no progress of a second file, no error.
   const types = (await messages(page)).map((m) => m.type);
   expect(types.slice(types.indexOf('churn-radar:result') + 1)).toEqual(['churn-radar:result']);
-  await expect(page.frameLocator('#churn').getByTestId('summary-total')).toHaveAttribute('data-value', '3');
+  await expect(page.frameLocator('#churn').getByTestId('summary-total')).toHaveAttribute('data-value', '2');
 });
 
 test('a portal on an origin that is not allowed gets nothing, even the answers to the app\'s own work', async ({ page }) => {
