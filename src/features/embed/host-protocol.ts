@@ -31,6 +31,9 @@ export type AppToHost =
   | { type: 'churn-radar:scored-csv'; fileName: string; csv: Blob }
   | { type: 'churn-radar:error'; message: string };
 
+// The page's CSP forbids eval, which zod's compiled parsers would try first (and log a violation).
+z.config({ jitless: true });
+
 const threshold = z.number().min(0).max(1);
 
 // Only the listed fields are read; whatever else a message carries (__proto__, constructor,
