@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the same zod, with functional checks that keep the page's bundle small (its budget: scripts/bundle-budget.test.ts).
+import { z } from 'zod/mini';
 
 /**
  * The postMessage API between Churn Radar in an iframe and the portal page that hosts it.
@@ -34,16 +35,16 @@ export type AppToHost =
 // The page's CSP forbids eval, which zod's compiled parsers would try first (and log a violation).
 z.config({ jitless: true });
 
-const threshold = z.number().min(0).max(1);
+const threshold = z.number().check(z.gte(0), z.lte(1));
 
 // Only the listed fields are read; whatever else a message carries (__proto__, constructor,
 // extra keys) is dropped by zod, which builds a fresh object from the schema's own keys.
 const hostMessage = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('churn-radar:score'),
-    fileName: z.string().transform((name) => name || 'host-file.csv'),
+    fileName: z.pipe(z.string(), z.transform((name: string) => name || 'host-file.csv')),
     csv: z.union([z.string(), z.instanceof(ArrayBuffer)]),
-    threshold: threshold.optional(),
+    threshold: z.optional(threshold),
   }),
   z.object({ type: z.literal('churn-radar:set-threshold'), threshold }),
   z.object({ type: z.literal('churn-radar:get-scored-csv') }),
