@@ -38,4 +38,5 @@ export function installTrustedTypesPolicy(scope: { trustedTypes?: TrustedTypesFa
   return true;
 }
 
-if (typeof window !== 'undefined') installTrustedTypesPolicy(window as unknown as Parameters<typeof installTrustedTypesPolicy>[0]);
+// In the page (not in Node, where the unit tests import this file), install it as soon as it is imported.
+if ('document' in globalThis) installTrustedTypesPolicy(globalThis as unknown as Parameters<typeof installTrustedTypesPolicy>[0]);

@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { heldOutRatesAt } from './held-out-rates.ts';
-import { rankScores, thresholdForCapture, thresholdForTopK } from './ranked-scores.ts';
+import { rankScores, thresholdForCapture, thresholdForTopK, type RankedScores } from './ranked-scores.ts';
 
-// Probabilities that float32 and float64 hold exactly, so every boundary is an exact tie.
-const ranked = rankScores(Float32Array.from([0.125, 0.5, Number.NaN, 0.25, 0.125]));
+// Probabilities that float32 and float64 hold exactly, so every boundary is an exact tie. Ranked in
+// each test: a value computed while tests are collected would make every mutant it touches rerun all tests.
+let ranked: RankedScores;
+beforeEach(() => {
+  ranked = rankScores(Float32Array.from([0.125, 0.5, Number.NaN, 0.25, 0.125]));
+});
 
 describe('thresholdForTopK at its edges', () => {
   it.each([

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { planFeatures, rawFeatureValue, writeStandardised } from '../model-input/feature-plan.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { planFeatures, rawFeatureValue, writeStandardised, type FeatureSource } from '../model-input/feature-plan.ts';
 import { columnContributions } from '../scoring/contributions.ts';
 import { referenceProbabilities, sigmoid } from '../scoring/reference-scorer.ts';
 import type { ModelSpec } from '../spec/model-spec.ts';
@@ -33,7 +33,10 @@ const table = {
   ]),
   codes: new Map([['contract', Int16Array.of(0, 2, 1, -1)]]),
 };
-const plan = planFeatures(spec, table);
+let plan: FeatureSource[];
+beforeEach(() => {
+  plan = planFeatures(spec, table);
+});
 
 describe('planFeatures', () => {
   it('points every feature at its column, category and transform', () => {
