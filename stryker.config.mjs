@@ -29,7 +29,7 @@ export default {
   // The machine is shared: one test process unless asked for more (--concurrency N).
   concurrency: 1,
   // Added to 1.5 × a mutant's normal test time: a mutant that loops forever is caught in seconds.
-  timeoutMS: 10_000,
+  timeoutMS: 5_000,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
