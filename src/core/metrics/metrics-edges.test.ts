@@ -171,6 +171,12 @@ describe('labelledScores and evaluationCurves at the edges', () => {
     expect([kept.positives, kept.negatives]).toEqual([1, 2]);
   });
 
+  it('drops a negative score, which no model gives', () => {
+    const kept = labelledScores(L(1, 0, 1), Float32Array.of(-0.5, -0, 0.25));
+    expect(Array.from(kept.probabilities)).toEqual([-0, 0.25]);
+    expect([kept.positives, kept.negatives]).toEqual([1, 1]);
+  });
+
   it('reads only as far as the shorter array', () => {
     expect(labelledScores(L(1, 0, 1), Float32Array.of(0.5)).labels).toHaveLength(1);
   });
