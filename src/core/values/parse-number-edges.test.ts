@@ -31,6 +31,15 @@ describe('parseNumber at the edges', () => {
     ['(1,234.50)', dot, -1234.5],
     ['( 7 )', dot, -7],
     ['1,234e2', dot, 123400],
+    ['.25', dot, 0.25],
+    ['-.25', dot, -0.25],
+    ['1e+5', dot, 100000],
+    ['2E-3', dot, 0.002],
+    ['-1.234,5', comma, -1234.5],
+    ['-1,234.5', dot, -1234.5],
+    ['+1.234,5', dot, 1234.5],
+    ['12.345,6', comma, 12345.6],
+    ['123,456.7', dot, 123456.7],
   ])('reads %j', (text, format, expected) => {
     expect(parseNumber(text, format)).toEqual({ ok: true, value: expected });
   });
@@ -54,6 +63,15 @@ describe('parseNumber at the edges', () => {
     ['INF', dot, 'not-finite'],
     ['-1e309', dot, 'not-finite'],
     ['1e400', comma, 'not-finite'],
+    ['1.x', dot, 'not-a-number'],
+    ['1234.567,5', comma, 'not-a-number'],
+    ['1234,567.5', dot, 'not-a-number'],
+    ['1.2345,5', comma, 'not-a-number'],
+    ['1,2345.5', dot, 'not-a-number'],
+    ['(123', dot, 'not-a-number'],
+    ['123)', dot, 'not-a-number'],
+    ['12nan', dot, 'not-a-number'],
+    ['12inf', dot, 'not-a-number'],
   ])('refuses %j', (text, format, problem) => {
     expect(parseNumber(text, format)).toEqual({ ok: false, problem });
   });
