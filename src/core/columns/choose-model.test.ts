@@ -45,10 +45,23 @@ describe('chooseModel', () => {
       { model: 'Model full', columns: ['MonthlyCharges', 'Contract', 'gender'] },
       { model: 'Model core', columns: ['MonthlyCharges'] },
     ]);
+    expect(chosen.problem.kind).toBe('missing-columns');
     expect(chosen.problem.headers).toEqual(['name', 'tenure']);
     expect(chosen.problem.message).toBe(
       'This file does not have the columns any model needs: "Model full" needs MonthlyCharges, Contract, gender; "Model core" needs MonthlyCharges. Headers found: "name", "tenure". Rename the headers to match (e.g. "MonthlyCharges" or "Monthly Charges") and load the file again.',
     );
+  });
+
+  it('lists an ambiguous column among what a model that misses others needs', () => {
+    const withAliases = { ...full, columns: [column('tenure', ['months', 'Tenure (months)']), column('MonthlyCharges'), column('gender')] } as unknown as ModelSpec;
+    const chosen = chooseModel(['months', 'Tenure (months)', 'MonthlyCharges'], [withAliases]);
+    expect(!chosen.ok && chosen.problem.missing).toEqual([{ model: 'Model full', columns: ['gender', 'tenure'] }]);
+  });
+
+  it('leaves the caller\'s list of specs in its order', () => {
+    const specs = [core, full];
+    chooseModel(['tenure', 'MonthlyCharges'], specs);
+    expect(specs.map((s) => s.id)).toEqual(['core', 'full']);
   });
 
   it('says "none" for a file without headers', () => {
