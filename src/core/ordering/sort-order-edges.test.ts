@@ -33,6 +33,11 @@ describe('sortOrder at the edges', () => {
     expect(order([twoUp, one], false)).toEqual([1, 0]);
   });
 
+  it('sorts exactly as many rows as fit beside the key', () => {
+    const order = sortOrder(new Float32Array(MAX_SORT_ROWS), true);
+    expect([order[0], order[MAX_SORT_ROWS - 1]]).toEqual([0, MAX_SORT_ROWS - 1]);
+  });
+
   it('refuses more rows than fit beside the key', () => {
     const tooMany = { length: MAX_SORT_ROWS + 1 } as ArrayLike<number>;
     expect(() => sortOrder(tooMany, false)).toThrow(`Cannot sort more than ${MAX_SORT_ROWS} rows`);
