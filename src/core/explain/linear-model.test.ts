@@ -146,6 +146,18 @@ describe('explainRow', () => {
     expect(explainRow(spec, plan, row).find((r) => r.column === column)!.text).toBe(text);
   });
 
+  it('compares with the plain feature\'s mean even when the log feature comes first', () => {
+    const logFirst = { ...spec, features: [spec.features[1]!, spec.features[0]!, ...spec.features.slice(2)], coefficients: [0.25, -0.5, 0.1, 1, -2] } as ModelSpec;
+    const texts = explainRow(logFirst, planFeatures(logFirst, table), 0).map((r) => r.text);
+    expect(texts).toContain('Short tenure (1 month)');
+  });
+
+  it('with no plain feature to compare with, a value reads as long', () => {
+    const logOnly = { ...spec, features: spec.features.slice(1), coefficients: spec.coefficients.slice(1) } as ModelSpec;
+    const texts = explainRow(logOnly, planFeatures(logOnly, table), 0).map((r) => r.text);
+    expect(texts).toContain('Long tenure (1 month)');
+  });
+
   it('writes numbers with at most two decimals and thousands separators', () => {
     const wide = planFeatures(spec, { ...table, numeric: new Map([['tenure', Float64Array.of(1234.5678)], ['charges', Float64Array.of(0.5)]]), codes: new Map([['contract', Int16Array.of(1)]]) });
     const texts = explainRow(spec, wide, 0).map((r) => r.text);

@@ -23,7 +23,7 @@ function describe(column: SpecColumn, plan: readonly FeatureSource[], spec: Pick
     return value < 0 ? `${column.label}: unknown` : `${column.label}: ${column.categories[value]}`;
   }
   // Compare with the training average (the plain, untransformed feature's mean).
-  const plain = plan.findIndex((s, j) => s === source && spec.features[j]!.transform === undefined);
+  const plain = spec.features.findIndex((f) => f.column === column.name && f.transform === undefined);
   const mean = plain >= 0 ? spec.features[plain]!.mean : value;
   const below = value < mean;
   const word = column.unit === 'months' ? (below ? 'Short' : 'Long') : below ? 'Low' : 'High';
