@@ -68,6 +68,13 @@ describe('rawFeatureValue and writeStandardised', () => {
     expect(rawFeatureValue(plan[feature]!, row)).toBe(value);
   });
 
+  it('writes nothing past row end - 1', () => {
+    const out = new Float64Array(15).fill(-7);
+    writeStandardised(plan, 1, 3, out);
+    expect(Array.from(out.subarray(10))).toEqual([-7, -7, -7, -7, -7]);
+    expect(out[9]).not.toBe(-7);
+  });
+
   it('writes rows [start, end) row-major, standardised, with NaN as the mean', () => {
     const out = new Float64Array(10);
     writeStandardised(plan, 1, 3, out);
