@@ -129,6 +129,14 @@ describe('columnContributions and referenceProbabilities', () => {
   });
 });
 
+describe('sigmoid far from 0', () => {
+  it('keeps a tiny probability where 1 / (1 + e^-z) would round to 0', () => {
+    // e^710 overflows to Infinity; e^-710 is still a (subnormal) number.
+    expect(sigmoid(-710)).toBeGreaterThan(0);
+    expect(sigmoid(-710)).toBe(Math.exp(-710) / (1 + Math.exp(-710)));
+  });
+});
+
 describe('explainRow', () => {
   it('names what the customer has, strongest push first', () => {
     const reasons = explainRow(spec, plan, 0);

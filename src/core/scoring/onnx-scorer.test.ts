@@ -63,4 +63,11 @@ describe('score', () => {
     await expect(scorer.score(features, rows)).rejects.toThrow(message);
     await scorer.release();
   });
+
+  it('stops scoring once released', async () => {
+    const scorer = await createOnnxScorer(model(), names);
+    expect(await scorer.score(rowsOf(1), 1)).toHaveLength(1);
+    await scorer.release();
+    await expect(scorer.score(rowsOf(1), 1)).rejects.toThrow();
+  });
 });
