@@ -58,6 +58,8 @@ describe('score', () => {
     [rowsOf(2).subarray(1), 2, 'score: 25 features do not make 2 rows of 13'],
     [new Float32Array(0), -1, 'score: 0 features do not make -1 rows of 13'],
     [rowsOf(2), 2.5, 'score: 26 features do not make 2.5 rows of 13'],
+    // A fraction of a row whose features still multiply out to a whole count.
+    [new Float32Array(1), 1 / 13, `score: 1 features do not make ${1 / 13} rows of 13`],
   ])('refuses features that are not whole rows %#', async (features, rows, message) => {
     const scorer = await createOnnxScorer(model(), names);
     await expect(scorer.score(features, rows)).rejects.toThrow(message);
