@@ -1,7 +1,19 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
-import globals from 'globals';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
+import checkFile from 'eslint-plugin-check-file';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// Each feature is a leaf: it may use the core, the worker's protocol and shared UI, never another feature.
+const features = readdirSync('src/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const featureZones = features.map((name) => ({
+  target: `./src/features/${name}`,
+  from: './src/features',
+  except: [`./${name}`],
+  message: 'Features do not import each other: move what both need to src/core/ or src/components/.',
+}));
 
 // Imports flow one way: core <- worker, core <- features <- app.
 const boundaries = [
@@ -38,7 +50,7 @@ const boundaries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-single', 'dist-cli', 'node_modules', 'test-results', 'playwright-report', '.bench'] },
+  { ignores: ['dist', 'dist-single', 'dist-cli', 'node_modules', 'test-results', 'playwright-report', '.bench', '.stryker-tmp', 'reports'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -56,4 +68,20 @@ export default tseslint.config(
     },
   },
   ...boundaries,
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { 'import-x': importX, 'check-file': checkFile },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: featureZones }],
+      // Names like `row-accounting.test-support.ts`: kebab-case, dot-separated roles allowed.
+      'check-file/filename-naming-convention': ['error', { '**/*.{ts,tsx,js,mjs}': 'KEBAB_CASE' }, { ignoreMiddleExtensions: true }],
+      'check-file/folder-naming-convention': ['error', { '{src,e2e,scripts,test}/**/': 'KEBAB_CASE' }],
+    },
+  },
 );

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { expect, test, type Page } from '@playwright/test';
-import { bigCsvFile, loadFile, numberIn, reference, sampleText, spec, tempFile } from './support.ts';
+import { expect, test, type Page, type Worker } from '@playwright/test';
+import { heldPointReached, holdReading, releaseHeld, scoringWorker } from './held-work.ts';
+import { heldCsvFile, loadFile, numberIn, READ_BYTES, reference, sampleText, spec, tempFile } from './support.ts';
 
 const trySample = async (page: Page) => {
   await page.goto('./');
@@ -127,25 +128,36 @@ test('an ambiguous file asks for the mapping and then scores', async ({ page }) 
 });
 
 test.describe('long work', () => {
-  let big: string;
-  test.beforeAll(() => {
-    big = bigCsvFile();
-  });
-
-  test('cancel stops reading at once and leaves the app usable', async ({ page }) => {
+  // The reading stops after the first 2 MB until the test lets it go on, however fast the machine.
+  async function holdingAFile(page: Page, openOn?: 'cancel'): Promise<Worker> {
+    const held = heldCsvFile();
     await page.goto('./');
-    await page.getByTestId('file-input').setInputFiles(big);
+    await expect(page.getByRole('button', { name: 'Try sample data' })).toBeEnabled();
+    const worker = await scoringWorker(page);
+    await holdReading(worker, held.size, READ_BYTES, openOn);
+    await page.getByTestId('file-input').setInputFiles(held.path);
+    await heldPointReached(worker);
     await expect(page.locator('[data-state="working"]')).toBeVisible();
+    return worker;
+  }
+
+  test('cancel stops reading and leaves the app usable', async ({ page }) => {
+    // The reading goes on once the worker has the cancel: a cancel that did not stop it would now score the whole file.
+    await holdingAFile(page, 'cancel');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.locator('[data-state="idle"]')).toBeVisible();
     await page.getByRole('button', { name: 'Try sample data' }).click();
     await expect(page.getByTestId('summary-total')).toHaveAttribute('data-value', '500');
   });
 
+  test('the control: a held file that is let go is scored whole', async ({ page }) => {
+    const worker = await holdingAFile(page);
+    await releaseHeld(worker);
+    await expect(page.getByTestId('summary-total')).toHaveAttribute('data-value', '50000', { timeout: 30_000 });
+  });
+
   test('a second file replaces the first', async ({ page }) => {
-    await page.goto('./');
-    await page.getByTestId('file-input').setInputFiles(big);
-    await expect(page.locator('[data-state="working"]')).toBeVisible();
+    await holdingAFile(page);
     await loadFile(page, tempFile('second.csv', 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\nZ-1,4,80,320,Month-to-month,Electronic check\n'));
     await expect(page.getByTestId('summary-total')).toHaveAttribute('data-value', '1');
     await expect(page.getByTestId('results-table')).toContainText('Z-1');

@@ -53,14 +53,47 @@ test('an allowed portal sends a file and gets the summary and the scored CSV bac
   expect(rows[3]!.at(-1)).toContain('Tenure "abc" is not a number');
 });
 
-test('a portal on an origin that is not allowed is ignored', async ({ page }) => {
+const tell = (page: Page, message: unknown) => page.evaluate((m) => (window as unknown as { tell: (m: unknown) => void }).tell(m), message);
+const results = async (page: Page) => (await messages(page)).filter((m) => m.type === 'churn-radar:result') as unknown as { summary: { fileName: string; threshold: number } }[];
+const OTHER_ORIGIN = `http://localhost:${OTHER_HOST_PORT}`;
+
+test('a message from an origin that is not allowed changes nothing and is not answered', async ({ page }) => {
+  await page.goto(`http://localhost:${ALLOWED_HOST_PORT}/`);
+  await waitFor(page, 'churn-radar:ready');
+  // The control: from the allowed portal, the message is answered.
+  await tell(page, { type: 'churn-radar:score', fileName: 'portal.csv', csv: CSV, threshold: 0.4 });
+  await expect.poll(async () => (await results(page)).map((r) => r.summary.threshold), { timeout: 20_000 }).toEqual([0.4]);
+
+  // The same kind of message, from the same parent window but stamped with another origin: a frame's
+  // parent has one origin, so only a dispatched MessageEvent can bring two origins to one app.
+  const app = page.frames().find((f) => f.url().startsWith(APP))!;
+  await app.evaluate(([origin, csv]) => {
+    for (const data of [
+      { type: 'churn-radar:score', fileName: 'evil.csv', csv: `${csv}E-1,1,99,99,Month-to-month,Electronic check\n`, threshold: 0.9 },
+      { type: 'churn-radar:set-threshold', threshold: 0.9 },
+    ]) window.dispatchEvent(new MessageEvent('message', { data, origin, source: window.parent }));
+  }, [OTHER_ORIGIN, CSV] as const);
+
+  // A later message from the allowed portal is answered; by then the other two were handled, in order.
+  await tell(page, { type: 'churn-radar:set-threshold', threshold: 0.3 });
+  await expect.poll(async () => (await results(page)).map((r) => r.summary.threshold), { timeout: 20_000 }).toEqual([0.4, 0.3]);
+  expect((await results(page)).map((r) => r.summary.fileName)).toEqual(['portal.csv', 'portal.csv']);
+  // Nothing but that answer since the first result: no progress of a second file, no error.
+  const types = (await messages(page)).map((m) => m.type);
+  expect(types.slice(types.indexOf('churn-radar:result') + 1)).toEqual(['churn-radar:result']);
+  await expect(page.frameLocator('#churn').getByTestId('summary-total')).toHaveAttribute('data-value', '2');
+});
+
+test('a portal on an origin that is not allowed gets nothing, even the answers to the app\'s own work', async ({ page }) => {
   await page.goto(`http://localhost:${OTHER_HOST_PORT}/`);
   const frame = page.frameLocator('#churn');
   await expect(frame.getByRole('button', { name: 'Try sample data' })).toBeEnabled();
-  await page.evaluate((csv) => (window as unknown as { tell: (m: unknown) => void }).tell({ type: 'churn-radar:score', fileName: 'portal.csv', csv }), CSV);
-  await page.waitForTimeout(1500);
+  await tell(page, { type: 'churn-radar:score', fileName: 'portal.csv', csv: CSV });
+  // Had the message been taken, this portal would be the host, and the sample's result would go to it.
+  await frame.getByRole('button', { name: 'Try sample data' }).click();
+  await expect(frame.getByTestId('summary-total')).toHaveAttribute('data-value', '500');
+  await expect(frame.locator('[data-state="ready"]')).toBeVisible();
   expect(await messages(page)).toEqual([]);
-  await expect(frame.locator('[data-state="idle"]')).toBeVisible();
 });
 
 test('the compact layout fits a 360 px wide frame', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { customerCsvChunks } from '../scripts/gen/generate-customers.ts';
+import { heldPointReached, holdExportBatches, scoringWorker } from './held-work.ts';
 import { loadFile, tempFile } from './support.ts';
 
 const SMALL = 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\nF-1,4,80,320,Month-to-month,Electronic check\n';
@@ -78,13 +79,17 @@ test('closing the details panel does not stop an export', async ({ page }) => {
 });
 
 test('cancelling an export stops it and leaves the results usable', async ({ page }) => {
-  // Big enough that the export takes seconds, so the cancel lands mid-way.
-  const rows = 300_000;
+  // More rows than one export batch (10,000); the export waits after its first batch until the cancel is in.
+  const rows = 25_000;
   await page.goto('./');
   await loadFile(page, tempFile('many.csv', [...customerCsvChunks({ rows, labels: false, seed: 3 })].join('')));
+  const worker = await scoringWorker(page);
+  await holdExportBatches(worker, 'cancel-export');
   let downloads = 0;
   page.on('download', () => downloads++);
   await page.getByTestId('export-csv').click();
+  await heldPointReached(worker);
+  // The export goes on once the worker has the cancel: a cancel that did not stop it would now finish it.
   await page.getByRole('button', { name: 'Cancel export' }).click();
   await expect(page.getByText('Export cancelled.')).toBeVisible();
   await expect(page.getByTestId('export-csv')).toBeEnabled();

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { storedEverywhere } from './stored-everywhere.ts';
 import { loadFile, sampleText, tempFile } from './support.ts';
 
 const OWN_ORIGIN = 'http://localhost:4173';
@@ -30,27 +31,6 @@ async function fullSession(page: Page): Promise<void> {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(id).click()]);
     expect(readFileSync(await download.path(), 'utf8')).toContain('SECRET-ALPHA-1');
   }
-}
-
-/** Everything the page could have persisted, as one string to search for customer values. */
-async function storedEverywhere(page: Page, context: BrowserContext): Promise<string> {
-  const inPage = await page.evaluate(async () => {
-    const parts: string[] = [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie];
-    const databases = await indexedDB.databases();
-    parts.push(JSON.stringify(databases.map((d) => d.name)));
-    for (const key of await caches.keys()) {
-      const cache = await caches.open(key);
-      for (const request of await cache.keys()) {
-        const response = await cache.match(request);
-        // Model files and the wasm are big and binary; customer text would be in text responses.
-        const type = response?.headers.get('content-type') ?? '';
-        parts.push(request.url, /text|json|csv|javascript/.test(type) ? await response!.text() : '');
-      }
-    }
-    return { text: parts.join('\n'), databases: databases.length };
-  });
-  const cookies = await context.cookies();
-  return `${inPage.text}\n${JSON.stringify(cookies)}\nindexedDB:${inPage.databases}`;
 }
 
 test('a whole session makes no request to any other origin', async ({ page, context }) => {

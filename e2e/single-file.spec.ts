@@ -64,6 +64,16 @@ test('from disk, the single file scores the sample data', async ({ page }) => {
   await expect(page.getByTestId('model-used')).toHaveText(spec('telco-full').label);
   expect(await numberIn(page, 'summary-at-risk')).toBeGreaterThan(0);
   clean(watch);
+  // Trusted Types hold from disk too: text assigned to an HTML sink is refused.
+  const refused = await page.evaluate(() => {
+    try {
+      document.createElement('div').innerHTML = '<b>x</b>';
+      return 'allowed';
+    } catch (error) {
+      return (error as Error).name;
+    }
+  });
+  expect(refused).toBe('TypeError');
 });
 
 test('from disk, a chosen file is scored as the served app scores it, and exported', async ({ page }) => {

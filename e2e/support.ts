@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
@@ -42,16 +42,14 @@ export const numberIn = async (page: Page, testId: string) => Number(await page.
 export const shownProbabilities = (page: Page) =>
   page.getByTestId('results-table').locator('[data-probability]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-probability'))));
 
-let big: string | undefined;
+/** The worker reads a file 2 MB at a time (src/worker/stream-rows.ts). */
+export const READ_BYTES = 2 * 1024 * 1024;
 
 /**
- * A file that takes the app seconds to read (1.5 million generated customers, about 200 MB),
- * so a test can act while it is still working. Written once per test process, chunk by chunk.
+ * A file of about 6.8 MB (50,000 generated customers): several reads, so a test can hold
+ * the reading after the first (e2e/held-work.ts) and act while the app is working.
  */
-export function bigCsvFile(): string {
-  if (big) return big;
-  const path = tempFile('big.csv', '');
-  for (const chunk of customerCsvChunks({ rows: 1_500_000, labels: false, seed: 5 })) appendFileSync(path, chunk);
-  big = path;
-  return big;
+export function heldCsvFile(): { path: string; size: number } {
+  const path = tempFile('held.csv', [...customerCsvChunks({ rows: 50_000, labels: false, seed: 5 })].join(''));
+  return { path, size: statSync(path).size };
 }

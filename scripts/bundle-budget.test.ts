@@ -15,13 +15,16 @@ const APP_JS_GZIP_BUDGET = 360_000;
 const WASM_GZIP_BUDGET = 4_500_000;
 
 let outDir: string;
-const files: { name: string; gzip: number }[] = [];
+const files: { name: string; gzip: number; text: string }[] = [];
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'churn-budget-'));
   await build({ logLevel: 'silent', build: { outDir, emptyOutDir: true } });
   const assets = join(outDir, 'assets');
-  for (const name of readdirSync(assets)) files.push({ name, gzip: gzipSync(readFileSync(join(assets, name))).length });
+  for (const name of readdirSync(assets)) {
+    const bytes = readFileSync(join(assets, name));
+    files.push({ name, gzip: gzipSync(bytes).length, text: name.endsWith('.js') ? bytes.toString('utf8') : '' });
+  }
 }, 120_000);
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -38,5 +41,16 @@ describe('bundle size', () => {
     const wasm = files.filter((f) => f.name.endsWith('.wasm'));
     expect(wasm).toHaveLength(1);
     expect(wasm[0]!.gzip).toBeLessThanOrEqual(WASM_GZIP_BUDGET);
+  });
+
+  // Browser tests pause the worker from outside (e2e/held-work.ts); the app must carry no switch for
+  // them. Each name below is one the tests use; a build that contains one has a test hook in it.
+  it.each(['churnTestGate', 'held-work', '__test', 'data-test-only'])('carries no test-only switch named %s', (marker) => {
+    const carrying = files.filter((f) => f.text.includes(marker)).map((f) => f.name);
+    expect(carrying).toEqual([]);
+  });
+
+  it('the check above reads the real bundle', () => {
+    expect(files.some((f) => f.text.includes('churn-radar:ready'))).toBe(true);
   });
 });

@@ -1,3 +1,5 @@
+// First, so that the Trusted Types policy exists before any worker or service worker is started.
+import './app/trusted-types.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';

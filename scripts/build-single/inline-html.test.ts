@@ -92,6 +92,7 @@ describe('the policy', () => {
     expect(policy).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
     expect(policy).toContain('worker-src blob:');
     expect(policy).toContain("connect-src 'none'");
+    expect(policy).toContain("require-trusted-types-for 'script'; trusted-types default");
   });
 
   it('fails on a page without a policy to rewrite', () => {

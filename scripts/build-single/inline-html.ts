@@ -84,6 +84,9 @@ export function singleFilePolicy(scriptTexts: readonly string[]): string {
     "base-uri 'none'",
     "form-action 'none'",
     "object-src 'none'",
+    // As in index.html: strings reach no script sink except through the app's one policy (src/app/trusted-types.ts).
+    "require-trusted-types-for 'script'",
+    'trusted-types default',
   ].join('; ');
 }
 

@@ -1,13 +1,10 @@
+import type { TableSort } from '../core/ordering/table-sort.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import type { ExportKind, MappingRequest, Progress, ScoredDataset, WorkerToPage } from '../worker/protocol.ts';
 
 /** `loading` until the models and the runtime are in memory; then the page can work with no network. */
 export type Phase = 'loading' | 'idle' | 'working' | 'mapping' | 'ready' | 'error';
 
-export interface Sort {
-  key: string;
-  descending: boolean;
-}
 
 export interface ExportState {
   kind: ExportKind;
@@ -37,7 +34,7 @@ export interface AppState {
   mapping: MappingRequest | undefined;
   dataset: ScoredDataset | undefined;
   threshold: number;
-  sort: Sort | null;
+  sort: TableSort | null;
   sortRequest: number;
   order: Uint32Array | null;
   detailsRow: number | null;
@@ -64,7 +61,7 @@ export type AppAction =
   | { type: 'dismiss-oversized' }
   | { type: 'crashed'; message: string }
   | { type: 'threshold'; value: number }
-  | { type: 'sort'; sort: Sort | null; request: number }
+  | { type: 'sort'; sort: TableSort | null; request: number }
   | { type: 'open-row'; row: number | null }
   | { type: 'export-started'; kind: ExportKind; target: ExportTarget }
   | { type: 'downloaded' }

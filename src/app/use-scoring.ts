@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
+import type { TableSort } from '../core/ordering/table-sort.ts';
 import type { ExplicitMapping, ExportKind } from '../worker/protocol.ts';
-import { appReducer, initialState, type ExportTarget, type Sort } from './app-state.ts';
+import { appReducer, initialState, type ExportTarget } from './app-state.ts';
 import { chooseSaveFile, STREAM_EXPORT_BYTES } from './save-file.ts';
 import { startScoringWorker, type ScoringWorker } from './scoring-worker.ts';
 
@@ -95,7 +96,7 @@ export function useScoring(settings: ScoringSettings) {
     cancelMapping: useCallback(() => dispatch({ type: 'cancel-mapping' }), []),
     cancel: useCallback(() => worker.current?.send({ type: 'cancel', job }), [job]),
     setThreshold: useCallback((value: number) => dispatch({ type: 'threshold', value }), []),
-    sortBy: useCallback((sort: Sort | null) => {
+    sortBy: useCallback((sort: TableSort | null) => {
       const request = next();
       dispatch({ type: 'sort', sort, request });
       if (sort) worker.current?.send({ type: 'sort', job: shownJob, request, key: sort.key, descending: sort.descending });

@@ -1,6 +1,7 @@
 import { sortOrder, sortOrderByText } from '../core/ordering/sort-order.ts';
 import { buildExport } from './export-file.ts';
-import type { ExportKind, PageToWorker, SortKey, WorkerToPage } from './protocol.ts';
+import type { SortKey } from '../core/ordering/table-sort.ts';
+import type { ExportKind, PageToWorker, WorkerToPage } from './protocol.ts';
 import { rowCells, type ScoredJob } from './scored-job.ts';
 import { Cancelled } from './stream-rows.ts';
 

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { rankScores } from '../core/decision/ranked-scores.ts';
+import { packIds } from '../core/ids/packed-ids.ts';
 import { evaluationCurves, labelledScores } from '../core/metrics/file-evaluation.ts';
 import { failureReply, ShownResults } from './answer-requests.ts';
 import { loadModels } from './load-models.ts';
@@ -19,17 +20,6 @@ let baseUrl = '';
 let inline: InlineAssets | undefined;
 const running = new Map<number, AbortController>();
 const shown = new ShownResults(post);
-
-function packIds(ids: string[]): { text: string; offsets: Uint32Array } {
-  const offsets = new Uint32Array(ids.length + 1);
-  let at = 0;
-  ids.forEach((id, i) => {
-    offsets[i] = at;
-    at += id.length;
-  });
-  offsets[ids.length] = at;
-  return { text: ids.join(''), offsets };
-}
 
 /** Copies for the page: the worker keeps its own arrays for sorting and exports. */
 function datasetFor(job: ScoredJob, fileBytes: number): ScoredDataset {

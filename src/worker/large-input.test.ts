@@ -25,7 +25,7 @@ describe('a single 10 MB line', () => {
     const plain = 'x'.repeat(TEN_MB);
     const quoted = `"${'a,b\r\n"" '.repeat(TEN_MB / 8)}"`;
     const job = await readAndScore(`${CORE},Note\nL-1,1,70,70,Month-to-month,Electronic check,${plain}\nL-2,2,70,140,Two year,Mailed check,${quoted}\nL-3,x,70,70,Two year,Mailed check,\n`);
-    expect(expectRowsAccountedFor(job)).toEqual({ rows: 3, scored: 2, rejected: 1 });
+    expect(await expectRowsAccountedFor(job)).toEqual({ rows: 3, scored: 2, rejected: 1 });
     expect(job.read.ids).toEqual(['L-1', 'L-2', 'L-3']);
     expect(Array.from(job.read.rowNumbers)).toEqual([2, 3, 4]);
     expect((await rowCells(job.read, 1, 2))[0]![6]).toBe('a,b\r\n" '.repeat(TEN_MB / 8));
@@ -50,7 +50,7 @@ describe('the 2 MB read boundary', () => {
   it('reads a \\r\\n split across two reads as one line break', async () => {
     const text = straddling('C,1,70,70,Two year,Mailed check,end', '\r\nD,x,70,70,Two year,Mailed check,n\r\n');
     const job = await readAndScore(text);
-    const { rows } = expectRowsAccountedFor(job);
+    const { rows } = await expectRowsAccountedFor(job);
     expect(job.read.ids!.slice(-2)).toEqual(['C', 'D']);
     expect((await rowCells(job.read, rows - 2, rows - 1))[0]![6]).toBe('end');
     // No phantom blank line between them: D is the row right after C.
@@ -60,7 +60,7 @@ describe('the 2 MB read boundary', () => {
 
   it('keeps a \\r\\n inside a quoted value that is split across two reads', async () => {
     const job = await readAndScore(straddling('C,1,70,70,Two year,Mailed check,"a', '\r\nb"\r\n'));
-    const { rows } = expectRowsAccountedFor(job);
+    const { rows } = await expectRowsAccountedFor(job);
     expect((await rowCells(job.read, rows - 1, rows))[0]![6]).toBe('a\r\nb');
   });
 });
@@ -110,7 +110,7 @@ describe('a generated file of 100,000 customers with every kind of bad row', () 
       }
     }
     const job = await readAndScore(lines.join(''));
-    expect(expectRowsAccountedFor(job)).toEqual({ rows: ROWS, scored: ROWS - expectedRejected.length, rejected: expectedRejected.length });
+    expect(await expectRowsAccountedFor(job)).toEqual({ rows: ROWS, scored: ROWS - expectedRejected.length, rejected: expectedRejected.length });
     expect([...new Set(job.read.table.issues.filter((i) => i.kind === 'rejected').map((i) => i.row))]).toEqual(expectedRejected);
     expect(job.read.rowNumbers.at(-1)).toBe(fileRow);
     await expectExportLinesUp(job);

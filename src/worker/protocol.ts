@@ -5,7 +5,9 @@
  */
 import type { RankedScores } from '../core/decision/ranked-scores.ts';
 import type { ExportKind } from '../core/export/export-name.ts';
+import type { PackedIds } from '../core/ids/packed-ids.ts';
 import type { Curves } from '../core/metrics/file-evaluation.ts';
+import type { TableSort } from '../core/ordering/table-sort.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import type { IssueKind, RowIssue } from '../core/table/column-table.ts';
 
@@ -38,14 +40,11 @@ export type PageToWorker =
    */
   | { type: 'score-file'; job: number; file: Blob; fileName: string; mapping?: ExplicitMapping; askMapping?: boolean; keepShown?: boolean; model?: string }
   | { type: 'cancel'; job: number }
-  | { type: 'sort'; job: number; request: number; key: SortKey; descending: boolean }
+  | ({ type: 'sort'; job: number; request: number } & TableSort)
   | { type: 'row-details'; job: number; row: number }
   /** `sink`: a file the person chose (showSaveFilePicker), written batch by batch; without it the export comes back as a Blob. */
   | { type: 'export'; job: number; kind: ExportKind; threshold: number; sink?: WritableStream<Blob> }
   | { type: 'cancel-export'; job: number };
-
-/** 'probability' (also orders risk band and at-risk), 'id', or a spec column name. */
-export type SortKey = string;
 
 export interface ModelProposal {
   modelId: string;
@@ -98,7 +97,7 @@ export interface ScoredDataset {
   /** 1 where a numeric cell was missing and imputed; only for columns with a missing-indicator feature. */
   missing: Record<string, Uint8Array>;
   /** Customer IDs packed into one string: id i is text.slice(offsets[i], offsets[i + 1]). */
-  ids: { text: string; offsets: Uint32Array } | null;
+  ids: PackedIds | null;
   /** Outcomes when the file carries them: 1 churned, 0 stayed, 255 unknown. */
   labels: Uint8Array | null;
   /** AUC and curves on this file's outcomes; null when it has none. */

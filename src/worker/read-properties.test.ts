@@ -48,7 +48,7 @@ async function readAnything(bytes: Uint8Array<ArrayBuffer>, name: string): Promi
     else expect((error as Error).message).toContain(name);
     return 'refused';
   }
-  expectRowsAccountedFor(job);
+  await expectRowsAccountedFor(job);
   await expectExportLinesUp(job);
   return 'read';
 }
@@ -106,7 +106,7 @@ describe('export then re-import gives back exactly the original cells', () => {
         const text = [header, ...table].map((row, i) => csvRow(row, delimiter) + breaks[i]!).join('');
         const job = await readAndScore(text);
         expect(job.read.table.rowCount).toBe(table.length);
-        expectRowsAccountedFor(job);
+        await expectRowsAccountedFor(job);
         const exported = await expectExportLinesUp(job);
         expect(exported.map((cells) => cells.slice(0, header.length).map(restoreCell))).toEqual(table);
       },
@@ -159,7 +159,7 @@ describe('row accounting holds for any mix of good and bad rows', () => {
         }
         if (dataRows.length === 0) return;
         const job = await readAndScore(text);
-        expect(expectRowsAccountedFor(job)).toEqual({ rows: dataRows.length, scored: dataRows.length - rejected.length, rejected: rejected.length });
+        expect(await expectRowsAccountedFor(job)).toEqual({ rows: dataRows.length, scored: dataRows.length - rejected.length, rejected: rejected.length });
         expect(Array.from(job.read.rowNumbers)).toEqual(dataRows);
         const flagged = Array.from(job.read.rowNumbers).filter((_, i) => job.read.table.rejected[i]);
         expect(flagged).toEqual(rejected);

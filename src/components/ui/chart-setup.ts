@@ -14,6 +14,7 @@ import {
   LineElement,
   PointElement,
   Tooltip,
+  type AnimationEvent,
 } from 'chart.js';
 import { useSyncExternalStore } from 'react';
 
@@ -81,7 +82,20 @@ export function axisColours(theme: ChartTheme) {
   return { ticks: { color: theme.text }, grid: { color: theme.grid }, border: { color: theme.grid } };
 }
 
+// Each canvas says when it moves, so anyone waiting for a still chart (a screenshot, a browser test)
+// can wait for data-animating="false" instead of for a guessed time; data-animation-frames counts frames.
+const motionShown = {
+  onProgress({ chart }: AnimationEvent) {
+    const canvas = chart.canvas.dataset;
+    canvas.animating = 'true';
+    canvas.animationFrames = String(Number(canvas.animationFrames ?? 0) + 1);
+  },
+  onComplete({ chart }: AnimationEvent) {
+    chart.canvas.dataset.animating = 'false';
+  },
+};
+
 /** Layout every chart shares: it fills its CSS box, and stands still when the person asked for less motion. */
 export function chartLayout(theme: ChartTheme) {
-  return { responsive: true, maintainAspectRatio: false, animation: theme.animate ? undefined : (false as const) };
+  return { responsive: true, maintainAspectRatio: false, animation: theme.animate ? motionShown : (false as const) };
 }

@@ -17,6 +17,9 @@ describe('normaliseHeader', () => {
     ['TENURE [mo]', 'tenure'],
     ['customerID', 'customerid'],
     ['Ärger-Index', 'ärgerindex'],
+    // A bracket that is never closed is part of the name.
+    ['Tenure (months', 'tenuremonths'],
+    ['(a) b [c] d {e}', 'bd'],
   ])('%j -> %j', (header, expected) => {
     expect(normaliseHeader(header)).toBe(expected);
   });

@@ -2,6 +2,8 @@
  * Recognises what a file really is from its first bytes, so a workbook or a
  * picture renamed to .csv gets a message a person can act on instead of garbage rows.
  */
+import { utf16WithoutBom } from './utf16-pattern.ts';
+
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
 export type Sniffed =
@@ -24,7 +26,9 @@ export function sniffFile(head: Uint8Array): Sniffed {
   if (startsWith(head, [0xff, 0xfe])) return { kind: 'text', encoding: 'utf-16le', bom: true };
   if (startsWith(head, [0xfe, 0xff])) return { kind: 'text', encoding: 'utf-16be', bom: true };
   for (const b of BINARY) if (startsWith(head, b.signature)) return { kind: 'binary', format: b.format, advice: b.advice };
-  // NUL bytes never occur in CSV text without a UTF-16 BOM; treat them as binary.
+  const utf16 = utf16WithoutBom(head);
+  if (utf16) return { kind: 'text', encoding: utf16, bom: false };
+  // Other than in UTF-16, NUL bytes never occur in CSV text; treat them as binary.
   if (head.subarray(0, 4096).includes(0)) return { kind: 'binary', format: 'binary data (it has NUL bytes, which CSV text never has)', advice: 'Export the customer list as "CSV UTF-8" and load that file.' };
   return { kind: 'text', encoding: 'utf-8', bom: false };
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { summariseDecision } from './decision-summary.ts';
 import { heldOutRatesAt } from './held-out-rates.ts';
-import { rankScores, thresholdForCapture, thresholdForTopK } from './ranked-scores.ts';
+import { rankScores, thresholdForCapture, thresholdForTopK, type RankedScores } from './ranked-scores.ts';
 import { riskBandIndex, riskBandName } from './risk-band.ts';
 
 const probs = Float32Array.from([0.9, NaN, 0.2, 0.6, 0.05, 0.6]);
@@ -24,7 +24,10 @@ describe('summariseDecision', () => {
 });
 
 describe('goals to thresholds', () => {
-  const ranked = rankScores(probs);
+  let ranked: RankedScores;
+  beforeEach(() => {
+    ranked = rankScores(probs);
+  });
 
   it('ranks scored probabilities high to low', () => {
     expect(Array.from(ranked.descending)).toEqual(Array.from(Float32Array.from([0.9, 0.6, 0.6, 0.2, 0.05])));

@@ -17,11 +17,30 @@ describe('neutraliseCell', () => {
     ['-5', '-5'],
     ['+44', '+44'],
     ['-1.5e3', '-1.5e3'],
+    ['-1.25', '-1.25'],
+    ['-.25', '-.25'],
+    ['+1e+5', '+1e+5'],
+    ['-2E-10', '-2E-10'],
+    ['-5 ', '-5 '],
+    ['\t5', '\t5'],
+    ['-5%', '-5%'],
+    ['-5x', "'-5x"],
+    ['-1e', "'-1e"],
+    ['-.', "'-."],
     ['Month-to-month', 'Month-to-month'],
     ['7590-VHVEG', '7590-VHVEG'],
     ['', ''],
   ])('%j -> %j', (cell, expected) => {
     expect(neutraliseCell(cell)).toBe(expected);
+  });
+
+  it.each([
+    ["'-5", "'-5"],
+    ["'=1", '=1'],
+    ["''=1", "'=1"],
+    ["'plain", "'plain"],
+  ])('restoreCell(%j) -> %j', (cell, expected) => {
+    expect(restoreCell(cell)).toBe(expected);
   });
 
   it('is undone exactly by restoreCell', () => {

@@ -1,10 +1,13 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { calibrationBins } from './calibration.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { calibrationBins, type CalibrationBin } from './calibration.ts';
 
 describe('calibrationBins', () => {
   // 0.05 → bin 0; 0.1 and 0.15 → bin 1 (lower edge is inclusive); 0.95 and 1.0 → bin 9 (closed).
-  const bins = calibrationBins(Uint8Array.from([0, 1, 1, 0, 1]), Float64Array.from([0.05, 0.15, 0.1, 0.95, 1.0]));
+  let bins: CalibrationBin[];
+  beforeEach(() => {
+    bins = calibrationBins(Uint8Array.from([0, 1, 1, 0, 1]), Float64Array.from([0.05, 0.15, 0.1, 0.95, 1.0]));
+  });
 
   it('returns ten equal-width bins', () => {
     expect(bins.map((b) => [b.lower, b.upper])).toEqual(Array.from({ length: 10 }, (_, i) => [i / 10, (i + 1) / 10]));

@@ -1,13 +1,16 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { confusionAt, rates } from './confusion.ts';
-import { prCurve, rocCurve } from './curves.ts';
+import { prCurve, rocCurve, type PrPoint, type RocPoint } from './curves.ts';
 
 const labels = Uint8Array.from([0, 0, 1, 1]);
 const probs = Float64Array.from([0.1, 0.4, 0.35, 0.8]);
 
 describe('rocCurve', () => {
-  const curve = rocCurve(labels, probs);
+  let curve: RocPoint[];
+  beforeEach(() => {
+    curve = rocCurve(labels, probs);
+  });
 
   it('has the 101 thresholds i/100', () => {
     expect(curve.map((pt) => pt.threshold)).toEqual(Array.from({ length: 101 }, (_, i) => i / 100));
@@ -32,7 +35,10 @@ describe('rocCurve', () => {
 });
 
 describe('prCurve', () => {
-  const curve = prCurve(labels, probs);
+  let curve: PrPoint[];
+  beforeEach(() => {
+    curve = prCurve(labels, probs);
+  });
 
   it.each([
     { i: 0, precision: 0.5, recall: 1 },

@@ -13,7 +13,7 @@ import { createOnnxScorer } from './onnx-scorer.ts';
 import { setUpOrtForNode } from './ort-node-setup.test-support.ts';
 import { referenceProbabilities } from './reference-scorer.ts';
 
-const csv = parseCsvText(readTelcoDataset().toString('utf8'));
+type Csv = ReturnType<typeof parseCsvText>;
 
 function loadSpec(id: string): ModelSpec {
   const parsed = parseModelSpec(JSON.parse(readFileSync(modelPath(`${id}.json`), 'utf8')), `${id}.json`);
@@ -21,7 +21,7 @@ function loadSpec(id: string): ModelSpec {
   return parsed.value;
 }
 
-function tableFor(spec: ModelSpec) {
+function tableFor(spec: ModelSpec, csv: Csv) {
   const mapping = mapHeaders(csv.header, headerTargetsOf(spec.columns));
   const builder = new TableBuilder(spec.columns, mapping.found, { decimalComma: false });
   csv.rows.forEach((cells, i) => builder.addRow(cells, i + 2));
@@ -30,13 +30,21 @@ function tableFor(spec: ModelSpec) {
 
 beforeAll(() => setUpOrtForNode());
 
-describe.each(['telco-full', 'telco-core'])('%s', (id) => {
+/**
+ * Read and scored inside each test, not while tests are collected: StrykerJS counts code run at
+ * collection as covered by no test, and reruns every test for each of its mutants.
+ */
+function prepared(id: string) {
+  const csv = parseCsvText(readTelcoDataset().toString('utf8'));
   const spec = loadSpec(id);
-  const table = tableFor(spec);
+  const table = tableFor(spec, csv);
   const plan = planFeatures(spec, table);
-  const reference = referenceProbabilities(spec, plan, table.rejected);
+  return { csv, spec, table, plan, reference: referenceProbabilities(spec, plan, table.rejected) };
+}
 
+describe.each(['telco-full', 'telco-core'])('%s', (id) => {
   it('onnxruntime-web and the reference scorer agree to 1e-5 on all 7,043 rows', async () => {
+    const { spec, table, plan, reference } = prepared(id);
     const features = new Float32Array(table.rowCount * plan.length);
     writeStandardised(plan, 0, table.rowCount, features);
     const scorer = await createOnnxScorer(new Uint8Array(readFileSync(modelPath(spec.onnx))), { input: spec.input, output: spec.output, featureCount: spec.features.length });
@@ -49,6 +57,7 @@ describe.each(['telco-full', 'telco-core'])('%s', (id) => {
   });
 
   it('reproduces the held-out AUC the spec reports, from the report\'s test ids', () => {
+    const { csv, spec, reference } = prepared(id);
     const report = JSON.parse(readFileSync(modelPath(`${id}.report.json`), 'utf8')) as { test_rows: string[] };
     const idCell = csv.header.indexOf('customerID');
     const churnCell = csv.header.indexOf('Churn');
@@ -59,6 +68,7 @@ describe.each(['telco-full', 'telco-core'])('%s', (id) => {
   });
 
   it('explains each score exactly: column contributions add up to logit − intercept', () => {
+    const { spec, plan, reference } = prepared(id);
     for (const row of [0, 1, 100, 4000, 7042]) {
       const contributions = columnContributions(spec, plan, row);
       const logit = Math.log(reference[row]! / (1 - reference[row]!));

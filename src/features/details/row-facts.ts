@@ -1,5 +1,6 @@
 import { riskBandIndex } from '../../core/decision/risk-band.ts';
 import { explainRow, type Reason } from '../../core/explain/reasons.ts';
+import type { PackedIds } from '../../core/ids/packed-ids.ts';
 import type { FeatureSource } from '../../core/model-input/feature-plan.ts';
 import type { ModelSpec } from '../../core/spec/model-spec.ts';
 
@@ -17,7 +18,7 @@ export function featureTable(data: { numeric: Record<string, Float64Array>; code
 }
 
 /** How a person finds this row: its customer ID, or its row number as a spreadsheet shows it (header = row 1). */
-export function rowName(ids: { text: string; offsets: Uint32Array } | null, row: number): string {
+export function rowName(ids: PackedIds | null, row: number): string {
   const start = ids?.offsets[row];
   const end = ids?.offsets[row + 1];
   const id = ids && start !== undefined && end !== undefined ? ids.text.slice(start, end).trim() : '';

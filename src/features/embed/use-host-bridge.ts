@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Progress } from '../../worker/protocol.ts';
 import { allowedOrigins } from './allowed-origins.ts';
-import { parseHostMessage, type AppToHost, type ResultSummary } from './host-protocol.ts';
+import { handleHostMessage } from './host-message-handler.ts';
+import type { AppToHost, ResultSummary } from './host-protocol.ts';
 
 export interface HostBridgeInputs {
   modelsReady: boolean;
@@ -48,23 +49,20 @@ export function useHostBridge(inputs: HostBridgeInputs): void {
   useEffect(() => {
     if (!framed) return;
     const onMessage = (event: MessageEvent) => {
-      if (event.source !== window.parent || !allowed.has(event.origin)) return;
-      const message = parseHostMessage(event.data);
-      if (!message) return;
-      host.current = event.origin;
       const act = latest.current;
-      switch (message.type) {
-        case 'churn-radar:score':
-          pendingThreshold.current = message.threshold;
-          act.score(new Blob([message.csv], { type: 'text/csv' }), message.fileName);
-          return;
-        case 'churn-radar:set-threshold':
-          act.setThreshold(message.threshold);
-          return;
-        case 'churn-radar:get-scored-csv':
-          if (act.summary) act.requestScoredCsv();
-          else send({ type: 'churn-radar:error', message: 'No file has been scored yet.' });
-      }
+      handleHostMessage(event, window.parent, allowed, {
+        acceptHost: (origin) => {
+          host.current = origin;
+        },
+        score: (file, fileName, threshold) => {
+          pendingThreshold.current = threshold;
+          act.score(file, fileName);
+        },
+        setThreshold: act.setThreshold,
+        requestScoredCsv: act.requestScoredCsv,
+        hasResult: () => act.summary !== undefined,
+        reply: send,
+      });
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);

@@ -1,10 +1,4 @@
-/** Customer IDs packed as the worker sends them: id i is text.slice(offsets[i], offsets[i + 1]). */
-export interface PackedIds {
-  text: string;
-  offsets: Uint32Array;
-}
-
-export const idAt = (ids: PackedIds, row: number): string => ids.text.slice(ids.offsets[row], ids.offsets[row + 1]);
+import { idAt, type PackedIds } from '../../core/ids/packed-ids.ts';
 
 const fold = (s: string) => s.toLowerCase();
 

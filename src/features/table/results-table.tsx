@@ -1,6 +1,7 @@
 import { FlexRender, useTable, type Header, type Row, type SortDirection, type SortingState, type Updater } from '@tanstack/react-table';
 import { memo, useCallback, useDeferredValue, useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { formatCount } from '../../components/ui/format.ts';
+import type { TableSort } from '../../core/ordering/table-sort.ts';
 import type { ModelSpec } from '../../core/spec/model-spec.ts';
 import type { ScoredDataset } from '../../worker/protocol.ts';
 import { TableFilters } from './table-filters.tsx';
@@ -10,11 +11,6 @@ import { NO_FILTERS, visibleRows, type RowFilters } from './visible-rows.ts';
 import { reasonPlan, windowRows, type WindowRow } from './window-rows.ts';
 import './results-table.css';
 
-/** key: 'probability', 'id', or a spec column name (the worker's sort keys). */
-export interface TableSort {
-  key: string;
-  descending: boolean;
-}
 
 interface Props {
   dataset: ScoredDataset;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rowsMatchingId, type PackedIds } from './id-search.ts';
+import type { PackedIds } from '../../core/ids/packed-ids.ts';
+import { rowsMatchingId } from './id-search.ts';
 import { activeFilterCount, NO_FILTERS, visibleRows, type RowFilters, type RowSource } from './visible-rows.ts';
 
 function pack(ids: readonly string[]): PackedIds {

@@ -2,7 +2,7 @@ import { explainRow, topReasons, type Reason } from '../../core/explain/reasons.
 import { planFeatures, type FeatureSource } from '../../core/model-input/feature-plan.ts';
 import type { ModelSpec } from '../../core/spec/model-spec.ts';
 import type { ScoredDataset } from '../../worker/protocol.ts';
-import { idAt } from './id-search.ts';
+import { idAt } from '../../core/ids/packed-ids.ts';
 import type { RowRange } from './scaled-scroll.ts';
 
 /** One rendered table row: only rows inside the viewport window are ever built. */
