@@ -29,6 +29,11 @@ function expectMatches(probs: Float32Array, values: Float64Array | null, s: Camp
   expect(close(got.best.value, ref.bestValue)).toBe(true);
   // Benefits equal to 1e-9 may sort either way; the maximum is what must agree, and N where it is unique.
   if (ref.curve.filter((v) => close(v, ref.bestValue)).length === 1) expect(got.best.count).toBe(ref.bestCount);
+  const chosen = bestRows(orderCampaign(probs, values, labels), got.best.count);
+  expect([...chosen.keys()].filter((i) => chosen[i])).toEqual(ref.byBenefit.slice(0, got.best.count).sort((a, b) => a - b));
+  const sampled = campaignCurves(orderCampaign(probs, values, labels), s, values !== null, 7);
+  sampled.counts.forEach((k, i) => expect(close(sampled.curve[i]!, ref.curve[k]!) && close(sampled.curveByProbability[i]!, ref.curveByProbability[k]!)).toBe(true));
+  expect(sampled.best).toEqual(got.best);
   if (labels) expect(close(got.realised!.value, ref.realised!)).toBe(true);
   else expect(got.realised).toBeNull();
   return got;
@@ -52,12 +57,12 @@ describe('campaign value, against the reference computation', () => {
     // 0.9·100·2.4 − 10 = 206, 0.6·40·2.4 − 10 = 47.6, 0.6·30·2.4 − 10 = 33.2, 0.2·20·2.4 − 10 = −0.4, …
     expect(got.best.count).toBe(3);
     expect(got.best.value).toBeCloseTo(Math.fround(0.9) * 240 + Math.fround(0.6) * 96 + Math.fround(0.6) * 72 - 30, 9);
-    expect(Array.from(orderCampaign(probs, values, null).byBenefit)).toEqual([0, 5, 3, 2, 4]);
+    expect(Array.from(orderCampaign(probs, values, null).valueAtRiskDescending)).toEqual([0, 5, 3, 2, 4].map((i) => probs[i]! * values[i]!));
   });
 
   it('uses one amount for everyone without a value column, in probability order with ties in file order', () => {
     const got = expectMatches(probs, null, settings({ monthlyValue: 50 }));
-    expect(Array.from(orderCampaign(probs, null, null).byBenefit)).toEqual([0, 3, 5, 2, 4]);
+    expect(Array.from(bestRows(orderCampaign(probs, null, null), 2))).toEqual([1, 0, 0, 1, 0, 0]);
     expect(got.curve[1]).toBeCloseTo(Math.fround(0.9) * 0.2 * 50 * 12 - 10, 9);
   });
 
@@ -82,7 +87,7 @@ describe('campaign value, against the reference computation', () => {
     expect(expectMatches(Float32Array.from([NaN, NaN]), Float64Array.from([NaN, NaN]), settings()).curve.length).toBe(1);
     const equal = expectMatches(new Float32Array(6).fill(0.5), new Float64Array(6).fill(70), settings());
     expect(equal.best.count).toBe(6);
-    expect(Array.from(orderCampaign(new Float32Array(4).fill(0.5), null, null).byBenefit)).toEqual([0, 1, 2, 3]);
+    expect(Array.from(bestRows(orderCampaign(new Float32Array(4).fill(0.5), null, null), 3))).toEqual([1, 1, 1, 0]);
   });
 
   it('realises the benefit on the outcomes, skipping unknown outcomes', () => {
@@ -94,8 +99,9 @@ describe('campaign value, against the reference computation', () => {
 
   it('sets the at-risk list to exactly the best N', () => {
     const order = orderCampaign(probs, values, null);
-    expect(Array.from(bestRows(order, probs.length, 2))).toEqual([1, 0, 0, 0, 0, 1]);
-    expect(Array.from(bestRows(order, probs.length, 99)).reduce((a, b) => a + b, 0)).toBe(5);
+    expect(Array.from(bestRows(order, 2))).toEqual([1, 0, 0, 0, 0, 1]);
+    expect(Array.from(bestRows(order, 99))).toEqual([1, 0, 1, 1, 1, 1]);
+    expect(Array.from(bestRows(order, 0))).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
   it('equals the reference for any file and setting', () => {
