@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
+import type { ExportDecision } from '../core/export/decision-columns.ts';
 import type { ExplicitMapping, ExportKind } from '../worker/protocol.ts';
 import { appReducer, initialState, type ExportTarget, type Sort } from './app-state.ts';
 import { startScoringWorker, type ScoringWorker } from './scoring-worker.ts';
@@ -84,9 +85,9 @@ export function useScoring(settings: ScoringSettings) {
       dispatch({ type: 'open-row', row });
       if (row !== null) worker.current?.send({ type: 'row-details', job, row });
     }, [job]),
-    exportAs: useCallback((kind: ExportKind, target: ExportTarget = 'download') => {
+    exportAs: useCallback((kind: ExportKind, target: ExportTarget = 'download', decision?: ExportDecision) => {
       dispatch({ type: 'export-started', kind, target });
-      worker.current?.send({ type: 'export', job, kind, threshold: state.threshold });
+      worker.current?.send({ type: 'export', job, kind, threshold: state.threshold, decision });
     }, [job, state.threshold]),
     cancelExport: useCallback(() => worker.current?.send({ type: 'cancel-export', job }), [job]),
     downloaded: useCallback(() => dispatch({ type: 'downloaded' }), []),

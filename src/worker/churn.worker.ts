@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { rankScores } from '../core/decision/ranked-scores.ts';
+import type { ExportDecision } from '../core/export/decision-columns.ts';
 import { evaluationCurves, labelledScores } from '../core/metrics/file-evaluation.ts';
 import { sortOrder, sortOrderByText } from '../core/ordering/sort-order.ts';
 import { buildExport } from './export-file.ts';
@@ -109,13 +110,13 @@ function sortRows(job: ScoredJob, key: SortKey, descending: boolean): Uint32Arra
   return sortOrder(values, descending);
 }
 
-async function exportFile(job: ScoredJob, kind: ExportKind, threshold: number): Promise<void> {
+async function exportFile(job: ScoredJob, kind: ExportKind, threshold: number, decision?: ExportDecision): Promise<void> {
   exporting?.abort();
   const controller = new AbortController();
   exporting = controller;
   const totalRows = job.read.table.rowCount;
   try {
-    const built = await buildExport(job, kind, threshold, (rows) => post({ type: 'export-progress', job: job.job, kind, rows, totalRows }), controller.signal);
+    const built = await buildExport(job, kind, threshold, (rows) => post({ type: 'export-progress', job: job.job, kind, rows, totalRows }), controller.signal, decision);
     post({ type: 'exported', job: job.job, kind, ...built });
   } catch (error) {
     const cancelled = error instanceof Cancelled || controller.signal.aborted;
@@ -155,7 +156,7 @@ self.onmessage = async (event: MessageEvent<PageToWorker>) => {
     case 'row-details':
       return withJob(message.job, (j) => post({ type: 'row-details', job: j.job, row: message.row, cells: rowCells(j.read, message.row, message.row + 1)[0] ?? [] }));
     case 'export':
-      return withJob(message.job, (j) => void exportFile(j, message.kind, message.threshold));
+      return withJob(message.job, (j) => void exportFile(j, message.kind, message.threshold, message.decision));
     case 'cancel-export':
       exporting?.abort();
       return;

@@ -1,4 +1,5 @@
 import { csvRow } from '../core/export/csv-field.ts';
+import { decisionColumns, type ExportDecision } from '../core/export/decision-columns.ts';
 import { SCORED_COLUMNS, scoredCells } from '../core/export/scored-columns.ts';
 import { needsNeutralising, neutraliseCell } from '../core/export/spreadsheet-safety.ts';
 import { explainRow, topReasons } from '../core/explain/reasons.ts';
@@ -34,19 +35,20 @@ export interface Built {
  * file never exists as one string. Original rows are copied as they were, unless
  * a cell would run as a spreadsheet formula.
  */
-export async function buildExport(job: ScoredJob, kind: ExportKind, threshold: number, onProgress: (rows: number) => void, signal: AbortSignal): Promise<Built> {
+export async function buildExport(job: ScoredJob, kind: ExportKind, threshold: number, onProgress: (rows: number) => void, signal: AbortSignal, decision?: ExportDecision): Promise<Built> {
   if (kind === 'issues') return buildIssues(job);
   const { read, probabilities } = job;
   const plan = planFeatures(read.spec, read.table);
   const rejections = rejectionsByRow(job);
   const delimiter = read.streamed.delimiter;
   const width = read.headers.length;
+  const decided = decisionColumns(read.spec, plan, read.table.numeric, decision);
   const reasonsOf = (row: number) => topReasons(explainRow(read.spec, plan, row)).map((r) => r.text).join('; ');
   const parts: Blob[] = [];
   let written = 0;
   let atRisk = 0;
 
-  if (kind !== 'json') parts.push(new Blob([BOM, headerText(read), delimiter, SCORED_COLUMNS.join(delimiter), '\r\n']));
+  if (kind !== 'json') parts.push(new Blob([BOM, headerText(read), delimiter, [...SCORED_COLUMNS, ...decided.names].join(delimiter), '\r\n']));
   else parts.push(new Blob(['"results":[']));
 
   for (let start = 0; start < read.table.rowCount; start += BATCH) {
@@ -78,7 +80,7 @@ export async function buildExport(job: ScoredJob, kind: ExportKind, threshold: n
       const rewrite = own !== row || read.table.rejected[i] === 1 || own.some(needsNeutralising);
       let original = rewrite ? csvRow(own.map(neutraliseCell), delimiter) : rowText(read, i);
       if (own.length < width) original += delimiter.repeat(width - own.length);
-      const appended = scoredCells({ probability: p, threshold, reasons: Number.isNaN(p) ? '' : reasonsOf(i), issue: rejections.get(i) ?? '', bands: read.spec.risk_bands });
+      const appended = [...scoredCells({ probability: p, threshold, reasons: Number.isNaN(p) ? '' : reasonsOf(i), issue: rejections.get(i) ?? '', bands: read.spec.risk_bands }), ...decided.cells(i, p)];
       lines.push(`${original}${delimiter}${csvRow(appended.map(neutraliseCell), delimiter)}${extra}\r\n`);
     }
     if (kind === 'json' && lines.length) parts.push(new Blob([written ? ',' : '', lines.join(',')]));

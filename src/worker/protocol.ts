@@ -4,6 +4,7 @@
  * and cancels always name the run they belong to, and stale replies are ignored.
  */
 import type { RankedScores } from '../core/decision/ranked-scores.ts';
+import type { ExportDecision } from '../core/export/decision-columns.ts';
 import type { Curves } from '../core/metrics/file-evaluation.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import type { IssueKind, RowIssue } from '../core/table/column-table.ts';
@@ -37,7 +38,9 @@ export type PageToWorker =
   | { type: 'cancel'; job: number }
   | { type: 'sort'; job: number; request: number; key: SortKey; descending: boolean }
   | { type: 'row-details'; job: number; row: number }
-  | { type: 'export'; job: number; kind: ExportKind; threshold: number }
+  | { type: 'export'; job: number; kind: ExportKind; threshold: number;
+    /** The page's campaign and what-if columns to add (expected_benefit, best_action, probability_after_action). */
+    decision?: ExportDecision }
   | { type: 'cancel-export'; job: number };
 
 /** 'probability' (also orders risk band and at-risk), 'id', or a spec column name. */
