@@ -116,3 +116,49 @@ test('the CSV export carries the expected benefit and the best action for every 
     expect(cells[at('probability_after_action')]).toBe(best ? best.probability.toFixed(4) : '');
   });
 });
+
+/** Last month's file, generated from the sample with known moves: 50 customers not yet there, 30 who left since, 100 on a two-year contract then. */
+function earlierFile(): { text: string; newlyAtRisk: number; left: number } {
+  const text = sampleText();
+  const { header, rows } = parseCsvText(text);
+  const contract = header.indexOf('Contract');
+  const id = header.indexOf('customerID');
+  const kept = rows.slice(0, 450).map((cells, i) => (i < 100 ? cells.map((c, k) => (k === contract ? 'Two year' : c)) : cells));
+  const gone = rows.slice(0, 30).map((cells, i) => cells.map((c, k) => (k === id ? `LEFT-${i}` : c)));
+  const lines = [header, ...kept, ...gone].map((cells) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','));
+  const earlier = `${lines.join('\n')}\n`;
+  const before = reference(earlier, model);
+  const now = reference(text, model);
+  const threshold = model.thresholds.points.find((p) => p.name === model.thresholds.recommended)!.value;
+  let newlyAtRisk = 0;
+  for (let i = 0; i < 450; i++) if (now[i]! >= threshold && before[i]! < threshold) newlyAtRisk++;
+  return { text: earlier, newlyAtRisk, left: 30 };
+}
+
+test('comparing with an earlier file finds who became at risk, who left and who is new', async ({ page }) => {
+  await trySample(page);
+  const earlier = earlierFile();
+  expect(earlier.newlyAtRisk).toBeGreaterThan(0);
+  await page.getByTestId('compare-file-input').setInputFiles({ name: 'last-month.csv', mimeType: 'text/csv', buffer: Buffer.from(earlier.text) });
+  await expect(page.getByTestId('compare-newly-at-risk')).toHaveAttribute('data-value', String(earlier.newlyAtRisk), { timeout: 30_000 });
+  await expect(page.getByTestId('compare-left')).toHaveAttribute('data-value', '30');
+  await expect(page.getByTestId('compare-new')).toHaveAttribute('data-value', '50');
+  await expect(page.getByTestId('compare-totals')).toContainText('480 customers = 450 still here + 30 who left');
+  await page.getByRole('button', { name: 'Show in table: Newly at risk (at risk now, not before)' }).click();
+  await expect(page.getByTestId('table-count')).toContainText(`Showing ${earlier.newlyAtRisk} of 500 customers`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-export').click()]);
+  const rows = Papa.parse<string[]>(readFileSync(await download.path()).toString('utf8').replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: true }).data;
+  expect(rows[0]).toEqual(['customer_id', 'status', 'probability_before', 'probability_now', 'change_points', 'risk_band_before', 'risk_band_now', 'newly_at_risk', 'no_longer_at_risk']);
+  expect(rows).toHaveLength(1 + 500 + 30);
+  expect(rows.filter((r) => r[7] === '1')).toHaveLength(earlier.newlyAtRisk);
+  expect(rows.filter((r) => r[1] === 'left')).toHaveLength(30);
+});
+
+test('an earlier file with repeated IDs gets a message with the counts', async ({ page }) => {
+  await trySample(page);
+  const text = sampleText();
+  const lines = text.trimEnd().split('\n');
+  const repeated = `${[...lines, lines[1], lines[2]].join('\n')}\n`;
+  await page.getByTestId('compare-file-input').setInputFiles({ name: 'repeated.csv', mimeType: 'text/csv', buffer: Buffer.from(repeated) });
+  await expect(page.getByTestId('compare-problem')).toContainText('2 repeated IDs in the earlier file', { timeout: 30_000 });
+});

@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { formatCount, formatCurrency, formatScore } from '../components/ui/format.ts';
 import { bestRows } from '../core/decision/campaign.ts';
+import type { ComparisonSummary } from '../core/decision/compare.ts';
 import { summariseDecision } from '../core/decision/decision-summary.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import { CampaignPanel } from '../features/campaign/campaign-panel.tsx';
@@ -11,6 +12,7 @@ import { DecisionPanel } from '../features/decision/decision-panel.tsx';
 import { SummaryCards } from '../features/decision/summary-cards.tsx';
 import { RowDetails } from '../features/details/row-details.tsx';
 import { EvaluationPanel } from '../features/evaluation/evaluation-panel.tsx';
+import type { HostCampaign } from '../features/embed/host-protocol.ts';
 import { useHostBridge } from '../features/embed/use-host-bridge.ts';
 import { ExportButtons } from '../features/export/export-buttons.tsx';
 import { RowIssues } from '../features/issues/row-issues.tsx';
@@ -94,10 +96,15 @@ export function App() {
   const exportDecision = useMemo(() => ({ campaign: campaign.problem ? undefined : campaignSettings, whatIf: true }), [campaign.problem, campaignSettings]);
   const exportWithDecision = useCallback((kind: ExportKind) => exportPlain(kind, 'download', exportDecision), [exportPlain, exportDecision]);
 
+  const [comparison, setComparison] = useState<ComparisonSummary | null>(null);
+  const campaignBest = campaign.result?.best;
   const hostSummary = useMemo(() => (dataset && summary ? {
     fileName: dataset.fileName, modelId: dataset.modelId, rows: dataset.rows, scored: summary.scored, rejected: dataset.rejectedRows,
     atRisk: summary.atRisk, threshold: state.threshold, expectedChurners: summary.expectedChurners,
-  } : undefined), [dataset, summary, state.threshold]);
+    campaign: campaignBest ? { ...campaignSettings, bestCount: campaignBest.count, bestValue: campaignBest.value } : null,
+    comparison,
+  } : undefined), [dataset, summary, state.threshold, campaignBest, campaignSettings, comparison]);
+  const setHostCampaign = useCallback((c: HostCampaign) => setCampaignSettings((now) => ({ ...now, ...c })), [setCampaignSettings]);
   const hostCsv = state.download?.target === 'host' ? state.download : undefined;
   const { setThreshold, exportAs } = s;
   useHostBridge({
@@ -110,6 +117,7 @@ export function App() {
     score: scoreFile,
     setThreshold,
     requestScoredCsv: useCallback(() => exportAs('csv', 'host'), [exportAs]),
+    setCampaign: setHostCampaign,
   });
 
   // Marks for the benchmark (npm run bench): when results arrived and when they were on screen.
@@ -178,7 +186,7 @@ export function App() {
               spec={spec} settings={campaignSettings} onSettings={setCampaignSettings} result={campaign.result} problem={campaign.problem}
               hasValueColumn={campaign.hasValueColumn} onContactBest={contactBest}
             />
-            <CompareSection startWorker={startScoringWorker} dataset={dataset} spec={spec} threshold={state.threshold} onShowList={showList} />
+            <CompareSection startWorker={startScoringWorker} dataset={dataset} spec={spec} threshold={state.threshold} onShowList={showList} onSummary={setComparison} />
             <section className="card" aria-labelledby="customers-heading">
               <h2 id="customers-heading">Customers</h2>
               <ResultsTable

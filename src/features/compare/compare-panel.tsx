@@ -83,8 +83,8 @@ export function ComparePanel({ spec, threshold, earlier, comparison, onChoose, o
                   </td>
                   <td>
                     {g.rows && (
-                      <button type="button" className="link" disabled={g.count === 0} onClick={() => onShowGroup(g.label.toLowerCase(), g.rows!)}>
-                        Show in table<span className="visually-hidden">: {g.label}</span>
+                      <button type="button" className="link" aria-label={`Show in table: ${g.label}`} disabled={g.count === 0} onClick={() => onShowGroup(g.label.toLowerCase(), g.rows!)}>
+                        Show in table
                       </button>
                     )}
                   </td>

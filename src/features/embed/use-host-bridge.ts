@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Progress } from '../../worker/protocol.ts';
 import { allowedOrigins } from './allowed-origins.ts';
-import { parseHostMessage, type AppToHost, type ResultSummary } from './host-protocol.ts';
+import { parseHostMessage, type AppToHost, type HostCampaign, type ResultSummary } from './host-protocol.ts';
 
 export interface HostBridgeInputs {
   modelsReady: boolean;
@@ -15,6 +15,7 @@ export interface HostBridgeInputs {
   score: (file: Blob, fileName: string) => void;
   setThreshold: (value: number) => void;
   requestScoredCsv: () => void;
+  setCampaign?: (campaign: HostCampaign) => void;
 }
 
 /**
@@ -64,6 +65,9 @@ export function useHostBridge(inputs: HostBridgeInputs): void {
         case 'churn-radar:get-scored-csv':
           if (act.summary) act.requestScoredCsv();
           else send({ type: 'churn-radar:error', message: 'No file has been scored yet.' });
+          return;
+        case 'churn-radar:set-campaign':
+          act.setCampaign?.(message.campaign);
       }
     };
     window.addEventListener('message', onMessage);
