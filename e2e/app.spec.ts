@@ -87,7 +87,7 @@ test('CSV export keeps every row and column and carries the reference probabilit
   const original = Papa.parse<string[]>(text, { header: false, skipEmptyLines: true }).data;
   const rows = Papa.parse<string[]>(exported, { header: false, skipEmptyLines: true }).data;
   expect(rows).toHaveLength(original.length);
-  expect(rows[0]).toEqual([...original[0]!, 'churn_probability', 'churn_prediction', 'risk_band', 'top_reasons', 'issue']);
+  expect(rows[0]).toEqual([...original[0]!, 'churn_probability', 'churn_prediction', 'risk_band', 'top_reasons', 'issue', 'expected_benefit', 'best_action', 'probability_after_action']);
   const expected = reference(text, spec('telco-full'));
   rows.slice(1).forEach((row, i) => {
     expect(row.slice(0, original[0]!.length)).toEqual(original[i + 1]);

@@ -93,7 +93,8 @@ test('a keyboard alone does the whole job, and focus is always visible', async (
   const table = page.getByTestId('results-table');
   const probabilityHeader = table.getByRole('columnheader', { name: /Churn probability/ });
   await expect(probabilityHeader).toHaveAttribute('aria-sort', 'none');
-  await tabTo(page, /^button\.sort-button/, 12);
+  // The decision, campaign and comparison controls and the table's filters come first.
+  await tabTo(page, /^button\.sort-button/, 20);
   await expectFocusVisible(page);
   for (let i = 0; i < 5 && !/Churn probability/.test(await focused(page)); i++) await page.keyboard.press('ArrowRight');
   expect(await focused(page)).toMatch(/^button\.sort-button.*"Churn probability/);

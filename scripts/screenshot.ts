@@ -1,11 +1,12 @@
 // Refreshes the README's screenshots from the running app (`npm start` in another shell): npx tsx scripts/screenshot.ts
+import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
 const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
 const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, deviceScaleFactor: 1 });
 await page.emulateMedia({ reducedMotion: 'reduce' });
-await page.goto('http://localhost:4173/');
+await page.goto(process.env.CHURN_URL ?? 'http://localhost:4173/');
 await page.getByRole('button', { name: 'Try sample data' }).click();
 await page.locator('[data-state="ready"]').waitFor();
 await page.screenshot({ path: 'docs/screenshot.png' });
@@ -13,4 +14,14 @@ await page.screenshot({ path: 'docs/screenshot-full.png', fullPage: true });
 await page.getByTestId('results-table').locator('[data-row]').first().click();
 await page.getByTestId('row-details').waitFor();
 await page.getByTestId('row-details').screenshot({ path: 'docs/screenshot-details.png' });
+await page.getByTestId('what-if').screenshot({ path: 'docs/screenshot-what-if.png' });
+await page.keyboard.press('Escape');
+await page.getByTestId('campaign-best').click();
+await page.getByTestId('campaign-panel').screenshot({ path: 'docs/screenshot-campaign.png' });
+// Last month: the sample with 100 customers on a two-year contract then, 50 not yet there and 30 who have left since.
+const lines = readFileSync('public/samples/customers-sample.csv', 'utf8').trimEnd().split('\n');
+const earlier = [lines[0], ...lines.slice(1, 451).map((l, i) => (i < 100 ? l.replace(/,(Month-to-month|One year),/, ',Two year,') : l)), ...lines.slice(1, 31).map((l, i) => l.replace(/^[^,]*/, `LEFT-${i}`))];
+await page.getByTestId('compare-file-input').setInputFiles({ name: 'last-month.csv', mimeType: 'text/csv', buffer: Buffer.from(`${earlier.join('\n')}\n`) });
+await page.getByTestId('compare-newly-at-risk').waitFor();
+await page.getByTestId('compare-panel').screenshot({ path: 'docs/screenshot-compare.png' });
 await browser.close();

@@ -1,12 +1,18 @@
-import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
-import { formatScore } from '../components/ui/format.ts';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { formatCount, formatCurrency, formatScore } from '../components/ui/format.ts';
+import { bestRows } from '../core/decision/campaign.ts';
+import type { ComparisonSummary } from '../core/decision/compare.ts';
 import { summariseDecision } from '../core/decision/decision-summary.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
+import { CampaignPanel } from '../features/campaign/campaign-panel.tsx';
+import { useCampaign, useCampaignSettings } from '../features/campaign/use-campaign.ts';
 import { RiskCharts } from '../features/charts/risk-charts.tsx';
+import { CompareSection } from '../features/compare/compare-section.tsx';
 import { DecisionPanel } from '../features/decision/decision-panel.tsx';
 import { SummaryCards } from '../features/decision/summary-cards.tsx';
 import { RowDetails } from '../features/details/row-details.tsx';
 import { EvaluationPanel } from '../features/evaluation/evaluation-panel.tsx';
+import type { HostCampaign } from '../features/embed/host-protocol.ts';
 import { useHostBridge } from '../features/embed/use-host-bridge.ts';
 import { ExportButtons } from '../features/export/export-buttons.tsx';
 import { RowIssues } from '../features/issues/row-issues.tsx';
@@ -15,6 +21,7 @@ import { ModelCards } from '../features/models/model-cards.tsx';
 import { ModelSwitch } from '../features/models/model-switch.tsx';
 import { OfflineStatus } from '../features/offline/offline-status.tsx';
 import { ResultsTable } from '../features/table/results-table.tsx';
+import type { ExtraColumn } from '../features/table/table-columns.tsx';
 import { DropZone } from '../features/upload/drop-zone.tsx';
 import { OversizedConfirm } from '../features/upload/oversized-confirm.tsx';
 import { useWindowDrop } from '../features/upload/use-window-drop.ts';
@@ -22,6 +29,8 @@ import { WorkProgress } from '../features/upload/work-progress.tsx';
 import { recommendedOf } from './app-state.ts';
 import { sampleBlob } from './embedded-assets.ts';
 import { useDeployConfig } from './use-deploy-config.ts';
+import type { ExportKind, ScoredDataset } from '../worker/protocol.ts';
+import { startScoringWorker } from './scoring-worker.ts';
 import { useDownload } from './use-download.ts';
 import { COMFORTABLE_BYTES, SAMPLE_URL, useScoring } from './use-scoring.ts';
 import './app.css';
@@ -68,10 +77,35 @@ export function App() {
     [dataset, spec, state.threshold],
   );
 
+  // Campaign settings outlive a file (this visit only, never stored); the table's list belongs to one file.
+  const [campaignSettings, setCampaignSettings] = useCampaignSettings();
+  const campaign = useCampaign(dataset, spec, campaignSettings);
+  const [tableList, setTableList] = useState<{ dataset: ScoredDataset; label: string; rows: Uint8Array } | null>(null);
+  const list = tableList && tableList.dataset === dataset ? tableList : null;
+  const { order: campaignOrder, benefits } = campaign;
+  const contactBest = useCallback((count: number) => {
+    if (dataset && campaignOrder) setTableList({ dataset, label: `the best ${formatCount(count)} customers to contact`, rows: bestRows(campaignOrder, count) });
+  }, [dataset, campaignOrder]);
+  const showList = useCallback((label: string, rows: Uint8Array) => {
+    if (dataset) setTableList({ dataset, label, rows });
+  }, [dataset]);
+  const currency = spec?.value && typeof spec.value.unit === 'object' ? spec.value.unit.currency : 'XXX';
+  const extras = useMemo<ExtraColumn[]>(() => (benefits ? [{ id: 'expected-benefit', header: 'Expected benefit', values: benefits, format: (x) => formatCurrency(x, currency, 2) }] : []), [benefits, currency]);
+
+  // Exports carry the campaign's expected benefit and each customer's best single change.
+  const { exportAs: exportPlain } = s;
+  const exportDecision = useMemo(() => ({ campaign: campaign.problem ? undefined : campaignSettings, whatIf: true }), [campaign.problem, campaignSettings]);
+  const exportWithDecision = useCallback((kind: ExportKind) => exportPlain(kind, 'download', exportDecision), [exportPlain, exportDecision]);
+
+  const [comparison, setComparison] = useState<ComparisonSummary | null>(null);
+  const campaignBest = campaign.result?.best;
   const hostSummary = useMemo(() => (dataset && summary ? {
     fileName: dataset.fileName, modelId: dataset.modelId, rows: dataset.rows, scored: summary.scored, rejected: dataset.rejectedRows,
     atRisk: summary.atRisk, threshold: state.threshold, expectedChurners: summary.expectedChurners,
-  } : undefined), [dataset, summary, state.threshold]);
+    campaign: campaignBest ? { ...campaignSettings, bestCount: campaignBest.count, bestValue: campaignBest.value } : null,
+    comparison,
+  } : undefined), [dataset, summary, state.threshold, campaignBest, campaignSettings, comparison]);
+  const setHostCampaign = useCallback((c: HostCampaign) => setCampaignSettings((now) => ({ ...now, ...c })), [setCampaignSettings]);
   const hostCsv = state.download?.target === 'host' ? state.download : undefined;
   const { setThreshold, exportAs } = s;
   useHostBridge({
@@ -84,6 +118,7 @@ export function App() {
     score: scoreFile,
     setThreshold,
     requestScoredCsv: useCallback(() => exportAs('csv', 'host'), [exportAs]),
+    setCampaign: setHostCampaign,
   });
 
   // Marks for the benchmark (npm run bench): when results arrived and when they were on screen.
@@ -150,9 +185,17 @@ export function App() {
               <SummaryCards summary={summary} rejected={dataset.rejectedRows} rows={dataset.rows} value={valueOf(spec)} />
             </section>
             <DecisionPanel spec={spec} ranked={ranked} threshold={state.threshold} recommended={recommendedOf(spec)} onThreshold={s.setThreshold} />
+            <CampaignPanel
+              spec={spec} settings={campaignSettings} onSettings={setCampaignSettings} result={campaign.result} problem={campaign.problem}
+              hasValueColumn={campaign.hasValueColumn} onContactBest={contactBest}
+            />
+            <CompareSection startWorker={startScoringWorker} dataset={dataset} spec={spec} threshold={state.threshold} onShowList={showList} onSummary={setComparison} />
             <section className="card" aria-labelledby="customers-heading">
               <h2 id="customers-heading">Customers</h2>
-              <ResultsTable dataset={dataset} spec={spec} threshold={state.threshold} order={state.order} sort={state.sort} onSort={s.sortBy} onOpenRow={s.openRow} />
+              <ResultsTable
+                dataset={dataset} spec={spec} threshold={state.threshold} order={state.order} sort={state.sort} onSort={s.sortBy} onOpenRow={s.openRow}
+                list={list} onClearList={() => setTableList(null)} extras={extras}
+              />
             </section>
             {state.detailsRow !== null && (
               <RowDetails dataset={dataset} spec={spec} row={state.detailsRow} threshold={state.threshold} cells={state.detailsCells} error={state.detailsError} onClose={() => s.openRow(null)} />
@@ -163,7 +206,7 @@ export function App() {
                 <EvaluationPanel dataset={dataset} threshold={state.threshold} />
               </>
             )}
-            <ExportButtons exporting={state.exporting} atRisk={summary.atRisk} onExport={s.exportAs} onCancel={s.cancelExport} />
+            <ExportButtons exporting={state.exporting} atRisk={summary.atRisk} onExport={exportWithDecision} onCancel={s.cancelExport} />
             <RowIssues dataset={dataset} onDownload={() => s.exportAs('issues')} />
           </>
         )}

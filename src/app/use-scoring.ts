@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { TableSort } from '../core/ordering/table-sort.ts';
+import type { ExportDecision } from '../core/export/decision-columns.ts';
 import type { ExplicitMapping, ExportKind } from '../worker/protocol.ts';
 import { appReducer, initialState, type ExportTarget } from './app-state.ts';
 import { chooseSaveFile, STREAM_EXPORT_BYTES } from './save-file.ts';
@@ -105,11 +106,11 @@ export function useScoring(settings: ScoringSettings) {
       dispatch({ type: 'open-row', row });
       if (row !== null) worker.current?.send({ type: 'row-details', job: shownJob, row });
     }, [shownJob]),
-    exportAs: useCallback((kind: ExportKind, target: ExportTarget = 'download') => {
+    exportAs: useCallback((kind: ExportKind, target: ExportTarget = 'download', decision?: ExportDecision) => {
       const { threshold, dataset } = state;
       const send = (sink?: WritableStream<Blob>) => {
         dispatch({ type: 'export-started', kind, target });
-        worker.current?.send({ type: 'export', job: shownJob, kind, threshold, sink }, sink ? [sink] : []);
+        worker.current?.send({ type: 'export', job: shownJob, kind, threshold, sink, decision }, sink ? [sink] : []);
       };
       const big = target === 'download' && kind !== 'issues' && dataset !== undefined && dataset.fileBytes >= STREAM_EXPORT_BYTES;
       const choosing = big ? chooseSaveFile(dataset.fileName, kind) : undefined;

@@ -1,4 +1,5 @@
 import { sortOrder, sortOrderByText } from '../core/ordering/sort-order.ts';
+import type { ExportDecision } from '../core/export/decision-columns.ts';
 import { buildExport } from './export-file.ts';
 import type { SortKey } from '../core/ordering/table-sort.ts';
 import type { ExportKind, PageToWorker, WorkerToPage } from './protocol.ts';
@@ -78,20 +79,20 @@ export class ShownResults {
       } else if (message.type === 'row-details') {
         this.post({ type: 'row-details', job: job.job, row: message.row, cells: (await rowCells(job.read, message.row, message.row + 1))[0] ?? [] });
       } else {
-        await this.export(job, message.kind, message.threshold, message.sink);
+        await this.export(job, message.kind, message.threshold, message.sink, message.decision);
       }
     } catch (error) {
       this.post(failureReply(message, error)!);
     }
   }
 
-  private async export(job: ScoredJob, kind: ExportKind, threshold: number, sink: WritableStream<Blob> | undefined): Promise<void> {
+  private async export(job: ScoredJob, kind: ExportKind, threshold: number, sink: WritableStream<Blob> | undefined, decision: ExportDecision | undefined): Promise<void> {
     this.exporting?.abort();
     const controller = new AbortController();
     this.exporting = controller;
     const totalRows = job.read.table.rowCount;
     try {
-      const built = await buildExport(job, kind, threshold, (rows) => this.post({ type: 'export-progress', job: job.job, kind, rows, totalRows }), controller.signal, sink);
+      const built = await buildExport(job, kind, threshold, (rows) => this.post({ type: 'export-progress', job: job.job, kind, rows, totalRows }), controller.signal, sink, decision);
       this.post({ type: 'exported', job: job.job, kind, ...built });
     } catch (error) {
       const cancelled = error instanceof Cancelled || controller.signal.aborted;

@@ -1,4 +1,5 @@
 import { csvRow } from '../core/export/csv-field.ts';
+import { decisionColumns, type ExportDecision } from '../core/export/decision-columns.ts';
 import { exportFileName } from '../core/export/export-name.ts';
 import { SCORED_COLUMNS, scoredCells } from '../core/export/scored-columns.ts';
 import { needsNeutralising, neutraliseCell } from '../core/export/spreadsheet-safety.ts';
@@ -42,11 +43,14 @@ function streamTo(sink: WritableStream<Blob>): { write(part: Blob): Promise<void
  * the disk batch by batch so no Blob of the whole export is assembled either. Original rows
  * are copied as they were, unless a cell would run as a spreadsheet formula.
  */
-export async function buildExport(job: ScoredJob, kind: ExportKind, threshold: number, onProgress: (rows: number) => void, signal: AbortSignal, sink?: WritableStream<Blob>): Promise<Built> {
-  if (!sink) return buildExportTo(job, kind, threshold, onProgress, signal, undefined);
+export async function buildExport(
+  job: ScoredJob, kind: ExportKind, threshold: number, onProgress: (rows: number) => void, signal: AbortSignal,
+  sink?: WritableStream<Blob>, decision?: ExportDecision,
+): Promise<Built> {
+  if (!sink) return buildExportTo(job, kind, threshold, onProgress, signal, undefined, decision);
   const stream = streamTo(sink);
   try {
-    const built = await buildExportTo(job, kind, threshold, onProgress, signal, stream.write);
+    const built = await buildExportTo(job, kind, threshold, onProgress, signal, stream.write, decision);
     await stream.close();
     return built;
   } catch (error) {
@@ -56,7 +60,10 @@ export async function buildExport(job: ScoredJob, kind: ExportKind, threshold: n
   }
 }
 
-async function buildExportTo(job: ScoredJob, kind: ExportKind, threshold: number, onProgress: (rows: number) => void, signal: AbortSignal, write: ((part: Blob) => Promise<void>) | undefined): Promise<Built> {
+async function buildExportTo(
+  job: ScoredJob, kind: ExportKind, threshold: number, onProgress: (rows: number) => void, signal: AbortSignal,
+  write: ((part: Blob) => Promise<void>) | undefined, decision: ExportDecision | undefined,
+): Promise<Built> {
   const parts: Blob[] = [];
   const put = async (part: Blob) => (write ? write(part) : void parts.push(part));
   const fileName = exportFileName(job.fileName, kind);
@@ -67,6 +74,8 @@ async function buildExportTo(job: ScoredJob, kind: ExportKind, threshold: number
   }
   const { read, probabilities } = job;
   const plan = planFeatures(read.spec, read.table);
+  // The page's campaign and what-if columns, when it asked for them (expected_benefit, best_action, …).
+  const decided = decisionColumns(read.spec, plan, read.table.numeric, decision);
   const rejections = rejectionsByRow(job);
   const delimiter = read.streamed.delimiter;
   const width = read.headers.length;
@@ -81,7 +90,7 @@ async function buildExportTo(job: ScoredJob, kind: ExportKind, threshold: number
     if (p >= threshold) flaggedTotal++;
   }
 
-  if (kind !== 'json') await put(new Blob([BOM, await headerText(read), delimiter, SCORED_COLUMNS.join(delimiter), '\r\n']));
+  if (kind !== 'json') await put(new Blob([BOM, await headerText(read), delimiter, [...SCORED_COLUMNS, ...decided.names].join(delimiter), '\r\n']));
   else await put(new Blob([`{"total_customers":${scored},"churn_risk_count":${flaggedTotal},"results":[`]));
 
   for (let start = 0; start < read.table.rowCount; start += BATCH) {
@@ -112,7 +121,7 @@ async function buildExportTo(job: ScoredJob, kind: ExportKind, threshold: number
       const rewrite = own !== row || read.table.rejected[i] === 1 || own.some(needsNeutralising);
       let original = rewrite ? csvRow(own.map(neutraliseCell), delimiter) : texts[i - start]!;
       if (own.length < width) original += delimiter.repeat(width - own.length);
-      const appended = scoredCells({ probability: p, threshold, reasons: Number.isNaN(p) ? '' : reasonsOf(i), issue: rejections.get(i) ?? '', bands: read.spec.risk_bands });
+      const appended = scoredCells({ probability: p, threshold, reasons: Number.isNaN(p) ? '' : reasonsOf(i), issue: rejections.get(i) ?? '', bands: read.spec.risk_bands }).concat(decided.cells(i, p));
       lines.push(`${original}${delimiter}${csvRow(appended.map(neutraliseCell), delimiter)}${extra}\r\n`);
     }
     if (kind === 'json' && lines.length) await put(new Blob([written ? ',' : '', lines.join(',')]));

@@ -6,6 +6,7 @@
 import type { RankedScores } from '../core/decision/ranked-scores.ts';
 import type { ExportKind } from '../core/export/export-name.ts';
 import type { PackedIds } from '../core/ids/packed-ids.ts';
+import type { ExportDecision } from '../core/export/decision-columns.ts';
 import type { Curves } from '../core/metrics/file-evaluation.ts';
 import type { TableSort } from '../core/ordering/table-sort.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
@@ -42,8 +43,11 @@ export type PageToWorker =
   | { type: 'cancel'; job: number }
   | ({ type: 'sort'; job: number; request: number } & TableSort)
   | { type: 'row-details'; job: number; row: number }
-  /** `sink`: a file the person chose (showSaveFilePicker), written batch by batch; without it the export comes back as a Blob. */
-  | { type: 'export'; job: number; kind: ExportKind; threshold: number; sink?: WritableStream<Blob> }
+  /**
+   * `sink`: a file the person chose (showSaveFilePicker), written batch by batch; without it the export comes back as a Blob.
+   * `decision`: the page's campaign and what-if columns to add (expected_benefit, best_action, probability_after_action).
+   */
+  | { type: 'export'; job: number; kind: ExportKind; threshold: number; sink?: WritableStream<Blob>; decision?: ExportDecision }
   | { type: 'cancel-export'; job: number };
 
 export interface ModelProposal {

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { formatPercent } from '../../components/ui/format.ts';
 import type { ModelSpec } from '../../core/spec/model-spec.ts';
 import type { ScoredDataset } from '../../worker/protocol.ts';
@@ -19,7 +19,12 @@ export function RiskCharts({ dataset, spec, threshold }: Props) {
   // The histogram depends only on the file; segment counts are redone per threshold, a
   // pass that takes tens of milliseconds on a million rows, so they trail a dragged slider.
   const histogram = useMemo(() => probabilityHistogram(dataset.probabilities), [dataset]);
-  const groups = useMemo(() => segmentGroups(spec, dataset), [spec, dataset]);
+  // "Break down by" adds any categorical column, or banded numeric column, to the spec's segments.
+  const choices = useMemo(() => spec.columns.filter((c) => !spec.segments.includes(c.name) && (c.type === 'categorical' || c.band_ends !== undefined)), [spec]);
+  const [breakdown, setBreakdown] = useState('');
+  const selectId = useId();
+  const chosen = choices.some((c) => c.name === breakdown) ? breakdown : '';
+  const groups = useMemo(() => segmentGroups({ ...spec, segments: chosen ? [...spec.segments, chosen] : spec.segments }, dataset), [spec, dataset, chosen]);
   const shown = useDeferredValue(threshold);
   const summary = useMemo(() => segmentShares(dataset.probabilities, groups, shown), [dataset, groups, shown]);
   const thresholdText = `threshold ${formatPercent(shown)}`;
@@ -27,6 +32,15 @@ export function RiskCharts({ dataset, spec, threshold }: Props) {
   return (
     <section className="risk-charts" aria-labelledby="risk-charts-heading" data-testid="risk-charts">
       <h2 id="risk-charts-heading">Where the risk is</h2>
+      {choices.length > 0 && (
+        <p className="breakdown">
+          <label htmlFor={selectId}>Break down by</label>{' '}
+          <select id={selectId} value={chosen} data-testid="breakdown-select" onChange={(e) => setBreakdown(e.currentTarget.value)}>
+            <option value="">(the model's usual segments only)</option>
+            {choices.map((c) => <option key={c.name} value={c.name}>{c.type === 'numeric' ? `${c.label} band` : c.label}</option>)}
+          </select>
+        </p>
+      )}
       <div className="risk-charts-grid">
         <HistogramChart histogram={histogram} threshold={shown} atRisk={summary.atRisk} />
         {summary.groups.map((g) => <SegmentChart key={g.column} shares={g} thresholdText={thresholdText} />)}

@@ -7,6 +7,7 @@ import type { ModelSpec } from '../../core/spec/model-spec.ts';
 import type { ScoredDataset } from '../../worker/protocol.ts';
 import { ContributionChart } from './contribution-chart.tsx';
 import { featureTable, NEGLIGIBLE, rowFacts, rowName } from './row-facts.ts';
+import { WhatIfSection } from './what-if-section.tsx';
 import './row-details.css';
 
 interface Props {
@@ -77,6 +78,7 @@ export function RowDetails({ dataset, spec, row, threshold, cells, error, onClos
             {notable.map((r) => <li key={r.column}>{sentence(r)} ({formatSigned(r.contribution)})</li>)}
           </ul>
           {notable.length < facts.reasons.length && <p className="muted">The other columns barely move this customer's risk.</p>}
+          <WhatIfSection spec={spec} plan={plan} row={row} />
         </>
       )}
 

@@ -34,4 +34,15 @@ describe('parseHostMessage', () => {
   ])('ignores %j', (message) => {
     expect(parseHostMessage(message)).toBeUndefined();
   });
+
+  it.each([
+    [{ type: 'churn-radar:set-campaign', campaign: { cost: 12, saveRate: 0.3 } }, { type: 'churn-radar:set-campaign', campaign: { cost: 12, saveRate: 0.3 } }],
+    [{ type: 'churn-radar:set-campaign', campaign: {} }, { type: 'churn-radar:set-campaign', campaign: {} }],
+    [{ type: 'churn-radar:set-campaign', campaign: { saveRate: 1.5 } }, undefined],
+    [{ type: 'churn-radar:set-campaign', campaign: { cost: -1 } }, undefined],
+    [{ type: 'churn-radar:set-campaign', campaign: { months: '12' } }, undefined],
+    [{ type: 'churn-radar:set-campaign' }, undefined],
+  ])('reads campaign settings %o', (message, expected) => {
+    expect(parseHostMessage(message)).toEqual(expected);
+  });
 });

@@ -1,4 +1,4 @@
-import { parseHostMessage, type AppToHost } from './host-protocol.ts';
+import { parseHostMessage, type AppToHost, type HostCampaign } from './host-protocol.ts';
 
 /** What a message from the host page may make the app do. */
 export interface HostActions {
@@ -7,6 +7,7 @@ export interface HostActions {
   score(file: Blob, fileName: string, threshold: number | undefined): void;
   setThreshold(value: number): void;
   requestScoredCsv(): void;
+  setCampaign?(campaign: HostCampaign): void;
   hasResult(): boolean;
   reply(message: AppToHost): void;
 }
@@ -38,6 +39,9 @@ export function handleHostMessage(event: HostMessageEvent, parent: unknown, allo
     case 'churn-radar:get-scored-csv':
       if (act.hasResult()) act.requestScoredCsv();
       else act.reply({ type: 'churn-radar:error', message: 'No file has been scored yet.' });
+      break;
+    case 'churn-radar:set-campaign':
+      act.setCampaign?.(message.campaign);
   }
   return true;
 }

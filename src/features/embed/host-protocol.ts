@@ -6,13 +6,25 @@ import { z } from 'zod/mini';
  * One union per direction; every message's `type` starts with "churn-radar:". The app
  * accepts messages only from allowed origins and always replies to an explicit origin.
  */
+import type { ComparisonSummary } from '../../core/decision/compare.ts';
+
+/** Campaign settings a host may set; keys left out keep their current value. saveRate is 0–1. */
+export interface HostCampaign {
+  saveRate?: number;
+  months?: number;
+  cost?: number;
+  monthlyValue?: number;
+}
+
 export type HostToApp =
   /** Score a CSV given as text or bytes; optionally decide with this threshold (0–1). */
   | { type: 'churn-radar:score'; fileName: string; csv: string | ArrayBuffer; threshold?: number }
   /** Re-decide the current file at a new threshold; answered with a fresh result. */
   | { type: 'churn-radar:set-threshold'; threshold: number }
   /** Ask for the scored CSV of the current file (the same bytes as "Export CSV"). */
-  | { type: 'churn-radar:get-scored-csv' };
+  | { type: 'churn-radar:get-scored-csv' }
+  /** Change the campaign's settings; answered with a fresh result. */
+  | { type: 'churn-radar:set-campaign'; campaign: HostCampaign };
 
 export interface ResultSummary {
   fileName: string;
@@ -23,6 +35,10 @@ export interface ResultSummary {
   atRisk: number;
   threshold: number;
   expectedChurners: number;
+  /** The campaign's settings and its best N with their expected net benefit; null while a setting is invalid. */
+  campaign: { saveRate: number; months: number; cost: number; monthlyValue: number; bestCount: number; bestValue: number } | null;
+  /** Counts of the comparison with an earlier file; null until one is compared. */
+  comparison: ComparisonSummary | null;
 }
 
 export type AppToHost =
@@ -48,6 +64,15 @@ const hostMessage = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('churn-radar:set-threshold'), threshold }),
   z.object({ type: z.literal('churn-radar:get-scored-csv') }),
+  z.object({
+    type: z.literal('churn-radar:set-campaign'),
+    campaign: z.object({
+      saveRate: z.optional(z.number().check(z.gte(0), z.lte(1))),
+      months: z.optional(z.number().check(z.gte(0), z.lte(1_200))),
+      cost: z.optional(z.number().check(z.gte(0), z.lte(1e12))),
+      monthlyValue: z.optional(z.number().check(z.gte(0), z.lte(1e12))),
+    }),
+  }),
 ]);
 
 /** Checks a message's shape; anything else is ignored, never trusted. */

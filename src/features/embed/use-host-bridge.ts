@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Progress } from '../../worker/protocol.ts';
 import { allowedOrigins } from './allowed-origins.ts';
 import { handleHostMessage } from './host-message-handler.ts';
-import type { AppToHost, ResultSummary } from './host-protocol.ts';
+import type { AppToHost, HostCampaign, ResultSummary } from './host-protocol.ts';
 
 export interface HostBridgeInputs {
   modelsReady: boolean;
@@ -16,6 +16,7 @@ export interface HostBridgeInputs {
   score: (file: Blob, fileName: string) => void;
   setThreshold: (value: number) => void;
   requestScoredCsv: () => void;
+  setCampaign?: (campaign: HostCampaign) => void;
 }
 
 /**
@@ -60,6 +61,7 @@ export function useHostBridge(inputs: HostBridgeInputs): void {
         },
         setThreshold: act.setThreshold,
         requestScoredCsv: act.requestScoredCsv,
+        setCampaign: act.setCampaign,
         hasResult: () => act.summary !== undefined,
         reply: send,
       });

@@ -5,7 +5,7 @@ import type { TableSort } from '../../core/ordering/table-sort.ts';
 import type { ModelSpec } from '../../core/spec/model-spec.ts';
 import type { ScoredDataset } from '../../worker/protocol.ts';
 import { TableFilters } from './table-filters.tsx';
-import { buildColumns, columnIdForSortKey, features } from './table-columns.tsx';
+import { buildColumns, columnIdForSortKey, features, type ExtraColumn } from './table-columns.tsx';
 import { useScaledScroll } from './use-scaled-scroll.ts';
 import { NO_FILTERS, visibleRows, type RowFilters } from './visible-rows.ts';
 import { reasonPlan, windowRows, type WindowRow } from './window-rows.ts';
@@ -23,7 +23,14 @@ interface Props {
   onSort(sort: TableSort | null): void;
   /** Opens the details of a data row (its index in the file). */
   onOpenRow(row: number): void;
+  /** A list the table is limited to (1 = on it), named for the person: a campaign's contacts, a comparison group. */
+  list?: { label: string; rows: Uint8Array } | null;
+  onClearList?: () => void;
+  /** Figures the page computed per row, shown as columns after the probability. */
+  extras?: readonly ExtraColumn[];
 }
+
+const NO_EXTRAS: readonly ExtraColumn[] = [];
 
 type Features = typeof features;
 
@@ -113,7 +120,7 @@ function BodyRow({ row, top, tabStop, onFocusRow, onOpen, onKey }: BodyRowProps)
 }
 
 /** Every scored customer, virtualised so a million rows scroll smoothly. */
-export function ResultsTable({ dataset, spec, threshold, order, sort, onSort, onOpenRow }: Props) {
+export function ResultsTable({ dataset, spec, threshold, order, sort, onSort, onOpenRow, list = null, onClearList, extras = NO_EXTRAS }: Props) {
   // Filters belong to one file: a new dataset starts unfiltered (its columns may differ).
   const [filterState, setFilterState] = useState({ dataset, filters: NO_FILTERS });
   const filters = filterState.dataset === dataset ? filterState.filters : NO_FILTERS;
@@ -123,7 +130,8 @@ export function ResultsTable({ dataset, spec, threshold, order, sort, onSort, on
   const listFilters = useMemo(() => ({ ...filters, idQuery }), [filters, idQuery]);
   // The threshold only shapes the list when "at-risk only" is on; the slider moves it often.
   const listThreshold = listFilters.atRiskOnly ? threshold : 0;
-  const visible = useMemo(() => visibleRows(dataset, order, listThreshold, listFilters), [dataset, order, listThreshold, listFilters]);
+  const listRows = list && list.rows.length === dataset.rows ? list.rows : null;
+  const visible = useMemo(() => visibleRows(dataset, order, listThreshold, listFilters, listRows), [dataset, order, listThreshold, listFilters, listRows]);
   const scoredCount = dataset.rows - dataset.rejectedRows;
 
   const { scrollRef, headRef, height, range, top, pageRows, reveal, scrollToStart } = useScaledScroll(visible.length, ROW_HEIGHT, OVERSCAN);
@@ -136,7 +144,7 @@ export function ResultsTable({ dataset, spec, threshold, order, sort, onSort, on
   const plan = useMemo(() => reasonPlan(spec, dataset), [spec, dataset]);
   // Reasons are worked out here, for the few rows in the window only.
   const data = useMemo(() => windowRows(spec, dataset, plan, visible, { start, end }), [spec, dataset, plan, visible, start, end]);
-  const columns = useMemo(() => buildColumns(spec, dataset), [spec, dataset]);
+  const columns = useMemo(() => buildColumns(spec, dataset, extras), [spec, dataset, extras]);
 
   const sorting = useMemo<SortingState>(() => {
     const id = sort ? columnIdForSortKey(columns, sort.key) : undefined;
@@ -223,6 +231,12 @@ export function ResultsTable({ dataset, spec, threshold, order, sort, onSort, on
   return (
     <div className="results-table">
       <TableFilters spec={spec} hasIds={dataset.ids !== null} filters={filters} onChange={changeFilters} />
+      {list && listRows && (
+        <p className="table-list" data-testid="table-list">
+          Showing only: <strong>{list.label}</strong>{' '}
+          {onClearList && <button type="button" className="link" onClick={onClearList}>Show all customers</button>}
+        </p>
+      )}
       <p className="table-count" role="status" data-testid="table-count">
         Showing {formatCount(visible.length)} of {formatCount(scoredCount)} customers
         {sort && !order && <span className="muted"> (sorting…)</span>}

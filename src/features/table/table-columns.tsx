@@ -53,8 +53,26 @@ function inputColumn(column: SpecColumn, dataset: Pick<ScoredDataset, 'numeric' 
   }) as TableColumn;
 }
 
+/** A figure the page computed per row (e.g. a campaign's expected benefit), shown after the probability. */
+export interface ExtraColumn {
+  id: string;
+  header: string;
+  values: Float64Array;
+  format: (x: number) => string;
+}
+
+function extraColumn(extra: ExtraColumn): TableColumn {
+  return helper.accessor((r) => extra.values[r.row]!, {
+    id: `extra:${extra.id}`,
+    header: extra.header,
+    cell: (ctx) => (Number.isNaN(ctx.getValue()) ? '—' : extra.format(ctx.getValue())),
+    enableSorting: false,
+    meta: { width: 140, align: 'end' },
+  }) as TableColumn;
+}
+
 /** The table's columns for one dataset: fixed ones first, then one per model input. */
-export function buildColumns(spec: Pick<ModelSpec, 'columns' | 'risk_bands'>, dataset: Pick<ScoredDataset, 'numeric' | 'codes' | 'ids'>): TableColumn[] {
+export function buildColumns(spec: Pick<ModelSpec, 'columns' | 'risk_bands'>, dataset: Pick<ScoredDataset, 'numeric' | 'codes' | 'ids'>, extras: readonly ExtraColumn[] = []): TableColumn[] {
   const hasIds = dataset.ids !== null;
   return [
     helper.accessor('id', {
@@ -73,6 +91,7 @@ export function buildColumns(spec: Pick<ModelSpec, 'columns' | 'risk_bands'>, da
       sortDescFirst: true,
       meta: { width: 120, sortKey: 'probability', align: 'end' },
     }) as TableColumn,
+    ...extras.map(extraColumn),
     helper.display({
       id: 'band',
       header: 'Risk band',

@@ -19,11 +19,12 @@ export function activeFilterCount(filters: RowFilters): number {
 
 /**
  * File rows to show, in display order: scored rows only (rejected rows carry NaN),
- * following `order` when given, kept only if they pass every filter.
+ * following `order` when given, kept only if they pass every filter and are on `list`
+ * (a campaign's contacts or a comparison group) when one is given.
  * An order whose length does not match the file is a stale reply about an
  * earlier file or request, so file order is used instead.
  */
-export function visibleRows(dataset: RowSource, order: Uint32Array | null, threshold: number, filters: RowFilters): Uint32Array {
+export function visibleRows(dataset: RowSource, order: Uint32Array | null, threshold: number, filters: RowFilters, list: Uint8Array | null = null): Uint32Array {
   const n = dataset.rows;
   const { probabilities } = dataset;
   const sequence = order !== null && order.length === n ? order : null;
@@ -43,6 +44,7 @@ export function visibleRows(dataset: RowSource, order: Uint32Array | null, thres
     const p = probabilities[row]!;
     if (Number.isNaN(p)) continue;
     if (atRiskOnly && !(p >= threshold)) continue;
+    if (list && list[row] !== 1) continue;
     if (idHits && idHits[row] !== 1) continue;
     let keep = true;
     for (const test of categoryTests) {

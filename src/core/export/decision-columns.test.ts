@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { modelPath } from '../../../scripts/train/telco-dataset.test-support.ts';
+import { planWhatIf, whatIfRow } from '../decision/what-if.ts';
+import { planFeatures } from '../model-input/feature-plan.ts';
+import { parseModelSpec } from '../spec/parse-model-spec.ts';
+import { decisionColumns } from './decision-columns.ts';
+
+const parsed = parseModelSpec(JSON.parse(readFileSync(modelPath('telco-full.json'), 'utf8')), 'telco-full.json');
+if (!parsed.ok) throw new Error(parsed.problem);
+const spec = parsed.value;
+const numeric = new Map(spec.columns.flatMap((c) => (c.type === 'numeric' ? [[c.name, Float64Array.from([12, 70.5, 800])] as const] : [])));
+const codes = new Map(spec.columns.flatMap((c) => (c.type === 'categorical' ? [[c.name, Int16Array.from([0, 0, 1])] as const] : [])));
+const plan = planFeatures(spec, { numeric, codes, missing: new Map() });
+const settings = { saveRate: 0.2, months: 12, cost: 10, monthlyValue: 50 };
+
+describe('decision columns of the export', () => {
+  it('adds nothing unless the page asks', () => {
+    expect(decisionColumns(spec, plan, numeric, undefined).names).toEqual([]);
+    expect(decisionColumns(spec, plan, numeric, {}).cells(0, 0.5)).toEqual([]);
+  });
+
+  it('writes the expected benefit with the value column, and the best single change', () => {
+    const columns = decisionColumns(spec, plan, numeric, { campaign: settings, whatIf: true });
+    expect(columns.names).toEqual(['expected_benefit', 'best_action', 'probability_after_action']);
+    const value = numeric.get(spec.value!.column)![1]!;
+    const best = whatIfRow(spec, plan, planWhatIf(spec, plan), 1)!.best!;
+    expect(columns.cells(1, 0.4)).toEqual([(0.4 * 0.2 * value * 12 - 10).toFixed(2), `${best.label}: ${best.from} → ${best.to}`, best.probability.toFixed(4)]);
+    expect(columns.cells(2, NaN)).toEqual(['', '', '']);
+  });
+
+  it('uses one amount for everyone without a value column and leaves out what-if without actionable columns', () => {
+    const plain = { ...spec, value: undefined, columns: spec.columns.map(({ actionable: _a, ...c }) => c) as typeof spec.columns };
+    const columns = decisionColumns(plain, plan, numeric, { campaign: settings, whatIf: true });
+    expect(columns.names).toEqual(['expected_benefit']);
+    expect(columns.cells(0, 0.5)).toEqual([(0.5 * 0.2 * 50 * 12 - 10).toFixed(2)]);
+  });
+});
