@@ -3,7 +3,7 @@ import { rankScores } from '../core/decision/ranked-scores.ts';
 import { evaluationCurves, labelledScores } from '../core/metrics/file-evaluation.ts';
 import { sortOrder, sortOrderByText } from '../core/ordering/sort-order.ts';
 import { buildExport } from './export-file.ts';
-import { loadModels } from './load-models.ts';
+import { addModel, loadModels } from './load-models.ts';
 import { transferablesOf, type ExportKind, type InlineAssets, type PageToWorker, type ScoredDataset, type SortKey, type WorkerToPage } from './protocol.ts';
 import { describeFormat, NeedsMapping, readCustomers } from './read-customers.ts';
 import { scoreTable } from './score-table.ts';
@@ -158,6 +158,14 @@ self.onmessage = async (event: MessageEvent<PageToWorker>) => {
       return withJob(message.job, (j) => void exportFile(j, message.kind, message.threshold));
     case 'cancel-export':
       exporting?.abort();
+      return;
+    case 'add-model':
+      try {
+        const added = await addModel(baseUrl, inline, message.specBytes, message.specName, message.onnx);
+        post({ type: 'model-added', request: message.request, id: added.id, specs: added.models.map((m) => m.spec) });
+      } catch (error) {
+        post({ type: 'model-refused', request: message.request, message: (error as Error).message });
+      }
       return;
   }
 };

@@ -38,7 +38,9 @@ export type PageToWorker =
   | { type: 'sort'; job: number; request: number; key: SortKey; descending: boolean }
   | { type: 'row-details'; job: number; row: number }
   | { type: 'export'; job: number; kind: ExportKind; threshold: number }
-  | { type: 'cancel-export'; job: number };
+  | { type: 'cancel-export'; job: number }
+  /** A package trained or opened on the page, checked like a deployed one, added for this session. */
+  | { type: 'add-model'; request: number; specBytes: Uint8Array; specName: string; onnx: Uint8Array };
 
 /** 'probability' (also orders risk band and at-risk), 'id', or a spec column name. */
 export type SortKey = string;
@@ -126,7 +128,9 @@ export type WorkerToPage =
   | { type: 'row-details'; job: number; row: number; cells: string[] }
   | { type: 'export-progress'; job: number; kind: ExportKind; rows: number; totalRows: number }
   | { type: 'exported'; job: number; kind: ExportKind; blob: Blob; fileName: string; rows: number }
-  | { type: 'export-ended'; job: number; kind: ExportKind; message: string | undefined };
+  | { type: 'export-ended'; job: number; kind: ExportKind; message: string | undefined }
+  | { type: 'model-added'; request: number; id: string; specs: ModelSpec[] }
+  | { type: 'model-refused'; request: number; message: string };
 
 /** Buffers that travel with a message instead of being copied. */
 export function transferablesOf(dataset: ScoredDataset): ArrayBuffer[] {
