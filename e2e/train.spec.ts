@@ -129,4 +129,44 @@ test.describe('training a model on your own history, in the browser', () => {
     await page.getByTestId('open-package-input').setInputFiles([tempFile('only.json', '{}')]);
     await expect(page.getByTestId('package-message')).toContainText('Choose the two files of one package together');
   });
+
+  test('hostile files each get a specific message: two positives, 200 columns, a column of 10 MB values', async ({ page }) => {
+    await page.goto('./#/train');
+    const lines = (n: number, row: (i: number) => string) => Array.from({ length: n }, (_, i) => row(i)).join('\n');
+    await chooseHistory(page, tempFile('rare.csv', `spend,churn\n${lines(5000, (i) => `${i % 97},${i === 10 || i === 4000 ? 'yes' : 'no'}`)}\n`));
+    await page.getByTestId('train-start').click();
+    await expect(page.getByTestId('train-error')).toContainText('Too few customers of one kind');
+
+    const header = Array.from({ length: 199 }, (_, c) => `f${c}`).join(',');
+    await chooseHistory(page, tempFile('wide.csv', `${header},churn\n${lines(400, (i) => `${Array.from({ length: 199 }, (_, c) => (i * (c + 3)) % 11).join(',')},${i % 4 ? 'no' : 'yes'}`)}\n`));
+    await expect(page.getByTestId('train-columns').locator('tbody tr')).toHaveCount(200);
+    await page.getByTestId('train-start').click();
+    await expect(page.getByTestId('training-card')).toBeVisible({ timeout: 180_000 });
+
+    const blob = 'x'.repeat(500_000);
+    await chooseHistory(page, tempFile('notes.csv', `note,spend,churn\n${lines(20, (i) => `${blob}${i % 2},${i % 5},${i % 3 ? 'no' : 'yes'}`)}\n`));
+    await expect(page.getByTestId('train-columns').locator('tr[data-column="note"]')).toContainText('longer than 500 characters');
+    await expect(page.getByTestId('train-columns').locator('tr[data-column="note"]').getByRole('checkbox')).not.toBeChecked();
+  });
+
+  test('a keyboard alone runs the flow, with the network cut after the page loaded', async ({ page, context }) => {
+    await page.goto('./#/train');
+    await expect(page.getByTestId('train-file-input')).toBeEnabled();
+    // The deployed models are loaded (their cards exist on the hidden Score view) before the network goes.
+    await expect(page.locator('[data-testid^="model-card-"]').first()).toBeAttached({ timeout: 30_000 });
+    await context.setOffline(true);
+    const text = `plan,spend,churn\n${Array.from({ length: 600 }, (_, i) => `${['a', 'b', 'c'][i % 3]},${(i * 7) % 50},${(i * 7) % 50 > 30 === (i % 5 !== 0) ? 'yes' : 'no'}`).join('\n')}\n`;
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('train-file-input').focus();
+    await page.keyboard.press('Space');
+    await (await chooser).setFiles(tempFile('history.csv', text));
+    await expect(page.getByTestId('train-target')).toHaveValue('churn');
+    await page.getByTestId('train-start').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('training-card')).toBeVisible({ timeout: 120_000 });
+    await page.getByTestId('train-use').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('package-message')).toContainText('now one of this session');
+    await context.setOffline(false);
+  });
 });
