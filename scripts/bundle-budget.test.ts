@@ -10,8 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * worker, gzip) has a budget; onnxruntime's .wasm is counted on its own, since it
  * is one fixed third-party file that browsers cache. Raised from 320 kB for format 2 packages: the worker
  * now reads ONNX graphs (onnx-proto) to check untrusted model packages before the runtime sees them.
+ * Raised again to 450 kB for the training worker (the trainer and the ONNX writer, 72 kB) and the campaign,
+ * what-if and comparison panels: measured 439 kB when these landed.
  */
-const APP_JS_GZIP_BUDGET = 360_000;
+const APP_JS_GZIP_BUDGET = 450_000;
 const WASM_GZIP_BUDGET = 4_500_000;
 
 let outDir: string;

@@ -33,7 +33,7 @@ describe('parseModelSpec', () => {
     ['an indicator of an unknown category', (s) => (s.features[2]!.category = 'Nope'), 'features.2.category must be one of the categories of "Contract"'],
     ['an indicator without a category', (s) => delete s.features[2]!.category, 'features.2.category must be one of the categories of "Contract"'],
     ['a numeric feature with a category', (s) => (s.features[0]!.category = 'x'), 'features.0.category numeric features have no category'],
-    ['an indicator with a transform', (s) => (s.features[2]!.transform = 'log1p'), 'features.2.transform indicators take no transform'],
+    ['an indicator with a transform', (s) => (s.features[2]!.transform = 'log1p'), 'features.2 category indicators take no transform or missing indicator'],
     ['a standard deviation of 0', (s) => (s.features[0]!.std = 0), 'features.0.std must be positive'],
     // zod 4's number() refuses infinities itself, before the schema's own finite check.
     ['a mean that is not finite', (s) => (s.features[0]!.mean = Number.POSITIVE_INFINITY), 'features.0.mean '],
@@ -46,7 +46,7 @@ describe('parseModelSpec', () => {
     const problem = problemOf(change);
     expect(problem).toContain('The model spec x.json is not valid: ');
     expect(problem).toContain(message);
-    expect(problem).toMatch(/Re-run "npm run train" or restore the file\.$/);
+    expect(problem).toMatch(/Re-train the model or restore the file\.$/);
   });
 
   it('accepts thresholds of exactly 0 and 1', () => {
@@ -61,7 +61,7 @@ describe('parseModelSpec', () => {
     expect(problemOf((s) => s.features.slice(0, 3).forEach((f) => (f.std = 0)))).not.toContain('more)');
   });
 
-  it('names the root for something that is not an object', () => {
-    expect(parseModelSpec(null, 'x.json')).toEqual({ ok: false, problem: expect.stringContaining(': (root) ') });
+  it('says the format is missing for something that is not a spec object', () => {
+    expect(parseModelSpec(null, 'x.json')).toEqual({ ok: false, problem: expect.stringContaining('x.json is not valid: format is missing') });
   });
 });

@@ -41,8 +41,9 @@ describe('bounds and training range at their edges', () => {
     expect(issuesOf([['1', '999999999999999', '1', 'Basic']])).toEqual([]);
   });
 
-  it('names NaN and infinity as such', () => {
-    expect(issuesOf([['NaN', '1', '1', 'Basic']])[0]![4]).toBe('Tenure "NaN" is not a number (NaN or infinity).');
+  it('names infinity as such, and reads NaN as a missing marker', () => {
+    expect(issuesOf([['Infinity', '1', '1', 'Basic']])[0]![4]).toBe('Tenure "Infinity" is not a number (NaN or infinity).');
+    expect(issuesOf([['NaN', '1', '1', 'Basic']])[0]![4]).toBe('Tenure is "NaN", read as missing; used 1.5.');
     expect(issuesOf([['abc', '1', '1', 'Basic']])[0]![4]).toBe('Tenure "abc" is not a number.');
   });
 });
