@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-web/wasm';
+import { EXPORT_CAMPAIGN } from '../core/decision/campaign.ts';
 import { createOnnxScorer } from '../core/scoring/onnx-scorer.ts';
 import { recommendedThreshold } from '../core/spec/parse-model-spec.ts';
 import { buildExport } from '../worker/export-file.ts';
@@ -80,7 +81,8 @@ export async function scoreCommand(args: string[], io: Io): Promise<number> {
     close: async () => (values.out === '-' ? output.releaseLock() : output.close()),
     abort: async (reason) => output.abort(reason),
   });
-  await buildExport(job, values.format, decideAt, progress('writing'), signal, sink);
+  // The same decision columns as the page's export with its Campaign panel untouched.
+  await buildExport(job, values.format, decideAt, progress('writing'), signal, sink, { campaign: EXPORT_CAMPAIGN, whatIf: true });
   if (io.interactive) process.stderr.write('\r');
   const rejected = read.table.rejected.reduce((s, r) => s + r, 0);
   let atRisk = 0;

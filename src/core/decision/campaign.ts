@@ -19,6 +19,13 @@ export interface CampaignSettings {
 
 export const DEFAULT_CAMPAIGN = { saveRate: 0.2, months: 12 } as const;
 
+/**
+ * The settings an export uses until someone changes them: the issue's save rate and months, plus a
+ * contact cost and a monthly value for models without a value column. The page's Campaign panel starts
+ * from these, and the command line uses them, so both write the same `expected_benefit` column.
+ */
+export const EXPORT_CAMPAIGN = { ...DEFAULT_CAMPAIGN, cost: 10, monthlyValue: 50 } as const;
+
 /** Settings a person typed: refused with a sentence when they cannot describe a campaign. */
 export function checkCampaignSettings(s: CampaignSettings): Result<CampaignSettings> {
   if (!Number.isFinite(s.saveRate) || s.saveRate < 0 || s.saveRate > 1) return fail('The save rate must be between 0 % and 100 %.');

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { campaignCurves, checkCampaignSettings, DEFAULT_CAMPAIGN, expectedBenefits, orderCampaign, type CampaignSettings } from '../../core/decision/campaign.ts';
+import { campaignCurves, checkCampaignSettings, EXPORT_CAMPAIGN, expectedBenefits, orderCampaign, type CampaignSettings } from '../../core/decision/campaign.ts';
 import type { ModelSpec } from '../../core/spec/model-spec.ts';
 import type { ScoredDataset } from '../../worker/protocol.ts';
 
@@ -7,7 +7,7 @@ import type { ScoredDataset } from '../../worker/protocol.ts';
 const CHART_POINTS = 400;
 
 /** The page's starting campaign, shown in the inputs for the team to replace with its own figures. */
-export const initialCampaign: CampaignSettings = { ...DEFAULT_CAMPAIGN, cost: 10, monthlyValue: 50 };
+export const initialCampaign: CampaignSettings = { ...EXPORT_CAMPAIGN };
 
 /**
  * Campaign settings live in React state only, for this visit: they are not customer data,
