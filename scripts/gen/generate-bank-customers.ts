@@ -1,4 +1,4 @@
-import { seededRandom } from '../../src/core/train/seeded-random.ts';
+import { pick, seededRandom } from '../../src/core/train/seeded-random.ts';
 import { csvField } from './generate-customers.ts';
 
 type Random = () => number;
@@ -65,15 +65,6 @@ function normal(random: Random): number {
 
 const clamp = (x: number, min: number, max: number) => Math.min(max, Math.max(min, x));
 const cents = (x: number) => Math.round(x * 100) / 100;
-
-function pick<T>(random: Random, options: readonly (readonly [T, number])[]): T {
-  let u = random();
-  for (const [value, weight] of options) {
-    u -= weight;
-    if (u < 0) return value;
-  }
-  return options[options.length - 1]![0];
-}
 
 const GEOGRAPHIES = [['France', 0.5], ['Germany', 0.25], ['Spain', 0.25]] as const;
 const PRODUCTS = [[1, 0.5], [2, 0.45], [3, 0.04], [4, 0.01]] as const;

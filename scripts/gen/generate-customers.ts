@@ -1,4 +1,4 @@
-import { seededRandom } from '../../src/core/train/seeded-random.ts';
+import { pick, seededRandom } from '../../src/core/train/seeded-random.ts';
 
 type Random = () => number;
 type YesNo = 'Yes' | 'No';
@@ -61,15 +61,6 @@ const MAX_MONTHLY = 118.75;
 
 const chance = (random: Random, p: number) => random() < p;
 const yesNo = (yes: boolean): YesNo => (yes ? 'Yes' : 'No');
-
-function pick<T>(random: Random, options: readonly (readonly [T, number])[]): T {
-  let u = random();
-  for (const [value, weight] of options) {
-    u -= weight;
-    if (u < 0) return value;
-  }
-  return options[options.length - 1]![0];
-}
 
 const CONTRACTS = [['Month-to-month', 0.55], ['One year', 0.21], ['Two year', 0.24]] as const;
 

@@ -18,3 +18,13 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   }
   return out;
 }
+
+/** One of `options` drawn by its weight (weights summing to 1); the last one takes any rounding leftover. */
+export function pick<T>(random: () => number, options: readonly (readonly [T, number])[]): T {
+  let u = random();
+  for (const [value, weight] of options) {
+    u -= weight;
+    if (u < 0) return value;
+  }
+  return options[options.length - 1]![0];
+}
