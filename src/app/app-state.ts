@@ -167,5 +167,10 @@ function onWorkerMessage(state: AppState, message: WorkerToPage): AppState {
     }
     case 'export-ended':
       return shown(message.job) ? { ...state, exporting: undefined, notice: message.message ? `The export failed: ${message.message}` : 'Export cancelled.' } : state;
+    case 'model-added':
+      return { ...state, models: message.specs };
+    case 'model-refused':
+      // The view that asked shows the problem (see useScoring's addModel).
+      return state;
   }
 }

@@ -20,6 +20,7 @@ import { MappingStep } from '../features/mapping/mapping-step.tsx';
 import { ModelCards } from '../features/models/model-cards.tsx';
 import { ModelSwitch } from '../features/models/model-switch.tsx';
 import { OfflineStatus } from '../features/offline/offline-status.tsx';
+import { TrainView } from '../features/train/train-view.tsx';
 import { ResultsTable } from '../features/table/results-table.tsx';
 import type { ExtraColumn } from '../features/table/table-columns.tsx';
 import { DropZone } from '../features/upload/drop-zone.tsx';
@@ -32,6 +33,7 @@ import { useDeployConfig } from './use-deploy-config.ts';
 import type { ExportKind, ScoredDataset } from '../worker/protocol.ts';
 import { startScoringWorker } from './scoring-worker.ts';
 import { useDownload } from './use-download.ts';
+import { useHashRoute } from './use-hash-route.ts';
 import { COMFORTABLE_BYTES, SAMPLE_URL, useScoring } from './use-scoring.ts';
 import './app.css';
 
@@ -46,6 +48,7 @@ function valueOf(spec: ModelSpec): { label: string; currency: string } | undefin
 
 export function App() {
   const deploy = useDeployConfig();
+  const route = useHashRoute();
   const comfortableBytes = (deploy.config.comfortable_file_mb ?? COMFORTABLE_BYTES / 1e6) * 1e6;
   const s = useScoring({ comfortableBytes, defaultModel: deploy.config.default_model });
   const { state, scoreFile } = s;
@@ -133,8 +136,13 @@ export function App() {
         <h1>Churn Radar</h1>
         <p>Which customers are about to leave, and why. Your file is read and scored on this computer; nothing is uploaded.</p>
         <OfflineStatus />
+        <nav aria-label="Views" className="views">
+          <a href="#/" aria-current={route === 'score' ? 'page' : undefined}>Score customers</a>{' · '}
+          <a href="#/train" aria-current={route === 'train' ? 'page' : undefined}>Train your own model</a>
+        </nav>
       </header>
-      <main>
+      {route === 'train' && !embedded && <TrainView onAddModel={s.addModel} />}
+      <main hidden={route === 'train' && !embedded}>
         <section className="card" aria-labelledby="score-heading">
           <h2 id="score-heading" className="visually-hidden">Score a customer file</h2>
           <DropZone onFile={onFile} onSample={loadSample} disabled={!ready} fileDisabled={state.phase === 'error'} dragging={dragging} />

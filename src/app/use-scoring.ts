@@ -36,6 +36,9 @@ export function useScoring(settings: ScoringSettings) {
     latest.current = settings;
   });
   const worker = useRef<ScoringWorker | null>(null);
+  /** Replies to 'add-model', by request; and the model added last, preferred when a file fits it. */
+  const adding = useRef(new Map<number, (problem: string | undefined) => void>());
+  const preferred = useRef<string | undefined>(undefined);
   const counter = useRef(0);
   const next = () => ++counter.current;
 
@@ -44,6 +47,11 @@ export function useScoring(settings: ScoringSettings) {
     const w = startScoringWorker(
       (message) => {
         if (message.type === 'scored') performance.mark('churn:scored', { detail: { job: message.dataset.job } });
+        if (message.type === 'model-added' || message.type === 'model-refused') {
+          adding.current.get(message.request)?.(message.type === 'model-refused' ? message.message : undefined);
+          adding.current.delete(message.request);
+          if (message.type === 'model-added') preferred.current = message.id;
+        }
         dispatch({ type: 'worker', message });
       },
       (message) => dispatch({ type: 'crashed', message }),
@@ -65,7 +73,7 @@ export function useScoring(settings: ScoringSettings) {
   const start = useCallback((blob: Blob, name: string, options: StartOptions) => {
     const id = next();
     const keepShown = options.keepShown ?? false;
-    const model = options.model ?? latest.current.defaultModel;
+    const model = options.model ?? preferred.current ?? latest.current.defaultModel;
     dispatch({ type: 'file-chosen', job: id, file: blob, fileName: name, keepShown });
     worker.current?.send({ type: 'score-file', job: id, file: blob, fileName: name, mapping: options.mapping, askMapping: options.askMapping, keepShown, model });
   }, []);
@@ -95,6 +103,12 @@ export function useScoring(settings: ScoringSettings) {
       if (file && fileName) start(file, fileName, { model, keepShown: true });
     }, [file, fileName, start]),
     cancelMapping: useCallback(() => dispatch({ type: 'cancel-mapping' }), []),
+    /** Adds a package for this session; resolves to the problem when it is refused. */
+    addModel: useCallback((specBytes: Uint8Array, specName: string, onnx: Uint8Array) => new Promise<string | undefined>((resolve) => {
+      const request = next();
+      adding.current.set(request, resolve);
+      worker.current?.send({ type: 'add-model', request, specBytes, specName, onnx });
+    }), []),
     cancel: useCallback(() => worker.current?.send({ type: 'cancel', job }), [job]),
     setThreshold: useCallback((value: number) => dispatch({ type: 'threshold', value }), []),
     sortBy: useCallback((sort: TableSort | null) => {

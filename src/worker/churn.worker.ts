@@ -3,7 +3,7 @@ import { rankScores } from '../core/decision/ranked-scores.ts';
 import { packIds } from '../core/ids/packed-ids.ts';
 import { evaluationCurves, labelledScores } from '../core/metrics/file-evaluation.ts';
 import { failureReply, ShownResults } from './answer-requests.ts';
-import { loadModels } from './load-models.ts';
+import { addModel, loadModels } from './load-models.ts';
 import { transferablesOf, type InlineAssets, type PageToWorker, type ScoredDataset, type WorkerToPage } from './protocol.ts';
 import { describeFormat, NeedsMapping, readCustomers } from './read-customers.ts';
 import { scoreTable } from './score-table.ts';
@@ -100,6 +100,14 @@ async function route(message: PageToWorker): Promise<void> {
       return scoreFile(message);
     case 'cancel':
       running.get(message.job)?.abort();
+      return;
+    case 'add-model':
+      try {
+        const added = await addModel(baseUrl, inline, message.specBytes, message.specName, message.onnx);
+        post({ type: 'model-added', request: message.request, id: added.id, specs: added.models.map((m) => m.spec) });
+      } catch (error) {
+        post({ type: 'model-refused', request: message.request, message: (error as Error).message });
+      }
       return;
     case 'sort':
     case 'row-details':

@@ -1,6 +1,6 @@
 import * as ort from 'onnxruntime-web/wasm';
 import { createOnnxScorer, type OnnxScorer } from '../core/scoring/onnx-scorer.ts';
-import { checkOnnx, readSpec } from '../core/spec/check-package.ts';
+import { checkOnnx, checkPackage, readSpec } from '../core/spec/check-package.ts';
 import { parseModelsIndex } from '../core/spec/models-index.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import type { InlineAssets } from './protocol.ts';
@@ -89,4 +89,24 @@ export function loadModels(baseUrl: string, inline?: InlineAssets): Promise<Load
     throw error;
   });
   return loading;
+}
+
+/**
+ * Adds a package trained or opened on the page to this worker's models, checked as a deployed
+ * one is; a model with the same id is replaced. Returns every model now offered.
+ */
+export async function addModel(baseUrl: string, inline: InlineAssets | undefined, specBytes: Uint8Array, specName: string, onnx: Uint8Array): Promise<{ id: string; models: LoadedModel[] }> {
+  const checked = checkPackage(specBytes, specName, onnx);
+  if (!checked.ok) throw new Error(checked.problem);
+  const spec = checked.value;
+  const models = await loadModels(baseUrl, inline);
+  let scorer: OnnxScorer;
+  try {
+    scorer = await createOnnxScorer(onnx, { input: spec.input, output: spec.output, featureCount: spec.features.length });
+  } catch (error) {
+    throw new Error(`The model file ${spec.onnx} could not be opened: ${(error as Error).message}`, { cause: error });
+  }
+  const all = [...models.filter((m) => m.spec.id !== spec.id), { spec, scorer }];
+  loading = Promise.resolve(all);
+  return { id: spec.id, models: all };
 }

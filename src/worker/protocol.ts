@@ -48,7 +48,9 @@ export type PageToWorker =
    * `decision`: the page's campaign and what-if columns to add (expected_benefit, best_action, probability_after_action).
    */
   | { type: 'export'; job: number; kind: ExportKind; threshold: number; sink?: WritableStream<Blob>; decision?: ExportDecision }
-  | { type: 'cancel-export'; job: number };
+  | { type: 'cancel-export'; job: number }
+  /** A package trained or opened on the page, checked like a deployed one, added for this session. */
+  | { type: 'add-model'; request: number; specBytes: Uint8Array; specName: string; onnx: Uint8Array };
 
 export interface ModelProposal {
   modelId: string;
@@ -136,7 +138,9 @@ export type WorkerToPage =
   | { type: 'export-progress'; job: number; kind: ExportKind; rows: number; totalRows: number }
   /** `blob` is absent when the export was written to the chosen file. */
   | { type: 'exported'; job: number; kind: ExportKind; blob: Blob | undefined; fileName: string; rows: number }
-  | { type: 'export-ended'; job: number; kind: ExportKind; message: string | undefined };
+  | { type: 'export-ended'; job: number; kind: ExportKind; message: string | undefined }
+  | { type: 'model-added'; request: number; id: string; specs: ModelSpec[] }
+  | { type: 'model-refused'; request: number; message: string };
 
 /** Buffers that travel with a message instead of being copied. */
 export function transferablesOf(dataset: ScoredDataset): ArrayBuffer[] {

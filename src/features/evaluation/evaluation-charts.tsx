@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { formatCount, formatPercent, formatScore } from '../../components/ui/format.ts';
-import { CurveChart, type Series, type XY } from './curve-chart.tsx';
+import { CurveChart, type Series, type XY } from '../../components/ui/curve-chart.tsx';
 import { binRange, CalibrationTable, PrTable, RocTable } from './curve-tables.tsx';
 import type { Curves, LabelledScores } from '../../core/metrics/file-evaluation.ts';
 import type { ThresholdPoint } from './evaluation-data.ts';

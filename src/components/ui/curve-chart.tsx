@@ -1,8 +1,8 @@
 import type { ChartData, ChartDataset, ChartOptions } from 'chart.js';
 import { useMemo, type ReactNode } from 'react';
 import { Line } from 'react-chartjs-2';
-import { axisColours, chartLayout, type ChartTheme, useChartTheme } from '../../components/ui/chart-setup.ts';
-import { formatScore, formatWholePercent } from '../../components/ui/format.ts';
+import { axisColours, chartLayout, type ChartTheme, useChartTheme } from './chart-setup.ts';
+import { formatScore, formatWholePercent } from './format.ts';
 
 export interface XY {
   x: number;
