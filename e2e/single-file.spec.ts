@@ -95,6 +95,26 @@ test('from disk, a chosen file is scored as the served app scores it, and export
   clean(watch);
 });
 
+test('from disk, a model trained on the page is used to score a file', async ({ page }) => {
+  const watch = await openFromDisk(page);
+  await page.getByRole('link', { name: 'Train your own model' }).click();
+  const history = (n: number, withOutcome: boolean) =>
+    `plan,spend${withOutcome ? ',churn' : ''}\n${Array.from({ length: n }, (_, i) => `${['a', 'b', 'c'][i % 3]},${(i * 7) % 50}${withOutcome ? `,${(i * 7) % 50 > 30 === (i % 5 !== 0) ? 'yes' : 'no'}` : ''}`).join('\n')}\n`;
+  await page.getByTestId('train-file-input').setInputFiles(tempFile('history.csv', history(600, true)));
+  await expect(page.getByTestId('train-target')).toHaveValue('churn');
+  await page.getByTestId('train-start').click();
+  const card = page.getByTestId('training-card');
+  await expect(card).toBeVisible({ timeout: 120_000 });
+  const id = await card.getAttribute('data-model-id');
+  await page.getByTestId('train-use').click();
+  await expect(page.getByTestId('package-message')).toContainText('now one of this session');
+  await page.getByRole('link', { name: 'Score customers' }).click();
+  await loadFile(page, tempFile('this-month.csv', history(40, false)));
+  await expect(page.getByTestId('summary-total')).toHaveAttribute('data-value', '40');
+  await expect(page.getByTestId('model-used')).toHaveAttribute('data-model-id', id!);
+  clean(watch);
+});
+
 test('from disk, a file dropped on the page is scored', async ({ page }) => {
   const rows = 12;
   const watch = await openFromDisk(page);

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { EMBEDDED_ASSETS_ID, type EmbeddedAssetsJson } from '../../src/app/embedded-format.ts';
+import { EMBEDDED_ASSETS_ID, EMBEDDED_WORKERS, type EmbeddedAssetsJson, type EmbeddedWorker } from '../../src/app/embedded-format.ts';
 import { beforeBodyEnd, inlineFiles, inlineJsonText, inlineScripts, singleFilePolicy, withPolicy } from './inline-html.ts';
 
 export interface SingleFileOptions {
@@ -28,7 +28,7 @@ function filesUnder(dir: string): string[] {
 
 /**
  * Rewrites Vite's output into one HTML file that works opened from disk: the page's script and
- * styles inline, and in a JSON `<script>` the worker (built as a classic script, see
+ * styles inline, and in a JSON `<script>` the workers (built as a classic script, see
  * `worker.format` in vite.single.config.ts), ort-web's .wasm and the embedded public files, which
  * src/app/embedded-assets.ts hands to the worker. Every other output file is dropped.
  */
@@ -57,8 +57,19 @@ export function singleFile(options: SingleFileOptions): Plugin {
           return found[0]!;
         };
         const page = only('index.html', /^index\.html$/);
-        const worker = only('worker script', /\.js$/);
         const wasm = only('.wasm file', /\.wasm$/);
+        // Vite names a worker's output after its source file: assets/churn.worker-<hash>.js.
+        const scripts = assets.filter((a) => a.fileName.endsWith('.js'));
+        const workerScript = (name: EmbeddedWorker) => {
+          const base = EMBEDDED_WORKERS[name];
+          const found = scripts.filter((a) => a.fileName.replace(/^.*\//, '').startsWith(`${base}-`));
+          if (found.length !== 1) this.error(`Expected one ${base} script, got ${found.length}.`);
+          return text(found[0]!.source);
+        };
+        const workers = Object.fromEntries((Object.keys(EMBEDDED_WORKERS) as EmbeddedWorker[]).map((name) => [name, workerScript(name)])) as Record<EmbeddedWorker, string>;
+        if (scripts.length !== Object.keys(workers).length) {
+          this.error(`Unexpected scripts ${scripts.map((a) => a.fileName).join(', ')}: the single file embeds only ${Object.values(EMBEDDED_WORKERS).join(' and ')}; add a new worker to EMBEDDED_WORKERS.`);
+        }
 
         const byPath = (path: string) => {
           const name = path.replace(/^\.\//, '');
@@ -68,7 +79,7 @@ export function singleFile(options: SingleFileOptions): Plugin {
         };
         const files = filesUnder(publicDir).filter(options.embed);
         const embedded: EmbeddedAssetsJson = {
-          worker: text(worker.source),
+          workers,
           wasmGzip: gzipSync(wasm.source, { level: 9 }).toString('base64'),
           files: Object.fromEntries(files.map((path) => [path, readFileSync(join(publicDir, path)).toString('base64')])),
         };
@@ -86,7 +97,7 @@ export function singleFile(options: SingleFileOptions): Plugin {
         this.emitFile({ type: 'asset', fileName: options.fileName, source: html });
         written = join(outDir, options.fileName);
         const size = (s: string) => megabytes(Buffer.byteLength(s));
-        this.info(`embedded: worker ${size(embedded.worker)}, ort-web .wasm ${size(embedded.wasmGzip)} (gzip, base64), ${files.join(', ')}`);
+        this.info(`embedded: workers ${Object.entries(workers).map(([name, code]) => `${name} ${size(code)}`).join(', ')}, ort-web .wasm ${size(embedded.wasmGzip)} (gzip, base64), ${files.join(', ')}`);
       },
     },
     closeBundle() {

@@ -29,6 +29,7 @@ import { useWindowDrop } from '../features/upload/use-window-drop.ts';
 import { WorkProgress } from '../features/upload/work-progress.tsx';
 import { recommendedOf } from './app-state.ts';
 import { sampleBlob } from './embedded-assets.ts';
+import { startTrainingWorker } from './training-worker.ts';
 import { useDeployConfig } from './use-deploy-config.ts';
 import type { ExportKind, ScoredDataset } from '../worker/protocol.ts';
 import { startScoringWorker } from './scoring-worker.ts';
@@ -141,7 +142,7 @@ export function App() {
           <a href="#/train" aria-current={route === 'train' ? 'page' : undefined}>Train your own model</a>
         </nav>
       </header>
-      {route === 'train' && !embedded && <TrainView onAddModel={s.addModel} />}
+      {route === 'train' && !embedded && <TrainView onAddModel={s.addModel} startWorker={startTrainingWorker} />}
       <main hidden={route === 'train' && !embedded}>
         <section className="card" aria-labelledby="score-heading">
           <h2 id="score-heading" className="visually-hidden">Score a customer file</h2>

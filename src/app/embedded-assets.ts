@@ -1,5 +1,5 @@
 import type { InlineAssets } from '../worker/protocol.ts';
-import { EMBEDDED_ASSETS_ID, type EmbeddedAssetsJson } from './embedded-format.ts';
+import { EMBEDDED_ASSETS_ID, type EmbeddedAssetsJson, type EmbeddedWorker } from './embedded-format.ts';
 
 /**
  * The single-file build (`npm run build:single`) carries the worker, ort-web's .wasm, the models
@@ -7,8 +7,8 @@ import { EMBEDDED_ASSETS_ID, type EmbeddedAssetsJson } from './embedded-format.t
  * DEVELOPERS.md). The normal build carries none of it, and the app fetches as usual.
  */
 interface Embedded {
-  /** The worker as a classic script at a blob: URL. */
-  workerUrl: string;
+  /** Each worker as a classic script at a blob: URL. */
+  workerUrls: Record<EmbeddedWorker, string>;
   inline: InlineAssets;
 }
 
@@ -30,7 +30,10 @@ export function embeddedAssets(): Embedded | null {
   // The megabytes of text need not stay in the DOM once decoded.
   element.remove();
   embedded = {
-    workerUrl: URL.createObjectURL(new Blob([json.worker], { type: 'text/javascript' })),
+    workerUrls: {
+      scoring: URL.createObjectURL(new Blob([json.workers.scoring], { type: 'text/javascript' })),
+      training: URL.createObjectURL(new Blob([json.workers.training], { type: 'text/javascript' })),
+    },
     inline: {
       wasmGzip: bytesOf(json.wasmGzip),
       files: Object.fromEntries(Object.entries(json.files).map(([path, base64]) => [path, bytesOf(base64)])),

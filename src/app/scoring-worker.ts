@@ -13,7 +13,7 @@ export function startScoringWorker(onMessage: (message: WorkerToPage) => void, o
   const embedded = embeddedAssets();
   // The single-file build carries a classic worker: from file://, a module worker cannot start from a blob: URL.
   const worker = embedded
-    ? new Worker(embedded.workerUrl, { name: NAME })
+    ? new Worker(embedded.workerUrls.scoring, { name: NAME })
     : new Worker(new URL('../worker/churn.worker.ts', import.meta.url), { type: 'module', name: NAME });
   worker.onmessage = (event: MessageEvent<WorkerToPage>) => onMessage(event.data);
   worker.onerror = (event) => {

@@ -3,14 +3,14 @@ import { ColumnsTable } from './columns-table.tsx';
 import { downloadFiles, readChosenPackage } from './package-files.ts';
 import { TrainingCard } from './training-card.tsx';
 import { TrainProgress } from './train-progress.tsx';
-import { useTraining } from './use-training.ts';
+import { useTraining, type StartTrainingWorker } from './use-training.ts';
 
 /** Adds a package to this session's models; resolves to the problem when it is refused. */
 export type AddModel = (specBytes: Uint8Array, specName: string, onnx: Uint8Array) => Promise<string | undefined>;
 
 /** The Train view (#/train): history file, outcome, columns, training, the model card, and the package. */
-export function TrainView({ onAddModel }: { onAddModel: AddModel }) {
-  const t = useTraining();
+export function TrainView({ onAddModel, startWorker }: { onAddModel: AddModel; startWorker: StartTrainingWorker }) {
+  const t = useTraining(startWorker);
   const { state } = t;
   const [message, setMessage] = useState<{ text: string; problem: boolean } | undefined>();
   const candidate = state.overview?.candidates.find((c) => c.column === state.target);

@@ -22,23 +22,21 @@ export interface TrainState {
 
 const initial: TrainState = { phase: 'idle', roles: [], choices: {}, name: '' };
 
-function startWorker(onMessage: (m: TrainerToPage) => void, onCrash: (m: string) => void): Worker {
-  const worker = new Worker(new URL('../../worker/train.worker.ts', import.meta.url), { type: 'module', name: 'churn-radar-training' });
-  worker.onmessage = (event: MessageEvent<TrainerToPage>) => onMessage(event.data);
-  worker.onerror = (event) => {
-    event.preventDefault();
-    onCrash(`The training engine stopped unexpectedly${event.message ? ` (${event.message})` : ''}, perhaps out of memory. Choose the file again, or a smaller one.`);
-  };
-  return worker;
+export interface TrainingWorker {
+  send(message: PageToTrainer): void;
+  terminate(): void;
 }
+
+/** How the app starts the training worker (a module worker when served, a classic one in the single file). */
+export type StartTrainingWorker = (onMessage: (message: TrainerToPage) => void, onCrash: (message: string) => void) => TrainingWorker;
 
 /**
  * The Train view's state and intents. Training is one long computation in its own worker, so
  * Cancel ends that worker and starts a fresh one; the page's thread only draws progress.
  */
-export function useTraining() {
+export function useTraining(startWorker: StartTrainingWorker) {
   const [state, setState] = useState<TrainState>(initial);
-  const worker = useRef<Worker | null>(null);
+  const worker = useRef<TrainingWorker | null>(null);
   const job = useRef(0);
   const latest = useRef(state);
   useEffect(() => {
@@ -70,25 +68,25 @@ export function useTraining() {
   const boot = useCallback(() => {
     worker.current?.terminate();
     worker.current = startWorker(onMessage, (message) => setState((s) => ({ ...initial, name: s.name, error: message })));
-  }, [onMessage]);
+  }, [onMessage, startWorker]);
 
   useEffect(() => {
     boot();
     return () => worker.current?.terminate();
   }, [boot]);
 
-  const send = (message: PageToTrainer) => worker.current?.postMessage(message);
+  const send = (message: PageToTrainer) => worker.current?.send(message);
 
   return {
     state,
     chooseFile: useCallback((file: File) => {
       const id = ++job.current;
       setState({ ...initial, phase: 'reading', file, fileName: file.name, progress: { stage: 'reading', done: 0, total: file.size } });
-      worker.current?.postMessage({ type: 'read-history', job: id, file, fileName: file.name } satisfies PageToTrainer);
+      worker.current?.send({ type: 'read-history', job: id, file, fileName: file.name } satisfies PageToTrainer);
     }, []),
     chooseTarget: useCallback((target: string) => {
       setState((s) => ({ ...s, target, positive: s.overview?.candidates.find((c) => c.column === target)?.positive, model: undefined, phase: 'choosing', error: undefined }));
-      worker.current?.postMessage({ type: 'choose-outcome', job: job.current, target } satisfies PageToTrainer);
+      worker.current?.send({ type: 'choose-outcome', job: job.current, target } satisfies PageToTrainer);
     }, []),
     choosePositive: useCallback((positive: string) => setState((s) => ({ ...s, positive })), []),
     choose: useCallback((column: string, choice: ColumnChoice) => setState((s) => ({ ...s, choices: { ...s.choices, [column]: choice } })), []),
@@ -109,7 +107,7 @@ export function useTraining() {
       }
       // The fresh worker needs the file again; the choices on the page stay.
       const id = ++job.current;
-      worker.current?.postMessage({ type: 'read-history', job: id, file: s.file, fileName: s.fileName } satisfies PageToTrainer);
+      worker.current?.send({ type: 'read-history', job: id, file: s.file, fileName: s.fileName } satisfies PageToTrainer);
       setState({ ...s, phase: 'reading', notice: 'Training cancelled. Your choices are kept.', progress: { stage: 'reading', done: 0, total: s.file.size } });
     }, [boot]),
   };
