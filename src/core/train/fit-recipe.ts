@@ -2,7 +2,7 @@ import type { FeatureSource } from '../model-input/feature-plan.ts';
 import { logLoss } from '../metrics/probability-scores.ts';
 import { sigmoid } from '../scoring/reference-scorer.ts';
 import { f1OptimalThreshold, recallFirstThreshold } from './choose-thresholds.ts';
-import { designMatrix, fitScaling, labelsOf, type Scaling } from './design-matrix.ts';
+import { designMatrix, fitScaling, indicatorLayout, labelsOf, type Scaling } from './design-matrix.ts';
 import { evaluate, pointMetrics } from './evaluate.ts';
 import { fitLogisticRegression, type LogisticFit } from './logistic-regression.ts';
 import { stratifiedFolds } from './stratified-split.ts';
@@ -39,9 +39,10 @@ export function predict(x: Float64Array, p: number, fit: LogisticFit): Float64Ar
 }
 
 /** Scaling is fitted on the fitting rows only, inside every fold, so no held-out row leaks into it. */
-export function fitOn(plan: readonly FeatureSource[], rows: readonly number[], y: Uint8Array, C: number): Fitted {
+export function fitOn(plan: readonly FeatureSource[], rows: readonly number[], y: Uint8Array, C: number, start?: LogisticFit): Fitted {
   const scaling = fitScaling(plan, rows);
-  const fit = fitLogisticRegression(designMatrix(plan, rows, scaling), labelsOf(y, rows), rows.length, plan.length, { C, gradientTolerance: RECIPE.gradientTolerance });
+  const layout = indicatorLayout(plan, rows, scaling);
+  const fit = fitLogisticRegression(designMatrix(plan, rows, scaling), labelsOf(y, rows), rows.length, plan.length, { C, gradientTolerance: RECIPE.gradientTolerance, layout, start });
   return { fit, scaling };
 }
 
@@ -55,6 +56,8 @@ export interface CrossValidation {
   /** Out-of-fold probabilities of the chosen C, in the order of `train`. */
   outOfFold: Float64Array;
   folds: SolverStats[];
+  /** A fold's fit at the chosen C: where the final fit starts. */
+  near: LogisticFit;
 }
 
 export type Progress = (stage: string, done: number, total: number) => void;
@@ -62,37 +65,50 @@ export type Progress = (stage: string, done: number, total: number) => void;
 /**
  * Chooses C by pooled out-of-fold log loss over stratified folds of the training rows. The chosen
  * C's out-of-fold predictions then choose the thresholds, so nothing held out is ever looked at.
+ * Folds are the outer loop so that one fold's design matrices serve every penalty and only one
+ * fold's are held at a time.
  */
 export function crossValidate(plan: readonly FeatureSource[], train: readonly number[], y: Uint8Array, seed: number, penalties: readonly number[] = RECIPE.penalties, progress?: Progress): CrossValidation {
   const folds = stratifiedFolds(train, y, RECIPE.folds, seed + 1);
   const position = new Map(train.map((r, i) => [r, i]));
   const labels = labelsOf(y, train);
-  let best: CrossValidation | undefined;
-  const tried: CrossValidation['penalties'] = [];
+  const outOfFold = penalties.map(() => new Float64Array(train.length));
+  const stats: SolverStats[][] = penalties.map(() => []);
+  const failed = penalties.map(() => false);
+  const near: (LogisticFit | undefined)[] = penalties.map(() => undefined);
   const total = penalties.length * folds.length;
   let done = 0;
-  for (const C of penalties) {
-    const outOfFold = new Float64Array(train.length);
-    const stats: SolverStats[] = [];
-    let failed = false;
-    for (let k = 0; k < folds.length && !failed; k++) {
-      const held = folds[k]!;
-      const fitRows = folds.flatMap((f, i) => (i === k ? [] : f));
+  folds.forEach((held, k) => {
+    const fitRows = folds.flatMap((f, i) => (i === k ? [] : f));
+    const scaling = fitScaling(plan, fitRows);
+    const x = designMatrix(plan, fitRows, scaling);
+    const fitLabels = labelsOf(y, fitRows);
+    const layout = indicatorLayout(plan, fitRows, scaling);
+    const heldX = designMatrix(plan, held, scaling);
+    // Each penalty starts from this fold's fit at the previous one: they are close enough that
+    // Newton then needs about half the steps.
+    let previous: LogisticFit | undefined;
+    penalties.forEach((C, c) => {
+      if (failed[c]) return void progress?.('cross-validation', ++done, total);
       try {
-        const fitted = fitOn(plan, fitRows, y, C);
-        stats.push(solverStats(fitted.fit));
-        predictRows(plan, held, fitted).forEach((v, i) => { outOfFold[position.get(held[i]!)!] = v; });
+        const fit = fitLogisticRegression(x, fitLabels, fitRows.length, plan.length, { C, gradientTolerance: RECIPE.gradientTolerance, layout, start: previous });
+        previous = fit;
+        near[c] ??= fit;
+        stats[c]!.push(solverStats(fit));
+        predict(heldX, plan.length, fit).forEach((v, i) => { outOfFold[c]![position.get(held[i]!)!] = v; });
       } catch {
-        failed = true;
+        failed[c] = true;
       }
       progress?.('cross-validation', ++done, total);
-    }
-    const loss = failed ? null : logLoss(labels, outOfFold);
-    tried.push({ C, log_loss: loss });
-    if (loss !== null && (!best || loss < logLoss(labels, best.outOfFold))) best = { penalties: tried, C, outOfFold, folds: stats };
-  }
-  if (!best) throw new Error('The model could not be fitted with any penalty: the columns separate the outcome perfectly. Leave out the column that gives the outcome away.');
-  return { ...best, penalties: tried };
+    });
+  });
+  const tried = penalties.map((C, c) => ({ C, log_loss: failed[c] ? null : logLoss(labels, outOfFold[c]!) }));
+  let best = -1;
+  tried.forEach(({ log_loss }, c) => {
+    if (log_loss !== null && (best < 0 || log_loss < tried[best]!.log_loss!)) best = c;
+  });
+  if (best < 0) throw new Error('The model could not be fitted with any penalty: the columns separate the outcome perfectly. Leave out the column that gives the outcome away.');
+  return { penalties: tried, C: penalties[best]!, outOfFold: outOfFold[best]!, folds: stats[best]!, near: near[best]! };
 }
 
 export function operatingPoints(train: { labels: Uint8Array; probs: Float64Array }, test: { labels: Uint8Array; probs: Float64Array }) {

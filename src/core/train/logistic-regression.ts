@@ -1,3 +1,5 @@
+import { accumulateIndicatorHessian, type IndicatorLayout } from './indicator-hessian.ts';
+
 /**
  * L2-regularised logistic regression with exactly the objective of scikit-learn's
  * `LogisticRegression(penalty="l2", C, fit_intercept=True)`:
@@ -26,6 +28,10 @@ export interface LogisticOptions {
   C?: number;
   gradientTolerance?: number;
   maxIterations?: number;
+  /** Which features are one-hot indicators, for a cheaper Hessian (indicator-hessian.ts). */
+  layout?: IndicatorLayout;
+  /** Where Newton starts (a nearby solution, e.g. at the previous penalty); zero when absent. */
+  start?: { coefficients: ArrayLike<number>; intercept: number };
 }
 
 const ARMIJO = 1e-4;
@@ -36,18 +42,6 @@ const MAX_HALVINGS = 60;
  * The full step may therefore miss Armijo by this relative amount.
  */
 const ROUNDING_SLACK = 1e-13;
-
-/** log(1 + e^z) without overflow for large z and without losing digits for very negative z. */
-function softplus(z: number): number {
-  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
-}
-
-/** 1 / (1 + e^−z), only ever exponentiating a non-positive number. */
-function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
-}
 
 function checkShapes(x: Float64Array, y: Uint8Array, n: number, p: number, coefficients: ArrayLike<number>): void {
   if (!Number.isInteger(n) || !Number.isInteger(p) || n < 0 || p < 0) throw new Error(`bad shape n=${n}, p=${p}`);
@@ -74,57 +68,86 @@ function addCompensated(sums: Float64Array, carries: Float64Array, k: number, va
   sums[k] = total;
 }
 
+/**
+ * Rows per plain partial sum. Summing a block plainly and adding the block's total with
+ * compensation keeps the sums accurate to far below the tolerance, at a fraction of the cost of
+ * compensating every term (the per-term version took 60 % of a Telco training run).
+ */
+const BLOCK_ROWS = 256;
+
+interface Evaluation {
+  objective: number;
+  /** ∇J, length p + 1, intercept last. */
+  gradient: Float64Array;
+}
+
+/**
+ * J and ∇J in one pass over the rows, and when `weights` is given, each row's Hessian weight
+ * s = σ(z)(1 − σ(z)) into it. One pass serves the line search's test and the next step.
+ */
+function evaluate(
+  x: Float64Array, y: Uint8Array, n: number, p: number, w: ArrayLike<number>, b: number, C: number, weights?: Float64Array,
+): Evaluation {
+  const m = p + 1;
+  // sums[0..p] are the gradient's, sums[m] the loss's.
+  const sums = new Float64Array(m + 1);
+  const carries = new Float64Array(m + 1);
+  const block = new Float64Array(m + 1);
+  for (let start = 0; start < n; start += BLOCK_ROWS) {
+    const end = Math.min(n, start + BLOCK_ROWS);
+    block.fill(0);
+    for (let i = start; i < end; i++) {
+      const offset = i * p;
+      const z = linearPredictor(x, i, p, w, b);
+      // σ(z), σ(−z) and log(1 + e^±z) from one exponential of −|z|: nothing overflows, and
+      // neither residual subtracts two numbers close to 1.
+      const e = Math.exp(-Math.abs(z));
+      const above = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+      const below = z >= 0 ? e / (1 + e) : 1 / (1 + e);
+      const positive = y[i] === 1;
+      block[m]! += Math.max(positive ? -z : z, 0) + Math.log1p(e);
+      const residual = positive ? -below : above;
+      for (let j = 0; j < p; j++) block[j]! += residual * x[offset + j]!;
+      block[p]! += residual;
+      if (weights) weights[i] = above * below;
+    }
+    for (let j = 0; j <= m; j++) addCompensated(sums, carries, j, block[j]!);
+  }
+  const gradient = new Float64Array(m);
+  let penalty = 0;
+  for (let j = 0; j < m; j++) gradient[j] = C * (sums[j]! + carries[j]!) + (j < p ? w[j]! : 0);
+  for (let j = 0; j < p; j++) penalty += w[j]! * w[j]!;
+  return { objective: C * (sums[m]! + carries[m]!) + 0.5 * penalty, gradient };
+}
+
+/** Adds the upper triangle of Σ_i s_i x̃_i x̃_iᵀ, x̃ = (x, 1), to `hessian`: every feature treated as dense. */
+function accumulateDenseHessian(x: Float64Array, s: Float64Array, n: number, p: number, hessian: Float64Array): void {
+  const m = p + 1;
+  for (let i = 0; i < n; i++) {
+    const offset = i * p;
+    const si = s[i]!;
+    for (let j = 0; j < p; j++) {
+      const sj = si * x[offset + j]!;
+      const row = j * m;
+      for (let k = j; k < p; k++) hessian[row + k]! += sj * x[offset + k]!;
+      hessian[row + p]! += sj;
+    }
+    hessian[p * m + p]! += si;
+  }
+}
+
 export function logisticObjective(
   x: Float64Array, y: Uint8Array, n: number, p: number, coefficients: ArrayLike<number>, intercept: number, C = 1,
 ): number {
   checkShapes(x, y, n, p, coefficients);
-  const loss = new Float64Array(1);
-  const carry = new Float64Array(1);
-  for (let i = 0; i < n; i++) {
-    const z = linearPredictor(x, i, p, coefficients, intercept);
-    addCompensated(loss, carry, 0, softplus(y[i] === 1 ? -z : z));
-  }
-  let penalty = 0;
-  for (let j = 0; j < p; j++) penalty += coefficients[j]! * coefficients[j]!;
-  return C * (loss[0]! + carry[0]!) + 0.5 * penalty;
-}
-
-/**
- * ∇J (length p + 1, intercept last) and, when `hessian` is given, the upper triangle of
- * Σ_i s_i x̃_i x̃_iᵀ with x̃ = (x, 1) and s = σ(z)(1 − σ(z)), accumulated into it.
- */
-function accumulateDerivatives(
-  x: Float64Array, y: Uint8Array, n: number, p: number, w: ArrayLike<number>, b: number, C: number, hessian?: Float64Array,
-): Float64Array {
-  const m = p + 1;
-  const sums = new Float64Array(m);
-  const carries = new Float64Array(m);
-  for (let i = 0; i < n; i++) {
-    const z = linearPredictor(x, i, p, w, b);
-    const above = sigmoid(z);
-    const below = sigmoid(-z);
-    // σ(z) − y, written so that neither branch subtracts two numbers close to 1.
-    const residual = y[i] === 1 ? -below : above;
-    const offset = i * p;
-    for (let j = 0; j < p; j++) addCompensated(sums, carries, j, residual * x[offset + j]!);
-    addCompensated(sums, carries, p, residual);
-    if (!hessian) continue;
-    const s = above * below;
-    for (let j = 0; j < m; j++) {
-      const sj = s * (j < p ? x[offset + j]! : 1);
-      for (let k = j; k < m; k++) hessian[j * m + k]! += sj * (k < p ? x[offset + k]! : 1);
-    }
-  }
-  const gradient = new Float64Array(m);
-  for (let j = 0; j < m; j++) gradient[j] = C * (sums[j]! + carries[j]!) + (j < p ? w[j]! : 0);
-  return gradient;
+  return evaluate(x, y, n, p, coefficients, intercept, C).objective;
 }
 
 export function logisticGradient(
   x: Float64Array, y: Uint8Array, n: number, p: number, coefficients: ArrayLike<number>, intercept: number, C = 1,
 ): Float64Array {
   checkShapes(x, y, n, p, coefficients);
-  return accumulateDerivatives(x, y, n, p, coefficients, intercept, C);
+  return evaluate(x, y, n, p, coefficients, intercept, C).gradient;
 }
 
 /** Solves A·d = rhs for symmetric A (m×m, row-major, lower triangle read); null if A is not numerically positive definite. */
@@ -207,18 +230,27 @@ export function fitLogisticRegression(x: Float64Array, y: Uint8Array, n: number,
   let b = 0;
   checkShapes(x, y, n, p, w);
   checkData(x, y);
+  if (options.start) {
+    checkShapes(x, y, n, p, options.start.coefficients);
+    w = Float64Array.from(options.start.coefficients);
+    b = options.start.intercept;
+  }
   const m = p + 1;
-  let objective = logisticObjective(x, y, n, p, w, b, C);
+  const { layout } = options;
+  let weights = new Float64Array(n);
+  let at = evaluate(x, y, n, p, w, b, C, weights);
 
   for (let iteration = 0; ; iteration++) {
-    const hessian = new Float64Array(m * m);
-    const gradient = accumulateDerivatives(x, y, n, p, w, b, C, hessian);
+    const { gradient, objective } = at;
     const gradientNorm = norm(gradient);
     if (gradientNorm < tolerance) return { coefficients: w, intercept: b, iterations: iteration, gradientNorm, objective };
     if (iteration === maxIterations) {
       throw new Error(`logistic regression did not converge in ${maxIterations} Newton steps (‖∇J‖ = ${gradientNorm})`);
     }
-    // The loop filled the upper triangle; mirror it, scale by C and add the penalty's identity (not for b).
+    const hessian = new Float64Array(m * m);
+    if (layout) accumulateIndicatorHessian(layout, x, weights, n, p, hessian);
+    else accumulateDenseHessian(x, weights, n, p, hessian);
+    // The upper triangle is filled (the layout fills all of it); mirror it, scale by C and add the penalty's identity (not for b).
     for (let j = 0; j < m; j++) {
       for (let k = j; k < m; k++) {
         const value = C * hessian[j * m + k]! + (j === k && j < p ? 1 : 0);
@@ -232,15 +264,17 @@ export function fitLogisticRegression(x: Float64Array, y: Uint8Array, n: number,
 
     let step = 1;
     let accepted = false;
+    const candidateWeights = new Float64Array(n);
     for (let halving = 0; halving <= MAX_HALVINGS && !accepted; halving++, step /= 2) {
       const candidate = w.map((wj, j) => wj + step * direction[j]!);
       const candidateB = b + step * direction[p]!;
-      const value = logisticObjective(x, y, n, p, candidate, candidateB, C);
+      const next = evaluate(x, y, n, p, candidate, candidateB, C, candidateWeights);
       const slack = halving === 0 ? ROUNDING_SLACK * Math.max(1, Math.abs(objective)) : 0;
-      if (value <= objective + ARMIJO * step * slope + slack) {
+      if (next.objective <= objective + ARMIJO * step * slope + slack) {
         w = candidate;
         b = candidateB;
-        objective = value;
+        at = next;
+        weights = candidateWeights;
         accepted = true;
       }
     }

@@ -112,7 +112,7 @@ function trainVariant(
 
   const cv = crossValidate(plan, split.train, y, RECIPE.seed, penalties, options.progress);
   options.progress?.('final fit', 0, 1);
-  const fitted = fitOn(plan, split.train, y, cv.C);
+  const fitted = fitOn(plan, split.train, y, cv.C, cv.near);
   options.progress?.('evaluation', 0, 1);
   const testLabels = labelsOf(y, split.test);
   const testProbs = predictRows(plan, split.test, fitted);
