@@ -78,6 +78,7 @@ export function crossValidate(plan: readonly FeatureSource[], train: readonly nu
   const near: (LogisticFit | undefined)[] = penalties.map(() => undefined);
   const total = penalties.length * folds.length;
   let done = 0;
+  progress?.('cross-validation', 0, total);
   folds.forEach((held, k) => {
     const fitRows = folds.flatMap((f, i) => (i === k ? [] : f));
     const scaling = fitScaling(plan, fitRows);
