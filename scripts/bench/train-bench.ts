@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { designMatrix, fitScaling, indicatorLayout, labelsOf } from '../../src/core/train/design-matrix.ts';
-import { RECIPE } from '../../src/core/train/fit-recipe.ts';
+import { gradientTolerance, RECIPE } from '../../src/core/train/fit-recipe.ts';
 import { fitLogisticRegression } from '../../src/core/train/logistic-regression.ts';
 import { rawTableFromText } from '../../src/core/train/raw-table.ts';
 import { trainModels } from '../../src/core/train/train-model.ts';
@@ -54,10 +54,11 @@ export async function benchTraining(dir: string, rows: number, log: (line: strin
   const plan = planFeatures({ columns: spec.columns, features: spec.features.map((f) => ({ ...f, mean: 0, std: 1 })) }, columns.finish());
   const y = Uint8Array.from(table.columns[table.headers.indexOf('Churn')]!, (v) => (v === 'Yes' ? 1 : 0));
   const train = Array.from({ length: Math.round(table.rowCount * (1 - RECIPE.testShare)) }, (_, i) => i);
+  const chosenC = (trained.value[0]!.report.penalty as { chosen_C: number }).chosen_C;
   const fitStart = performance.now();
   const scaling = fitScaling(plan, train);
   const fit = fitLogisticRegression(designMatrix(plan, train, scaling), labelsOf(y, train), train.length, plan.length, {
-    C: (trained.value[0]!.report.penalty as { chosen_C: number }).chosen_C, gradientTolerance: RECIPE.gradientTolerance, layout: indicatorLayout(plan, train, scaling),
+    C: chosenC, gradientTolerance: gradientTolerance(chosenC, train.length), layout: indicatorLayout(plan, train, scaling),
   });
   const oneFitMs = performance.now() - fitStart;
 

@@ -19,6 +19,13 @@ export const RECIPE = {
   repeatsBelowRows: 20_000,
 } as const;
 
+/**
+ * ‖∇J‖ to reach. J sums n terms scaled by C, so rounding alone leaves a gradient of about
+ * C·n·1e-16: beyond C·n = 10^5 the fixed 1e-8 would ask for less than rounding allows (a
+ * million rows at C = 10 could not converge), so the tolerance grows with C·n there.
+ */
+export const gradientTolerance = (C: number, n: number) => Math.max(RECIPE.gradientTolerance, 1e-13 * C * n);
+
 export type SolverStats = Pick<LogisticFit, 'iterations' | 'gradientNorm' | 'objective'>;
 export const solverStats = (f: LogisticFit): SolverStats => ({ iterations: f.iterations, gradientNorm: f.gradientNorm, objective: f.objective });
 
@@ -42,7 +49,7 @@ export function predict(x: Float64Array, p: number, fit: LogisticFit): Float64Ar
 export function fitOn(plan: readonly FeatureSource[], rows: readonly number[], y: Uint8Array, C: number, start?: LogisticFit): Fitted {
   const scaling = fitScaling(plan, rows);
   const layout = indicatorLayout(plan, rows, scaling);
-  const fit = fitLogisticRegression(designMatrix(plan, rows, scaling), labelsOf(y, rows), rows.length, plan.length, { C, gradientTolerance: RECIPE.gradientTolerance, layout, start });
+  const fit = fitLogisticRegression(designMatrix(plan, rows, scaling), labelsOf(y, rows), rows.length, plan.length, { C, gradientTolerance: gradientTolerance(C, rows.length), layout, start });
   return { fit, scaling };
 }
 
@@ -92,7 +99,7 @@ export function crossValidate(plan: readonly FeatureSource[], train: readonly nu
     penalties.forEach((C, c) => {
       if (failed[c]) return void progress?.('cross-validation', ++done, total);
       try {
-        const fit = fitLogisticRegression(x, fitLabels, fitRows.length, plan.length, { C, gradientTolerance: RECIPE.gradientTolerance, layout, start: previous });
+        const fit = fitLogisticRegression(x, fitLabels, fitRows.length, plan.length, { C, gradientTolerance: gradientTolerance(C, fitRows.length), layout, start: previous });
         previous = fit;
         near[c] ??= fit;
         stats[c]!.push(solverStats(fit));
