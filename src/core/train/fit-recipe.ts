@@ -86,6 +86,7 @@ export function crossValidate(plan: readonly FeatureSource[], train: readonly nu
   const total = penalties.length * folds.length;
   let done = 0;
   progress?.('cross-validation', 0, total);
+  let firstOfPreviousFold: LogisticFit | undefined;
   folds.forEach((held, k) => {
     const fitRows = folds.flatMap((f, i) => (i === k ? [] : f));
     const scaling = fitScaling(plan, fitRows);
@@ -93,14 +94,15 @@ export function crossValidate(plan: readonly FeatureSource[], train: readonly nu
     const fitLabels = labelsOf(y, fitRows);
     const layout = indicatorLayout(plan, fitRows, scaling);
     const heldX = designMatrix(plan, held, scaling);
-    // Each penalty starts from this fold's fit at the previous one: they are close enough that
-    // Newton then needs about half the steps.
-    let previous: LogisticFit | undefined;
+    // Each penalty starts from this fold's fit at the previous one, and the first from the
+    // previous fold's at the same penalty: they are close enough that Newton needs about half the steps.
+    let previous: LogisticFit | undefined = firstOfPreviousFold;
     penalties.forEach((C, c) => {
       if (failed[c]) return void progress?.('cross-validation', ++done, total);
       try {
         const fit = fitLogisticRegression(x, fitLabels, fitRows.length, plan.length, { C, gradientTolerance: gradientTolerance(C, fitRows.length), layout, start: previous });
         previous = fit;
+        if (c === 0) firstOfPreviousFold = fit;
         near[c] ??= fit;
         stats[c]!.push(solverStats(fit));
         predict(heldX, plan.length, fit).forEach((v, i) => { outOfFold[c]![position.get(held[i]!)!] = v; });
