@@ -1,10 +1,10 @@
 import { sortOrder, sortOrderByText } from '../core/ordering/sort-order.ts';
 import type { ExportDecision } from '../core/export/decision-columns.ts';
-import { buildExport } from './export-file.ts';
+import { buildExport } from '../core/export/export-file.ts';
 import type { SortKey } from '../core/ordering/table-sort.ts';
 import type { ExportKind, PageToWorker, WorkerToPage } from './protocol.ts';
-import { rowCells, type ScoredJob } from './scored-job.ts';
-import { Cancelled } from './stream-rows.ts';
+import { rowCells, type ScoredJob } from '../core/read/scored-job.ts';
+import { Cancelled } from '../core/cancelled.ts';
 
 export type Post = (message: WorkerToPage, transfer?: ArrayBuffer[]) => void;
 

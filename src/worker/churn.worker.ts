@@ -5,11 +5,11 @@ import { evaluationCurves, labelledScores } from '../core/metrics/file-evaluatio
 import { failureReply, ShownResults } from './answer-requests.ts';
 import { loadModels } from './load-models.ts';
 import { transferablesOf, type InlineAssets, type PageToWorker, type ScoredDataset, type WorkerToPage } from './protocol.ts';
-import { describeFormat, NeedsMapping, readCustomers } from './read-customers.ts';
-import { scoreTable } from './score-table.ts';
-import type { ScoredJob } from './scored-job.ts';
-import { Cancelled } from './stream-rows.ts';
-import { summariseIssues } from './summarise-issues.ts';
+import { describeFormat, NeedsMapping, readCustomers } from '../core/read/read-customers.ts';
+import { scoreTable } from '../core/scoring/score-table.ts';
+import type { ScoredJob } from '../core/read/scored-job.ts';
+import { Cancelled } from '../core/cancelled.ts';
+import { summariseIssues } from '../core/table/summarise-issues.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_DIR } from '../../test/fixtures/bad-input/make-fixtures.ts';
+import { FIXTURE_DIR } from '../../../test/fixtures/bad-input/make-fixtures.ts';
 import { expectRowsAccountedFor } from './row-accounting.test-support.ts';
-import { readAndScore } from './worker-pipeline.test-support.ts';
+import { readAndScore } from './read-and-score.test-support.ts';
 
 // The corpus's UTF-16 files with their byte-order mark taken off, as some exports write them:
 // recognised by the pattern of zero bytes and read exactly like the file with the mark.

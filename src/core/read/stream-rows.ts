@@ -1,15 +1,15 @@
 import Papa from 'papaparse';
-import { detectDelimiter, type Delimiter } from '../core/csv/detect-delimiter.ts';
-import { LineBreakNormaliser } from '../core/csv/line-breaks.ts';
-import { RowTextStore } from '../core/csv/row-text-store.ts';
-import { sniffFile, type TextEncoding } from '../core/csv/sniff-file.ts';
-import { CsvByteReader, fieldDecoder, InvalidEncoding, OutsideFastPath } from '../core/read/csv-bytes.ts';
-import { fileRows, isBlank, keptTextRows, type RowSource } from '../core/read/row-source.ts';
+import { detectDelimiter, type Delimiter } from '../csv/detect-delimiter.ts';
+import { LineBreakNormaliser } from '../csv/line-breaks.ts';
+import { RowTextStore } from '../csv/row-text-store.ts';
+import { sniffFile, type TextEncoding } from '../csv/sniff-file.ts';
+import { CsvByteReader, fieldDecoder, InvalidEncoding, OutsideFastPath } from './csv-bytes.ts';
+import { fileRows, isBlank, keptTextRows, type RowSource } from './row-source.ts';
+import { Cancelled } from '../cancelled.ts';
 import { yieldToEvents } from './yield-to-events.ts';
 
 const READ_BYTES = 2 * 1024 * 1024;
 
-export class Cancelled extends Error {}
 /** The bytes are not UTF-8 after all; the caller restarts with windows-1252. */
 class NotUtf8 extends Error {}
 

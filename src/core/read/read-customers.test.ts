@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NeedsMapping, readCustomers } from './read-customers.ts';
-import { loadSpecs, readAndScore } from './worker-pipeline.test-support.ts';
+import { loadSpecs, readAndScore } from './read-and-score.test-support.ts';
 
 const CORE = 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod';
 const read = (content: string | Uint8Array<ArrayBuffer>, name = 'f.csv') => readCustomers(new Blob([content]), name, loadSpecs(), undefined, false, () => {}, new AbortController().signal);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readCustomers } from './read-customers.ts';
 import { expectExportLinesUp, expectRowsAccountedFor } from './row-accounting.test-support.ts';
 import { rowCells } from './scored-job.ts';
-import { Cancelled } from './stream-rows.ts';
-import { loadSpecs, readAndScore } from './worker-pipeline.test-support.ts';
+import { Cancelled } from '../cancelled.ts';
+import { loadSpecs, readAndScore } from './read-and-score.test-support.ts';
 
 /** Inputs too big to commit: generated here, at test time. */
 const CORE = 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod';

@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import { expect } from 'vitest';
-import { SCORED_COLUMNS } from '../core/export/scored-columns.ts';
-import { restoreCell } from '../core/export/spreadsheet-safety.ts';
-import { buildExport } from './export-file.ts';
+import { SCORED_COLUMNS } from '../export/scored-columns.ts';
+import { restoreCell } from '../export/spreadsheet-safety.ts';
+import { buildExport } from '../export/export-file.ts';
 import { dataRowIndex, rowCells, type ScoredJob } from './scored-job.ts';
 
 const sameCells = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c, i) => c === b[i]);

@@ -1,14 +1,14 @@
-import { chooseModel, extraCells } from '../core/columns/choose-model.ts';
-import { headerTargetsOf, mapHeaders } from '../core/columns/map-headers.ts';
-import { DELIMITER_NAMES, type Delimiter } from '../core/csv/detect-delimiter.ts';
-import { ENCODING_NAMES } from '../core/csv/sniff-file.ts';
-import type { ModelSpec } from '../core/spec/model-spec.ts';
-import type { ColumnTable } from '../core/table/column-table.ts';
-import { Growable } from '../core/table/growable.ts';
-import { TableBuilder } from '../core/table/table-builder.ts';
-import { headerProblem, shapeProblem, shorten, WHOLE_ROW } from '../core/read/row-shape.ts';
-import { outcomeReader } from '../core/spec/read-outcome.ts';
-import type { ColumnMapping, ExplicitMapping, MappingRequest } from './protocol.ts';
+import { chooseModel, extraCells } from '../columns/choose-model.ts';
+import { headerTargetsOf, mapHeaders } from '../columns/map-headers.ts';
+import { DELIMITER_NAMES, type Delimiter } from '../csv/detect-delimiter.ts';
+import { ENCODING_NAMES } from '../csv/sniff-file.ts';
+import type { ModelSpec } from '../spec/model-spec.ts';
+import type { ColumnTable } from '../table/column-table.ts';
+import { Growable } from '../table/growable.ts';
+import { TableBuilder } from '../table/table-builder.ts';
+import { headerProblem, shapeProblem, shorten, WHOLE_ROW } from './row-shape.ts';
+import { outcomeReader } from '../spec/read-outcome.ts';
+import type { ColumnMapping, ExplicitMapping, MappingQuestion } from '../columns/column-mapping.ts';
 import { streamRows, type RowSink, type StreamedText } from './stream-rows.ts';
 
 const PREVIEW_ROWS = 5;
@@ -32,7 +32,7 @@ export interface ReadCustomers {
 }
 
 export class NeedsMapping extends Error {
-  constructor(readonly request: Omit<MappingRequest, 'job'>) {
+  constructor(readonly request: MappingQuestion) {
     super(request.reason);
   }
 }

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildFixtures, FIXTURE_DIR } from '../../test/fixtures/bad-input/make-fixtures.ts';
+import { buildFixtures, FIXTURE_DIR } from '../../../test/fixtures/bad-input/make-fixtures.ts';
 import { NeedsMapping, readCustomers, WHOLE_ROW } from './read-customers.ts';
 import { expectExportLinesUp, expectRowsAccountedFor } from './row-accounting.test-support.ts';
 import { rowCells } from './scored-job.ts';
-import { loadSpecs, readAndScore } from './worker-pipeline.test-support.ts';
+import { loadSpecs, readAndScore } from './read-and-score.test-support.ts';
 
 /** A file that is read: its counts, the reason for each rejected row (by file row), and values it must hold. */
 interface Read {
