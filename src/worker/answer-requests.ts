@@ -1,3 +1,4 @@
+import { idAt } from '../core/ids/packed-ids.ts';
 import { sortOrder, sortOrderByText } from '../core/ordering/sort-order.ts';
 import type { ExportDecision } from '../core/export/decision-columns.ts';
 import { buildExport } from '../core/export/export-file.ts';
@@ -39,7 +40,8 @@ export const NOT_LOADED = 'Those results are no longer loaded in the scoring eng
 function sortRows(job: ScoredJob, key: SortKey, descending: boolean): Uint32Array {
   const { read } = job;
   if (key === 'probability') return sortOrder(job.probabilities, descending);
-  if (key === 'id' && read.ids) return sortOrderByText((i) => read.ids![i]!, read.ids.length, descending);
+  const ids = read.ids;
+  if (key === 'id' && ids) return sortOrderByText((i) => idAt(ids, i), ids.offsets.length - 1, descending);
   const values = read.table.numeric.get(key) ?? read.table.codes.get(key);
   if (!values) throw new Error(`Cannot sort by unknown column ${key}.`);
   return sortOrder(values, descending);

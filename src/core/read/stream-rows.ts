@@ -4,7 +4,8 @@ import { LineBreakNormaliser } from '../csv/line-breaks.ts';
 import { RowTextStore } from '../csv/row-text-store.ts';
 import { sniffFile, type TextEncoding } from '../csv/sniff-file.ts';
 import { CsvByteReader, fieldDecoder, InvalidEncoding, OutsideFastPath } from './csv-bytes.ts';
-import { fileRows, isBlank, keptTextRows, type RowSource } from './row-source.ts';
+import { arrayCells, isBlank, type RecordCells } from './record-cells.ts';
+import { fileRows, keptTextRows, type RowSource } from './row-source.ts';
 import { Cancelled } from '../cancelled.ts';
 import { yieldToEvents } from './yield-to-events.ts';
 
@@ -27,12 +28,13 @@ export interface RowSink {
   /** Called once with the header and its row number; return a message to stop with that error. */
   header(cells: string[], delimiter: Delimiter, row: number): string | undefined;
   /**
-   * A data row, the offsets where it starts and ends (bytes of the file on the byte path, of
+   * A data row's cells (read them during the call: the byte path reuses the object), the
+   * offsets where it starts and ends (bytes of the file on the byte path, of
    * the kept text on Papa's), and its row number as a
    * spreadsheet shows it (blank rows are skipped but counted). `problem` says why its cells
    * cannot be trusted (a broken quote). Return 'stop' to end reading early.
    */
-  row(cells: string[], start: number, end: number, row: number, problem: string | undefined): 'stop' | void;
+  row(cells: RecordCells, start: number, end: number, row: number, problem: string | undefined): 'stop' | void;
   progress(bytes: number): void;
 }
 
@@ -156,7 +158,7 @@ async function streamOnce(file: Blob, fileName: string, encoding: TextEncoding |
             if (problem) fail(p, new Error(problem));
             return;
           }
-          if (sink.row(result.data, start, end, record, quotes?.row) === 'stop') {
+          if (sink.row(arrayCells(result.data), start, end, record, quotes?.row) === 'stop') {
             done = true;
             p.abort();
           }
@@ -226,19 +228,19 @@ async function streamBytes(file: Blob, encoding: 'utf-8' | 'windows-1252', skipB
   let headerStart = 0;
   let headerEnd = -1;
   let failure: Error | undefined;
-  const visit = (fields: string[], start: number, end: number, record: number): 'stop' | void => {
-    if (isBlank(fields)) return;
+  const visit = (cells: RecordCells, start: number, end: number, record: number): 'stop' | void => {
+    if (cells.blank()) return;
     if (headerEnd < 0) {
       headerStart = start;
       headerEnd = end;
-      const problem = sink.header(fields, delimiter!, record);
+      const problem = sink.header(cells.all(), delimiter!, record);
       if (problem) {
         failure = new Error(problem);
         return 'stop';
       }
       return;
     }
-    return sink.row(fields, start, end, record, undefined);
+    return sink.row(cells, start, end, record, undefined);
   };
   const bytes = byteReader(file.slice(skipBytes));
   for (let at = skipBytes; at < file.size && !reader?.done; at += READ_BYTES) {
@@ -248,7 +250,7 @@ async function streamBytes(file: Blob, encoding: 'utf-8' | 'windows-1252', skipB
     if (!reader) {
       // The same text the Papa path detects from: its first decoded piece.
       delimiter = detectDelimiter(new TextDecoder(encoding).decode(chunk));
-      reader = new CsvByteReader(delimiter.charCodeAt(0), fieldDecoder(encoding), visit, skipBytes);
+      reader = new CsvByteReader(delimiter.charCodeAt(0), fieldDecoder(encoding), visit, skipBytes, encoding);
     }
     reader.push(chunk);
     sink.progress(Math.min(file.size, at + READ_BYTES));
