@@ -221,6 +221,15 @@ async function streamOnce(file: Blob, fileName: string, encoding: TextEncoding |
 /**
  * The byte path (see CsvByteReader): no decoded copy of the file is made or kept. Throws
  * OutsideFastPath for quoting only Papa's path handles, and InvalidEncoding for bytes that are not UTF-8.
+ *
+ * One thread, no parse pool, because it did not measure faster here. Issue 9's pool size,
+ * hardwareConcurrency − 1, is one parse worker on this 2-core machine, which could only overlap
+ * parsing with reading the bytes (the read floor, about a tenth of the parse). And the best
+ * case, two threads each parsing half of the 1M-row file into typed columns (CsvByteReader +
+ * TableBuilder, Node worker_threads, 29 Nov 2026, load average 12 to 14 from other engineers'
+ * test runs), took 10.4 s and 7.1 s of wall time against 10.3 s and 8.3 s for one thread on
+ * the whole file: 1.0 to 1.16 × faster, before any cost of splitting at row boundaries and
+ * merging columns.
  */
 async function streamBytes(file: Blob, encoding: 'utf-8' | 'windows-1252', skipBytes: number, sink: RowSink, signal: AbortSignal): Promise<StreamedText> {
   let delimiter: Delimiter | undefined;
