@@ -10,7 +10,7 @@ export default {
     'src/core/**/*.ts',
     '!src/core/**/*.test.ts',
     '!src/core/**/*.test-support.ts',
-    // The worker's pure modules: everything except the message router, which needs a worker.
+    // The worker's request answering: everything except the message router, which needs a worker.
     'src/worker/*.ts',
     '!src/worker/*.test.ts',
     '!src/worker/*.test-support.ts',

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// The tests StrykerJS runs against each mutant of src/core and the worker's pure modules
+// The tests StrykerJS runs against each mutant of src/core and the worker's request answering
 // (stryker.config.mjs): the unit tests of those folders. Left out because each takes tens of
 // seconds and would run again for nearly every mutant: the training and generator tests under
 // scripts/, the large-input tests (files of megabytes) and the property tests over random files
@@ -9,7 +9,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/core/**/*.test.ts', 'src/worker/**/*.test.ts'],
-    exclude: ['src/worker/large-input.test.ts', 'src/worker/read-properties.test.ts', 'src/worker/scoring-properties.test.ts'],
+    exclude: ['src/core/read/large-input.test.ts', 'src/core/read/read-properties.test.ts', 'src/core/scoring/scoring-properties.test.ts'],
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -29,7 +29,7 @@ export async function scoringWorker(page: Page): Promise<Worker> {
 
 /**
  * A file of exactly `size` bytes is read up to `afterBytes`, then its stream waits for the test.
- * Other files read as usual. The worker reads a file through Blob.stream() (src/worker/stream-rows.ts),
+ * Other files read as usual. The worker reads a file through Blob.stream() (src/core/read/stream-rows.ts),
  * and slices it first, so the held file is known by its size, which a slice keeps.
  */
 export async function holdReading(worker: Worker, size: number, afterBytes: number, openOn?: Opener): Promise<void> {
@@ -85,7 +85,7 @@ export async function holdExportBatches(worker: Worker, openOn?: Opener): Promis
     scope.churnTestGate = { reached: new Promise<void>((r) => (reach = r)), release };
     if (opener) self.addEventListener('message', (e: MessageEvent<{ type?: string }>) => e.data?.type === opener && release());
     const real = self.setTimeout.bind(self);
-    // src/worker/export-file.ts yields with setTimeout(…, 0) between batches of rows.
+    // src/core/export/export-file.ts yields with setTimeout(…, 0) between batches of rows.
     self.setTimeout = ((fn: () => void, ms?: number) => {
       if (ms) return real(fn, ms);
       reach();

@@ -42,7 +42,7 @@ export const numberIn = async (page: Page, testId: string) => Number(await page.
 export const shownProbabilities = (page: Page) =>
   page.getByTestId('results-table').locator('[data-probability]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-probability'))));
 
-/** The worker reads a file 2 MB at a time (src/worker/stream-rows.ts). */
+/** The worker reads a file 2 MB at a time (src/core/read/stream-rows.ts). */
 export const READ_BYTES = 2 * 1024 * 1024;
 
 /**

@@ -8,9 +8,9 @@ import { referenceProbabilities } from '../src/core/scoring/reference-scorer.ts'
 import type { ModelSpec } from '../src/core/spec/model-spec.ts';
 import { parseModelSpec } from '../src/core/spec/parse-model-spec.ts';
 import { segmentGroups, segmentShares } from '../src/features/charts/segment-shares.ts';
-import { buildExport } from '../src/worker/export-file.ts';
-import { readCustomers } from '../src/worker/read-customers.ts';
-import { loadSpecs } from '../src/worker/worker-pipeline.test-support.ts';
+import { buildExport } from '../src/core/export/export-file.ts';
+import { readCustomers } from '../src/core/read/read-customers.ts';
+import { loadSpecs } from '../src/core/read/read-and-score.test-support.ts';
 
 /**
  * "No column name, band, unit or threshold is written in src/": a spec whose every column is

@@ -23,9 +23,13 @@ export interface Server {
 /**
  * Uses whatever already serves the app on 4173 (e.g. a running `npm start`); otherwise runs
  * scripts/start.mjs, which builds when the sources are newer than dist/ and then serves it.
+ * With CI set, as on the shared machine, it refuses a server it did not start: that server
+ * may be another checkout's build (a 10M-row run once measured one), so its figures would
+ * not be this code's.
  */
 export async function serveApp(root: string, log: (line: string) => void): Promise<Server> {
   if (await answers(APP_URL)) {
+    if (process.env.CI) throw new Error(`Something already serves ${APP_URL}, possibly another checkout's build. With CI set the benchmark measures only the build it starts: stop that server and run again.`);
     log(`Using the server already answering on ${APP_URL}`);
     return { started: false, stop: () => {} };
   }

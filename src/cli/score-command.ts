@@ -6,9 +6,9 @@ import * as ort from 'onnxruntime-web/wasm';
 import { EXPORT_CAMPAIGN } from '../core/decision/campaign.ts';
 import { createOnnxScorer } from '../core/scoring/onnx-scorer.ts';
 import { recommendedThreshold } from '../core/spec/parse-model-spec.ts';
-import { buildExport } from '../worker/export-file.ts';
-import { NeedsMapping, readCustomers } from '../worker/read-customers.ts';
-import { scoreTable } from '../worker/score-table.ts';
+import { buildExport } from '../core/export/export-file.ts';
+import { NeedsMapping, readCustomers } from '../core/read/read-customers.ts';
+import { scoreTable } from '../core/scoring/score-table.ts';
 import type { Io } from './io.ts';
 import { loadPackage } from './load-package.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { failureReply, NOT_LOADED, ShownResults } from './answer-requests.ts';
 import type { PageToWorker, WorkerToPage } from './protocol.ts';
-import { readAndScore } from './worker-pipeline.test-support.ts';
+import { readAndScore } from '../core/read/read-and-score.test-support.ts';
 
 const FILE = 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\nA,1,70,70,Month-to-month,Electronic check\nB,60,25,1500,Two year,Mailed check\n';
 

@@ -1,10 +1,11 @@
+import { idAt } from '../core/ids/packed-ids.ts';
 import { sortOrder, sortOrderByText } from '../core/ordering/sort-order.ts';
 import type { ExportDecision } from '../core/export/decision-columns.ts';
-import { buildExport } from './export-file.ts';
+import { buildExport } from '../core/export/export-file.ts';
 import type { SortKey } from '../core/ordering/table-sort.ts';
 import type { ExportKind, PageToWorker, WorkerToPage } from './protocol.ts';
-import { rowCells, type ScoredJob } from './scored-job.ts';
-import { Cancelled } from './stream-rows.ts';
+import { rowCells, type ScoredJob } from '../core/read/scored-job.ts';
+import { Cancelled } from '../core/cancelled.ts';
 
 export type Post = (message: WorkerToPage, transfer?: ArrayBuffer[]) => void;
 
@@ -39,7 +40,8 @@ export const NOT_LOADED = 'Those results are no longer loaded in the scoring eng
 function sortRows(job: ScoredJob, key: SortKey, descending: boolean): Uint32Array {
   const { read } = job;
   if (key === 'probability') return sortOrder(job.probabilities, descending);
-  if (key === 'id' && read.ids) return sortOrderByText((i) => read.ids![i]!, read.ids.length, descending);
+  const ids = read.ids;
+  if (key === 'id' && ids) return sortOrderByText((i) => idAt(ids, i), ids.offsets.length - 1, descending);
   const values = read.table.numeric.get(key) ?? read.table.codes.get(key);
   if (!values) throw new Error(`Cannot sort by unknown column ${key}.`);
   return sortOrder(values, descending);

@@ -1,15 +1,14 @@
 /// <reference lib="webworker" />
 import { rankScores } from '../core/decision/ranked-scores.ts';
-import { packIds } from '../core/ids/packed-ids.ts';
 import { evaluationCurves, labelledScores } from '../core/metrics/file-evaluation.ts';
 import { failureReply, ShownResults } from './answer-requests.ts';
 import { addModel, loadModels } from './load-models.ts';
 import { transferablesOf, type InlineAssets, type PageToWorker, type ScoredDataset, type WorkerToPage } from './protocol.ts';
-import { describeFormat, NeedsMapping, readCustomers } from './read-customers.ts';
-import { scoreTable } from './score-table.ts';
-import type { ScoredJob } from './scored-job.ts';
-import { Cancelled } from './stream-rows.ts';
-import { summariseIssues } from './summarise-issues.ts';
+import { describeFormat, NeedsMapping, readCustomers } from '../core/read/read-customers.ts';
+import { scoreTable } from '../core/scoring/score-table.ts';
+import type { ScoredJob } from '../core/read/scored-job.ts';
+import { Cancelled } from '../core/cancelled.ts';
+import { summariseIssues } from '../core/table/summarise-issues.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -45,7 +44,7 @@ function datasetFor(job: ScoredJob, fileBytes: number): ScoredDataset {
     codes: Object.fromEntries([...read.table.codes].map(([k, v]) => [k, v.slice()])),
     // Only the masks a missing-indicator feature reads: explanations on the page need them.
     missing: Object.fromEntries(read.spec.features.filter((f) => f.indicator === 'missing').map((f) => [f.column, read.table.missing.get(f.column)!.slice()])),
-    ids: read.ids ? packIds(read.ids) : null,
+    ids: read.ids ? { text: read.ids.text, offsets: read.ids.offsets.slice() } : null,
     labels: read.labels ? read.labels.slice() : null,
     evaluation: read.labels ? evaluationCurves(labelledScores(read.labels, job.probabilities)) : null,
     issues: issues.slice(0, ISSUES_SHOWN),

@@ -10,16 +10,14 @@ import type { ExportDecision } from '../core/export/decision-columns.ts';
 import type { Curves } from '../core/metrics/file-evaluation.ts';
 import type { TableSort } from '../core/ordering/table-sort.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
-import type { IssueKind, RowIssue } from '../core/table/column-table.ts';
+import type { RowIssue } from '../core/table/column-table.ts';
+import type { ColumnMapping, ExplicitMapping, MappingQuestion } from '../core/columns/column-mapping.ts';
+import type { ColumnIssueSummary } from '../core/table/summarise-issues.ts';
+import type { WorkTimings } from '../core/read/scored-job.ts';
 
-/** Spec column name -> index of the file header chosen for it. */
-export type ColumnMapping = Record<string, number>;
-
-export interface ExplicitMapping {
-  modelId: string;
-  columns: ColumnMapping;
-}
-
+export type { ColumnMapping, ExplicitMapping, ModelProposal } from '../core/columns/column-mapping.ts';
+export type { ColumnIssueSummary } from '../core/table/summarise-issues.ts';
+export type { WorkTimings } from '../core/read/scored-job.ts';
 export type { ExportKind };
 
 /**
@@ -52,31 +50,7 @@ export type PageToWorker =
   /** A package trained or opened on the page, checked like a deployed one, added for this session. */
   | { type: 'add-model'; request: number; specBytes: Uint8Array; specName: string; onnx: Uint8Array };
 
-export interface ModelProposal {
-  modelId: string;
-  /** What automatic matching found; the user confirms or changes it. */
-  columns: ColumnMapping;
-  missing: string[];
-  ambiguous: { column: string; headers: number[] }[];
-}
-
-export interface MappingRequest {
-  job: number;
-  fileName: string;
-  headers: string[];
-  /** The first data rows, for previewing values under each header. */
-  preview: string[][];
-  proposals: ModelProposal[];
-  duplicates: { header: string; indices: number[] }[];
-  reason: string;
-}
-
-export interface ColumnIssueSummary {
-  column: string;
-  kind: IssueKind;
-  count: number;
-  examples: string[];
-}
+export type MappingRequest = MappingQuestion & { job: number };
 
 export interface ScoredDataset {
   job: number;
@@ -113,12 +87,6 @@ export interface ScoredDataset {
   issueSummary: ColumnIssueSummary[];
   /** Milliseconds spent in the worker, for the benchmark and the "scored in" note. */
   timings: WorkTimings;
-}
-
-export interface WorkTimings {
-  readMs: number;
-  featuresMs: number;
-  inferenceMs: number;
 }
 
 export type Progress = { job: number; phase: 'reading' | 'scoring'; rows: number; bytes: number; totalBytes: number };

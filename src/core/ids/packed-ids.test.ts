@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { idAt, packIds } from './packed-ids.ts';
+import { idAt, packIds, unpackIds } from './packed-ids.ts';
 
 describe('packIds', () => {
   it('packs IDs end to end with one offset more than IDs', () => {
@@ -18,5 +18,13 @@ describe('packIds', () => {
       const packed = packIds(ids);
       expect(ids.map((_, i) => idAt(packed, i))).toEqual(ids);
     }));
+  });
+
+  it('gives back every ID when the IDs span many of the batches it joins as it goes', () => {
+    const ids = Array.from({ length: 10_000 }, (_, i) => (i % 7 === 0 ? '' : `C-${i}`));
+    const packed = packIds(ids);
+    expect(packed.offsets.length).toBe(ids.length + 1);
+    expect(packed.text).toBe(ids.join(''));
+    expect(unpackIds(packed)).toEqual(ids);
   });
 });

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { DELIMITERS } from '../csv/detect-delimiter.ts';
 import { LineBreakNormaliser } from '../csv/line-breaks.ts';
 import { CsvByteReader, fieldDecoder, InvalidEncoding, OutsideFastPath, readRecords } from './csv-bytes.ts';
+import { parseNumber } from '../values/parse-number.ts';
+import { isBlank } from './record-cells.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const BOM = [0xef, 0xbb, 0xbf];
@@ -19,10 +21,13 @@ function fast(bytes: Uint8Array, delimiter: string, splits: number[] = []): Read
   const skip = BOM.every((b, i) => bytes[i] === b) ? 3 : 0;
   const rows: string[][] = [];
   const texts: string[] = [];
-  const reader = new CsvByteReader(delimiter.charCodeAt(0), fieldDecoder('utf-8'), (fields, start, end) => {
-    rows.push(fields);
+  const reader = new CsvByteReader(delimiter.charCodeAt(0), fieldDecoder('utf-8'), (cells, start, end) => {
+    const all = cells.all();
+    // The byte-level blank check must agree with trimming every decoded cell (Papa's 'greedy' rule).
+    if (cells.blank() !== isBlank(all)) throw new Error(`blank() says ${cells.blank()} for ${JSON.stringify(all)}`);
+    rows.push(all);
     texts.push(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(start, end)));
-  }, skip);
+  }, skip, 'utf-8');
   const cuts = [...new Set(splits.map((s) => skip + (s % (bytes.length - skip + 1))))].sort((a, b) => a - b);
   try {
     let from = skip;
@@ -138,5 +143,53 @@ describe('the fast reader gives exactly PapaParse\'s fields (differential proper
       if (read === 'outside' || read === 'invalid') return;
       expect(read.rows).toEqual(papa(bytes, d).rows);
     }), { numRuns: 1500 });
+  });
+});
+
+/** The first cell of `text` (one record, no line break) as a plain number read from its bytes. */
+function plainNumberOf(text: string, dot: boolean): number {
+  let value = NaN;
+  const reader = new CsvByteReader('|'.charCodeAt(0), fieldDecoder('utf-8'), (cells) => {
+    value = cells.plainNumber!(0, dot);
+  });
+  reader.push(encode(text));
+  reader.finish();
+  return value;
+}
+
+describe('plain numbers read straight from the bytes', () => {
+  it.each<[string, boolean, number]>([
+    ['12', true, 12],
+    ['-0.5', true, -0.5],
+    ['0.1', true, 0.1],
+    ['-0', true, -0],
+    ['007', true, 7],
+    ['123456789012345', true, 123456789012345],
+    ['1234567890.12345', true, 1234567890.12345],
+    ['1234567890123456', true, NaN],
+    ['1.5', false, NaN],
+    ['15', false, 15],
+    ['1.', true, NaN],
+    ['.5', true, NaN],
+    ['1,5', true, NaN],
+    ['+1', true, NaN],
+    [' 1', true, NaN],
+    ['"12"', true, 12],
+    ['', true, NaN],
+    ['-', true, NaN],
+  ])('%s (dot allowed: %s) is %s', (text, dot, expected) => {
+    expect(plainNumberOf(text, dot)).toBe(expected);
+  });
+
+  it('equal parseNumber whenever they are read (so the table is the same on every path)', () => {
+    const unit = fc.constantFrom('0', '1', '5', '9', '9', '.', '-', '+', ' ', 'e', ',');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 20 }), fc.boolean(), fc.boolean(), (value, dot, quoted) => {
+      const text = quoted ? `"${value}"` : value;
+      const fast = plainNumberOf(text, dot);
+      if (Number.isNaN(fast)) return;
+      const cell = readRecords(encode(text), '|'.charCodeAt(0), fieldDecoder('utf-8'))[0]![0]!;
+      const parsed = parseNumber(cell, { decimalComma: !dot });
+      expect(parsed.ok && parsed.value).toBe(fast);
+    }), { numRuns: 3000 });
   });
 });

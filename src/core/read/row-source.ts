@@ -1,12 +1,8 @@
 import Papa from 'papaparse';
 import { trimRowText, type RowTextStore } from '../csv/row-text-store.ts';
 import { fieldDecoder, readRecords, wholeDecoder } from './csv-bytes.ts';
+import { isBlank } from './record-cells.ts';
 
-/** Same rule as PapaParse's 'greedy': a row of only whitespace and delimiters is no row. */
-export function isBlank(cells: readonly string[]): boolean {
-  for (const cell of cells) if (cell.trim() !== '') return false;
-  return true;
-}
 
 export interface RowBlock {
   /** Each row's cells. */

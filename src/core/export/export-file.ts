@@ -1,13 +1,12 @@
-import { csvRow } from '../core/export/csv-field.ts';
-import { decisionColumns, type ExportDecision } from '../core/export/decision-columns.ts';
-import { exportFileName } from '../core/export/export-name.ts';
-import { SCORED_COLUMNS, scoredCells } from '../core/export/scored-columns.ts';
-import { needsNeutralising, neutraliseCell } from '../core/export/spreadsheet-safety.ts';
-import { explainRow, topReasons } from '../core/explain/reasons.ts';
-import { planFeatures } from '../core/model-input/feature-plan.ts';
-import type { ExportKind } from './protocol.ts';
-import { dataRowIndex, headerText, readRows, type ScoredJob } from './scored-job.ts';
-import { Cancelled } from './stream-rows.ts';
+import { csvRow } from './csv-field.ts';
+import { decisionColumns, type ExportDecision } from './decision-columns.ts';
+import { exportFileName, type ExportKind } from './export-name.ts';
+import { SCORED_COLUMNS, scoredCells } from './scored-columns.ts';
+import { needsNeutralising, neutraliseCell } from './spreadsheet-safety.ts';
+import { explainRow, topReasons } from '../explain/reasons.ts';
+import { planFeatures } from '../model-input/feature-plan.ts';
+import { dataRowIndex, headerText, readRows, type ScoredJob } from '../read/scored-job.ts';
+import { Cancelled } from '../cancelled.ts';
 
 const BATCH = 10_000;
 const BOM = '\uFEFF';

@@ -1,6 +1,12 @@
-import type { RowBlock } from '../core/read/row-source.ts';
-import type { WorkTimings } from './protocol.ts';
+import type { RowBlock } from './row-source.ts';
 import type { ReadCustomers } from './read-customers.ts';
+
+/** Milliseconds spent reading, building features and scoring, for the benchmark and the "scored in" note. */
+export interface WorkTimings {
+  readMs: number;
+  featuresMs: number;
+  inferenceMs: number;
+}
 
 /** What the worker keeps about the file on screen, for details, sorting and exports. */
 export interface ScoredJob {

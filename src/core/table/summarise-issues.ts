@@ -1,5 +1,11 @@
-import type { RowIssue } from '../core/table/column-table.ts';
-import type { ColumnIssueSummary } from './protocol.ts';
+import type { IssueKind, RowIssue } from './column-table.ts';
+
+export interface ColumnIssueSummary {
+  column: string;
+  kind: IssueKind;
+  count: number;
+  examples: string[];
+}
 
 const EXAMPLES = 3;
 

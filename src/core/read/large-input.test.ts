@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { unpackIds } from '../ids/packed-ids.ts';
 import { readCustomers } from './read-customers.ts';
 import { expectExportLinesUp, expectRowsAccountedFor } from './row-accounting.test-support.ts';
 import { rowCells } from './scored-job.ts';
-import { Cancelled } from './stream-rows.ts';
-import { loadSpecs, readAndScore } from './worker-pipeline.test-support.ts';
+import { Cancelled } from '../cancelled.ts';
+import { loadSpecs, readAndScore } from './read-and-score.test-support.ts';
 
 /** Inputs too big to commit: generated here, at test time. */
 const CORE = 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod';
@@ -26,7 +27,7 @@ describe('a single 10 MB line', () => {
     const quoted = `"${'a,b\r\n"" '.repeat(TEN_MB / 8)}"`;
     const job = await readAndScore(`${CORE},Note\nL-1,1,70,70,Month-to-month,Electronic check,${plain}\nL-2,2,70,140,Two year,Mailed check,${quoted}\nL-3,x,70,70,Two year,Mailed check,\n`);
     expect(await expectRowsAccountedFor(job)).toEqual({ rows: 3, scored: 2, rejected: 1 });
-    expect(job.read.ids).toEqual(['L-1', 'L-2', 'L-3']);
+    expect(unpackIds(job.read.ids!)).toEqual(['L-1', 'L-2', 'L-3']);
     expect(Array.from(job.read.rowNumbers)).toEqual([2, 3, 4]);
     expect((await rowCells(job.read, 1, 2))[0]![6]).toBe('a,b\r\n" '.repeat(TEN_MB / 8));
     const rows = await expectExportLinesUp(job);
@@ -51,7 +52,7 @@ describe('the 2 MB read boundary', () => {
     const text = straddling('C,1,70,70,Two year,Mailed check,end', '\r\nD,x,70,70,Two year,Mailed check,n\r\n');
     const job = await readAndScore(text);
     const { rows } = await expectRowsAccountedFor(job);
-    expect(job.read.ids!.slice(-2)).toEqual(['C', 'D']);
+    expect(unpackIds(job.read.ids!).slice(-2)).toEqual(['C', 'D']);
     expect((await rowCells(job.read, rows - 2, rows - 1))[0]![6]).toBe('end');
     // No phantom blank line between them: D is the row right after C.
     expect(job.read.rowNumbers[rows - 1]).toBe(job.read.rowNumbers[rows - 2]! + 1);

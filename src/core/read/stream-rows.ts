@@ -1,15 +1,16 @@
 import Papa from 'papaparse';
-import { detectDelimiter, type Delimiter } from '../core/csv/detect-delimiter.ts';
-import { LineBreakNormaliser } from '../core/csv/line-breaks.ts';
-import { RowTextStore } from '../core/csv/row-text-store.ts';
-import { sniffFile, type TextEncoding } from '../core/csv/sniff-file.ts';
-import { CsvByteReader, fieldDecoder, InvalidEncoding, OutsideFastPath } from '../core/read/csv-bytes.ts';
-import { fileRows, isBlank, keptTextRows, type RowSource } from '../core/read/row-source.ts';
+import { detectDelimiter, type Delimiter } from '../csv/detect-delimiter.ts';
+import { LineBreakNormaliser } from '../csv/line-breaks.ts';
+import { RowTextStore } from '../csv/row-text-store.ts';
+import { sniffFile, type TextEncoding } from '../csv/sniff-file.ts';
+import { CsvByteReader, fieldDecoder, InvalidEncoding, OutsideFastPath } from './csv-bytes.ts';
+import { arrayCells, isBlank, type RecordCells } from './record-cells.ts';
+import { fileRows, keptTextRows, type RowSource } from './row-source.ts';
+import { Cancelled } from '../cancelled.ts';
 import { yieldToEvents } from './yield-to-events.ts';
 
 const READ_BYTES = 2 * 1024 * 1024;
 
-export class Cancelled extends Error {}
 /** The bytes are not UTF-8 after all; the caller restarts with windows-1252. */
 class NotUtf8 extends Error {}
 
@@ -27,12 +28,13 @@ export interface RowSink {
   /** Called once with the header and its row number; return a message to stop with that error. */
   header(cells: string[], delimiter: Delimiter, row: number): string | undefined;
   /**
-   * A data row, the offsets where it starts and ends (bytes of the file on the byte path, of
+   * A data row's cells (read them during the call: the byte path reuses the object), the
+   * offsets where it starts and ends (bytes of the file on the byte path, of
    * the kept text on Papa's), and its row number as a
    * spreadsheet shows it (blank rows are skipped but counted). `problem` says why its cells
    * cannot be trusted (a broken quote). Return 'stop' to end reading early.
    */
-  row(cells: string[], start: number, end: number, row: number, problem: string | undefined): 'stop' | void;
+  row(cells: RecordCells, start: number, end: number, row: number, problem: string | undefined): 'stop' | void;
   progress(bytes: number): void;
 }
 
@@ -156,7 +158,7 @@ async function streamOnce(file: Blob, fileName: string, encoding: TextEncoding |
             if (problem) fail(p, new Error(problem));
             return;
           }
-          if (sink.row(result.data, start, end, record, quotes?.row) === 'stop') {
+          if (sink.row(arrayCells(result.data), start, end, record, quotes?.row) === 'stop') {
             done = true;
             p.abort();
           }
@@ -219,6 +221,15 @@ async function streamOnce(file: Blob, fileName: string, encoding: TextEncoding |
 /**
  * The byte path (see CsvByteReader): no decoded copy of the file is made or kept. Throws
  * OutsideFastPath for quoting only Papa's path handles, and InvalidEncoding for bytes that are not UTF-8.
+ *
+ * One thread, no parse pool, because it did not measure faster here. Issue 9's pool size,
+ * hardwareConcurrency − 1, is one parse worker on this 2-core machine, which could only overlap
+ * parsing with reading the bytes (the read floor, about a tenth of the parse). And the best
+ * case, two threads each parsing half of the 1M-row file into typed columns (CsvByteReader +
+ * TableBuilder, Node worker_threads, 29 Nov 2026, load average 12 to 14 from other engineers'
+ * test runs), took 10.4 s and 7.1 s of wall time against 10.3 s and 8.3 s for one thread on
+ * the whole file: 1.0 to 1.16 × faster, before any cost of splitting at row boundaries and
+ * merging columns.
  */
 async function streamBytes(file: Blob, encoding: 'utf-8' | 'windows-1252', skipBytes: number, sink: RowSink, signal: AbortSignal): Promise<StreamedText> {
   let delimiter: Delimiter | undefined;
@@ -226,19 +237,19 @@ async function streamBytes(file: Blob, encoding: 'utf-8' | 'windows-1252', skipB
   let headerStart = 0;
   let headerEnd = -1;
   let failure: Error | undefined;
-  const visit = (fields: string[], start: number, end: number, record: number): 'stop' | void => {
-    if (isBlank(fields)) return;
+  const visit = (cells: RecordCells, start: number, end: number, record: number): 'stop' | void => {
+    if (cells.blank()) return;
     if (headerEnd < 0) {
       headerStart = start;
       headerEnd = end;
-      const problem = sink.header(fields, delimiter!, record);
+      const problem = sink.header(cells.all(), delimiter!, record);
       if (problem) {
         failure = new Error(problem);
         return 'stop';
       }
       return;
     }
-    return sink.row(fields, start, end, record, undefined);
+    return sink.row(cells, start, end, record, undefined);
   };
   const bytes = byteReader(file.slice(skipBytes));
   for (let at = skipBytes; at < file.size && !reader?.done; at += READ_BYTES) {
@@ -248,7 +259,7 @@ async function streamBytes(file: Blob, encoding: 'utf-8' | 'windows-1252', skipB
     if (!reader) {
       // The same text the Papa path detects from: its first decoded piece.
       delimiter = detectDelimiter(new TextDecoder(encoding).decode(chunk));
-      reader = new CsvByteReader(delimiter.charCodeAt(0), fieldDecoder(encoding), visit, skipBytes);
+      reader = new CsvByteReader(delimiter.charCodeAt(0), fieldDecoder(encoding), visit, skipBytes, encoding);
     }
     reader.push(chunk);
     sink.progress(Math.min(file.size, at + READ_BYTES));

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvRow } from '../core/export/csv-field.ts';
-import { restoreCell } from '../core/export/spreadsheet-safety.ts';
+import { csvRow } from '../export/csv-field.ts';
+import { restoreCell } from '../export/spreadsheet-safety.ts';
 import { NeedsMapping } from './read-customers.ts';
 import { expectExportLinesUp, expectRowsAccountedFor } from './row-accounting.test-support.ts';
-import { readAndScore } from './worker-pipeline.test-support.ts';
+import { readAndScore } from './read-and-score.test-support.ts';
 
 const CORE = ['customerID', 'tenure', 'MonthlyCharges', 'TotalCharges', 'Contract', 'PaymentMethod'];
 const DELIMITERS = [',', ';', '\t', '|'] as const;

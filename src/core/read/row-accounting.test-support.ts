@@ -1,8 +1,9 @@
 import Papa from 'papaparse';
 import { expect } from 'vitest';
-import { SCORED_COLUMNS } from '../core/export/scored-columns.ts';
-import { restoreCell } from '../core/export/spreadsheet-safety.ts';
-import { buildExport } from './export-file.ts';
+import { SCORED_COLUMNS } from '../export/scored-columns.ts';
+import { restoreCell } from '../export/spreadsheet-safety.ts';
+import { unpackIds } from '../ids/packed-ids.ts';
+import { buildExport } from '../export/export-file.ts';
 import { dataRowIndex, rowCells, type ScoredJob } from './scored-job.ts';
 
 const sameCells = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c, i) => c === b[i]);
@@ -16,7 +17,7 @@ const sameCells = (a: readonly string[], b: readonly string[]) => a.length === b
 export async function expectRowsAccountedFor(job: ScoredJob): Promise<{ rows: number; scored: number; rejected: number }> {
   const { table, rowNumbers, rowStarts, rowEnds, ids, labels } = job.read;
   const rows = table.rowCount;
-  const lengths = [rowNumbers, rowStarts, rowEnds, table.rejected, job.probabilities, ...table.numeric.values(), ...table.codes.values(), ...(ids ? [ids] : []), ...(labels ? [labels] : [])].map((a) => a.length);
+  const lengths = [rowNumbers, rowStarts, rowEnds, table.rejected, job.probabilities, ...table.numeric.values(), ...table.codes.values(), ...(ids ? [unpackIds(ids)] : []), ...(labels ? [labels] : [])].map((a) => a.length);
   expect(new Set(lengths)).toEqual(new Set([rows]));
 
   const problems: string[] = [];

@@ -2,16 +2,16 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvRow } from '../core/export/csv-field.ts';
-import { planFeatures } from '../core/model-input/feature-plan.ts';
-import { createOnnxScorer, type OnnxScorer } from '../core/scoring/onnx-scorer.ts';
-import { setUpOrtForNode } from '../core/scoring/ort-node-setup.test-support.ts';
-import { referenceProbabilities } from '../core/scoring/reference-scorer.ts';
-import type { ModelSpec, SpecColumn } from '../core/spec/model-spec.ts';
-import { TableBuilder } from '../core/table/table-builder.ts';
-import { readCustomers } from './read-customers.ts';
+import { csvRow } from '../export/csv-field.ts';
+import { planFeatures } from '../model-input/feature-plan.ts';
+import { createOnnxScorer, type OnnxScorer } from './onnx-scorer.ts';
+import { setUpOrtForNode } from './ort-node-setup.test-support.ts';
+import { referenceProbabilities } from './reference-scorer.ts';
+import type { ModelSpec, SpecColumn } from '../spec/model-spec.ts';
+import { TableBuilder } from '../table/table-builder.ts';
+import { readCustomers } from '../read/read-customers.ts';
 import { scoreTable } from './score-table.ts';
-import { loadSpecs } from './worker-pipeline.test-support.ts';
+import { loadSpecs } from '../read/read-and-score.test-support.ts';
 
 const specs = loadSpecs();
 const scorers = new Map<string, OnnxScorer>();
@@ -19,7 +19,7 @@ const scorers = new Map<string, OnnxScorer>();
 beforeAll(async () => {
   setUpOrtForNode();
   for (const spec of specs) {
-    const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL(`../../public/models/${spec.onnx}`, import.meta.url))));
+    const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../public/models/${spec.onnx}`, import.meta.url))));
     scorers.set(spec.id, await createOnnxScorer(bytes, { input: spec.input, output: spec.output, featureCount: spec.features.length }));
   }
 });

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_DIR } from '../../test/fixtures/bad-input/make-fixtures.ts';
+import { unpackIds } from '../ids/packed-ids.ts';
+import { FIXTURE_DIR } from '../../../test/fixtures/bad-input/make-fixtures.ts';
 import { expectRowsAccountedFor } from './row-accounting.test-support.ts';
-import { readAndScore } from './worker-pipeline.test-support.ts';
+import { readAndScore } from './read-and-score.test-support.ts';
 
 // The corpus's UTF-16 files with their byte-order mark taken off, as some exports write them:
 // recognised by the pattern of zero bytes and read exactly like the file with the mark.
@@ -17,7 +18,7 @@ describe('UTF-16 without a BOM', () => {
     const marked = await readAndScore(withBom, name);
     const bare = await readAndScore(withoutBom, name);
     expect(bare.read.streamed.encoding).toBe(encoding);
-    expect(bare.read.ids).toEqual(ids);
+    expect(unpackIds(bare.read.ids!)).toEqual(ids);
     expect(bare.read.headers).toEqual(marked.read.headers);
     expect(Array.from(bare.probabilities)).toEqual(Array.from(marked.probabilities));
     expect(await expectRowsAccountedFor(bare)).toEqual(await expectRowsAccountedFor(marked));

@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { buildExport } from './export-file.ts';
-import { readAndScore } from './worker-pipeline.test-support.ts';
-import { Cancelled } from './stream-rows.ts';
+import { readAndScore } from '../read/read-and-score.test-support.ts';
+import { Cancelled } from '../cancelled.ts';
 
 const CORE = 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod,Note';
 const FILE = [

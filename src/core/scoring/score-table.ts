@@ -1,8 +1,8 @@
-import { planFeatures, writeStandardised } from '../core/model-input/feature-plan.ts';
-import type { OnnxScorer } from '../core/scoring/onnx-scorer.ts';
-import type { ModelSpec } from '../core/spec/model-spec.ts';
-import type { ColumnTable } from '../core/table/column-table.ts';
-import { Cancelled } from './stream-rows.ts';
+import { planFeatures, writeStandardised } from '../model-input/feature-plan.ts';
+import type { OnnxScorer } from './onnx-scorer.ts';
+import type { ModelSpec } from '../spec/model-spec.ts';
+import type { ColumnTable } from '../table/column-table.ts';
+import { Cancelled } from '../cancelled.ts';
 
 const BATCH_ROWS = 65_536;
 

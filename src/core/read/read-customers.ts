@@ -1,14 +1,16 @@
-import { chooseModel, extraCells } from '../core/columns/choose-model.ts';
-import { headerTargetsOf, mapHeaders } from '../core/columns/map-headers.ts';
-import { DELIMITER_NAMES, type Delimiter } from '../core/csv/detect-delimiter.ts';
-import { ENCODING_NAMES } from '../core/csv/sniff-file.ts';
-import type { ModelSpec } from '../core/spec/model-spec.ts';
-import type { ColumnTable } from '../core/table/column-table.ts';
-import { Growable } from '../core/table/growable.ts';
-import { TableBuilder } from '../core/table/table-builder.ts';
-import { headerProblem, shapeProblem, shorten, WHOLE_ROW } from '../core/read/row-shape.ts';
-import { outcomeReader } from '../core/spec/read-outcome.ts';
-import type { ColumnMapping, ExplicitMapping, MappingRequest } from './protocol.ts';
+import { chooseModel, extraCells } from '../columns/choose-model.ts';
+import { headerTargetsOf, mapHeaders } from '../columns/map-headers.ts';
+import { DELIMITER_NAMES, type Delimiter } from '../csv/detect-delimiter.ts';
+import { ENCODING_NAMES } from '../csv/sniff-file.ts';
+import { PackedIdsBuilder, type PackedIds } from '../ids/packed-ids.ts';
+import type { ModelSpec } from '../spec/model-spec.ts';
+import type { ColumnTable } from '../table/column-table.ts';
+import { Growable } from '../table/growable.ts';
+import { TableBuilder } from '../table/table-builder.ts';
+import { headerProblem, shapeProblem, shorten, WHOLE_ROW } from './row-shape.ts';
+import { outcomeReader } from '../spec/read-outcome.ts';
+import type { ColumnMapping, ExplicitMapping, MappingQuestion } from '../columns/column-mapping.ts';
+import type { RecordCells } from './record-cells.ts';
 import { streamRows, type RowSink, type StreamedText } from './stream-rows.ts';
 
 const PREVIEW_ROWS = 5;
@@ -21,7 +23,8 @@ export interface ReadCustomers {
   headers: string[];
   mapping: ColumnMapping;
   table: ColumnTable;
-  ids: string[] | null;
+  /** Customer IDs, packed as they were read. */
+  ids: PackedIds | null;
   labels: Uint8Array | null;
   /** Global text offsets of each data row, for copying it into exports. */
   rowStarts: Float64Array;
@@ -32,7 +35,7 @@ export interface ReadCustomers {
 }
 
 export class NeedsMapping extends Error {
-  constructor(readonly request: Omit<MappingRequest, 'job'>) {
+  constructor(readonly request: MappingQuestion) {
     super(request.reason);
   }
 }
@@ -81,7 +84,7 @@ export async function readCustomers(
   let choice: Choice | undefined;
   let builder: TableBuilder | undefined;
   let headers: string[] = [];
-  let ids: string[] | null = null;
+  let ids: PackedIdsBuilder | null = null;
   let labels: Growable<Uint8Array> | null = null;
   let rowStarts = new Growable(Float64Array);
   let rowEnds = new Growable(Float64Array);
@@ -113,32 +116,33 @@ export async function readCustomers(
         lastModelCell = Math.max(...decided.cells.values());
         // A `;` delimiter almost always comes with decimal commas ("79,40").
         builder = new TableBuilder(decided.spec.columns, decided.cells, { decimalComma: delimiter === ';' });
-        ids = decided.idCell === undefined ? null : [];
+        ids = decided.idCell === undefined ? null : new PackedIdsBuilder();
         labels = decided.targetCell === undefined ? null : new Growable(Uint8Array);
         return undefined;
       },
-      row(cells: string[], start: number, end: number, row: number, problem: string | undefined) {
+      row(cells: RecordCells, start: number, end: number, row: number, problem: string | undefined) {
         if (pending) {
-          pending.request.preview.push(cells);
+          pending.request.preview.push(cells.all());
           return pending.request.preview.length >= PREVIEW_ROWS ? 'stop' : undefined;
         }
         const c = choice!;
-        const broken = problem === undefined ? shapeProblem(cells, headers.length, lastModelCell, delimiter, c.spec, c.cells) : { value: shorten(cells.join(delimiter), 200), message: problem };
+        // Only a row whose length is off needs all its cells as text, to say what is wrong.
+        const misshapen = cells.count > headers.length || cells.count <= lastModelCell;
+        const broken = problem !== undefined ? { value: shorten(cells.all().join(delimiter), 200), message: problem }
+          : misshapen ? shapeProblem(cells.all(), headers.length, lastModelCell, delimiter, c.spec, c.cells) : undefined;
         if (broken) builder!.addRejectedRow(row, WHOLE_ROW, broken.value, broken.message);
-        else builder!.addRow(cells, row);
+        else builder!.addCells(cells, row);
         rowStarts.push(start);
         rowEnds.push(end);
         rowNumbers.push(row);
         if (rowNumbers.length === ESTIMATE_AFTER_ROWS) {
           // Text offsets stand in for bytes (exact for ASCII); a little over-estimate beats doubling a million-row buffer.
           const rows = Math.ceil((file.size / end) * ESTIMATE_AFTER_ROWS * 1.02);
-          for (const g of [rowStarts, rowEnds, rowNumbers, labels]) g?.reserve(rows);
+          for (const g of [rowStarts, rowEnds, rowNumbers, labels, ids]) g?.reserve(rows);
           builder!.reserve(rows);
         }
-        if (ids) ids.push(cells[c.idCell!] ?? '');
-        if (labels) {
-          labels.push(c.outcome(cells[c.targetCell!] ?? ''));
-        }
+        if (ids) ids.push(cells.cell(c.idCell!));
+        if (labels) labels.push(c.outcome(cells.cell(c.targetCell!)));
         return undefined;
       },
       progress(bytes: number) {
@@ -164,7 +168,7 @@ export async function readCustomers(
     headers,
     mapping: Object.fromEntries(c.cells),
     table,
-    ids,
+    ids: ids ? (ids as PackedIdsBuilder).finish() : null,
     // Evaluation needs known outcomes; a column of blanks is no label column.
     labels: labelValues && labelValues.some((v) => v !== 255) ? labelValues : null,
     rowStarts: rowStarts.finish(),

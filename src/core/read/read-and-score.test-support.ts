@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { planFeatures } from '../core/model-input/feature-plan.ts';
-import { referenceProbabilities } from '../core/scoring/reference-scorer.ts';
-import type { ModelSpec } from '../core/spec/model-spec.ts';
-import { parseModelSpec } from '../core/spec/parse-model-spec.ts';
+import { planFeatures } from '../model-input/feature-plan.ts';
+import { referenceProbabilities } from '../scoring/reference-scorer.ts';
+import type { ModelSpec } from '../spec/model-spec.ts';
+import { parseModelSpec } from '../spec/parse-model-spec.ts';
 import { readCustomers } from './read-customers.ts';
 import type { ScoredJob } from './scored-job.ts';
 
 export function loadSpecs(): ModelSpec[] {
   return ['telco-full', 'telco-core'].map((id) => {
-    const path = fileURLToPath(new URL(`../../public/models/${id}.json`, import.meta.url));
+    const path = fileURLToPath(new URL(`../../../public/models/${id}.json`, import.meta.url));
     const parsed = parseModelSpec(JSON.parse(readFileSync(path, 'utf8')), `${id}.json`);
     if (!parsed.ok) throw new Error(parsed.problem);
     return parsed.value;

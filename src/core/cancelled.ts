@@ -1,0 +1,2 @@
+/** Thrown by long work (reading, scoring, exporting) when its AbortSignal fires. */
+export class Cancelled extends Error {}

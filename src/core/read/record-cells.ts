@@ -1,0 +1,39 @@
+/**
+ * One record's cells, decoded only when asked for. The byte reader hands the same object for
+ * every record (valid during the visit only), so reading a million rows builds no per-row array,
+ * and cells that no model column, ID or outcome uses are never turned into strings.
+ */
+export interface RecordCells {
+  readonly count: number;
+  /** The cell's text; '' beyond the last cell. */
+  cell(index: number): string;
+  /** Every cell, as a new array (headers, previews, rejected rows). */
+  all(): string[];
+  /** Same rule as PapaParse's 'greedy': a row of only whitespace and delimiters is no row. */
+  blank(): boolean;
+  /**
+   * Byte readers only: the cell's value when it is a plain decimal (`-?digits[.digits]`, at most
+   * 15 digits, `.` only when `dot`), read from the bytes without making a string; NaN otherwise.
+   */
+  plainNumber?(index: number, dot: boolean): number;
+  /** Byte readers only: the cell's raw bytes (a copy), unless it holds doubled quotes. */
+  rawBytes?(index: number): Uint8Array | undefined;
+  /** Byte readers only: whether the cell's raw bytes are exactly these (never for doubled quotes). */
+  sameBytes?(index: number, raw: Uint8Array): boolean;
+}
+
+/** Cells that are already strings (PapaParse's path, the trainer, tests). */
+export function arrayCells(values: readonly string[]): RecordCells {
+  return {
+    count: values.length,
+    cell: (index) => values[index] ?? '',
+    all: () => [...values],
+    blank: () => isBlank(values),
+  };
+}
+
+/** Same rule as PapaParse's 'greedy': a row of only whitespace and delimiters is no row. */
+export function isBlank(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
+}
