@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DELIMITER_NAMES, detectDelimiter } from './detect-delimiter.ts';
+import { LineBreakNormaliser } from './line-breaks.ts';
 import { parseCsvText } from './parse-csv-text.ts';
 import { RowTextStore, trimRowText } from './row-text-store.ts';
 import { ENCODING_NAMES, sniffFile } from './sniff-file.ts';
@@ -66,18 +67,56 @@ describe('utf16WithoutBom at its thresholds', () => {
   });
 
   it('counts whole units: an odd trailing byte is left out', () => {
-    const even = units(0, 0);
-    const odd = new Uint8Array(even.length + 1);
-    odd.set(even);
+    // Already at the 2 % limit of zeros in the low bytes: a trailing zero byte counted as a unit would pass it.
+    const atLimit = units(0, 1);
+    const odd = new Uint8Array(atLimit.length + 1);
+    odd.set(atLimit);
     expect(utf16WithoutBom(odd)).toBe('utf-16le');
+    const even = units(0, 0);
     expect(utf16WithoutBom(even.subarray(0, 15))).toBeUndefined();
     expect(utf16WithoutBom(even.subarray(0, 16))).toBe('utf-16le');
+  });
+
+  it('holds big-endian text to the same thresholds', () => {
+    const be = (le: Uint8Array) => le.map((_, i) => le[i ^ 1]!);
+    expect(utf16WithoutBom(be(units(20, 0)))).toBe('utf-16be');
+    expect(utf16WithoutBom(be(units(21, 0)))).toBeUndefined();
+    expect(utf16WithoutBom(be(units(0, 1)))).toBe('utf-16be');
+    expect(utf16WithoutBom(be(units(0, 2)))).toBeUndefined();
   });
 
   it.each(['\n', '\r', ',', ';', '\t', '|'])('takes %j as a sign of a table', (mark) => {
     const text = `abcdefgh${mark}ijklmnop`;
     const le = Uint8Array.from([...text].flatMap((c) => [c.charCodeAt(0), 0]));
     expect(utf16WithoutBom(le)).toBe('utf-16le');
+  });
+});
+
+describe('LineBreakNormaliser where a value starts', () => {
+  const normalise = (chunks: string[], delimiter = ',') => {
+    const n = new LineBreakNormaliser(delimiter);
+    return chunks.map((c) => n.normalise(c)).join('');
+  };
+
+  it.each([
+    // The first character of the file starts a field: its quote opens a value.
+    ['"x\ry",1\r2', '"x\ry",1\n2'],
+    // Right after \r\n a field starts too.
+    ['a\r\n"x\ry"', 'a\n"x\ry"'],
+    // Quotes in the middle of a field are text, even two in a row.
+    ['a""\rb', 'a""\nb'],
+    ['a"\r"b', 'a"\n"b'],
+  ])('%j -> %j', (text, expected) => {
+    expect(normalise([text])).toBe(expected);
+  });
+
+  it('keeps a \n that starts the first chunk', () => {
+    expect(normalise(['\na,b\r', '\nc'])).toBe('\na,b\nc');
+  });
+
+  it.each(['^', ']', '-', '\\'])('takes %j as a delimiter, not as regular-expression syntax', (delimiter) => {
+    const text = `a${delimiter}"x\ry"\r\nb${delimiter}c`;
+    expect(normalise([text], delimiter)).toBe(`a${delimiter}"x\ry"\nb${delimiter}c`);
   });
 });
 
@@ -137,7 +176,7 @@ describe('RowTextStore', () => {
 });
 
 describe('parseCsvText', () => {
-  it('drops a leading BOM and every blank line', () => {
+  it('drops a leading BOM (PapaParse does) and every blank line', () => {
     expect(parseCsvText('\ufeffa,b\n\n1,2\n  \n3,4\n')).toEqual({ header: ['a', 'b'], rows: [['1', '2'], ['3', '4']] });
   });
 
