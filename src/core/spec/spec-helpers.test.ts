@@ -137,6 +137,11 @@ describe('upgradeSpecV1', () => {
     expect(up.segments).toEqual(['A']);
   });
 
+  it('gives a target without aliases or spellings empty lists of them', () => {
+    const up = upgradeSpecV1({ ...v1(), target: { column: 'Churn', positive: 'Yes', negative: 'No' } }) as Record<string, unknown>;
+    expect(up.target).toEqual({ column: 'Churn', positive: 'Yes', negative: 'No', aliases: [], positive_spellings: [], negative_spellings: [] });
+  });
+
   it('leaves segments empty when features, coefficients or columns are not lists', () => {
     for (const key of ['features', 'coefficients', 'columns'] as const) {
       const up = upgradeSpecV1({ ...v1(), [key]: 'x' }) as Record<string, unknown>;

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseModelSpec } from './parse-model-spec.ts';
+import { PACKAGE_LIMITS, checkOnnx, readSpec } from './check-package.ts';
+import { parseModelSpec, recommendedThreshold } from './parse-model-spec.ts';
+import type { ModelSpec } from './model-spec.ts';
 
 // The schema rules spec-validation.test.ts does not break, each at its edge: the value just
 // past it is refused with a message naming the field, the value on it is accepted.
@@ -74,7 +76,35 @@ describe('spec rules at their edges', () => {
     ['an id of 64 characters', (s) => (s.id = `a${'-'.repeat(62)}9`)],
     ['an id of one digit', (s) => (s.id = '7')],
     ['a test set without positives', (s) => (test(s).positives = 0)],
+    ...['days', 'count', 'percent', 'none', 'months'].map((unit): [string, (s: Json) => void] => [`the unit ${unit}`, (s) => (tenure(s).unit = unit)]),
   ])('accepts %s', (_, change) => {
     expect(problemOf(change)).toBe('accepted');
+  });
+});
+
+describe('reading a spec', () => {
+  it('finds the recommended point wherever it is listed', () => {
+    const spec = shipped();
+    const thresholds = spec.thresholds as { recommended: string; points: { name: string; value: number }[] };
+    thresholds.recommended = thresholds.points[2]!.name;
+    const parsed = parseModelSpec(spec, 'x.json');
+    expect(parsed.ok && recommendedThreshold(parsed.value)).toBe(thresholds.points[2]!.value);
+  });
+
+  it.each([undefined, null, 'text', 7])('says the format is missing for %j', (json) => {
+    expect(parseModelSpec(json, 'x.json')).toEqual({ ok: false, problem: 'The model spec x.json is not valid: format is missing, expected "churn-radar-model/2" (or "churn-radar-model/1"). Re-train the model or restore the file.' });
+  });
+
+  it('refuses files over the size limits before reading them', () => {
+    // (Files of exactly the limits' sizes are left out: 150 MB of buffers make a slow unit test.)
+    const spec = readSpec(new TextEncoder().encode(JSON.stringify(shipped())), 'x.json');
+    if (!spec.ok) throw new Error(spec.problem);
+    expect(readSpec(new Uint8Array(PACKAGE_LIMITS.specBytes + 1), 'x.json')).toEqual({
+      ok: false, problem: 'The model spec x.json is 50,000,001 bytes, over the 50 MB no spec needs, so it was not opened. Check that it is the right file, or re-train the model.',
+    });
+    const model: ModelSpec = spec.value;
+    expect(checkOnnx(new Uint8Array(PACKAGE_LIMITS.onnxBytes + 1), model)).toEqual({
+      ok: false, problem: `The model file ${model.onnx} is 100,000,001 bytes, over the 100 MB no logistic-regression model needs, so it was not opened. Check that it is the right file, or re-train the model.`,
+    });
   });
 });
