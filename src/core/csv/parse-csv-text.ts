@@ -11,8 +11,8 @@ export interface CsvText {
  * consumer reads them the same way.
  */
 export function parseCsvText(text: string): CsvText {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parsed = Papa.parse<string[]>(body, { header: false, dynamicTyping: false, skipEmptyLines: 'greedy' });
+  // PapaParse drops a leading byte-order mark itself (csv-edges.test.ts checks it).
+  const parsed = Papa.parse<string[]>(text, { header: false, dynamicTyping: false, skipEmptyLines: 'greedy' });
   const [header = [], ...rows] = parsed.data;
   return { header, rows };
 }

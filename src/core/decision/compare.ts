@@ -1,3 +1,4 @@
+import type { PackedIds } from '../ids/packed-ids.ts';
 import { fail, ok, type Result } from '../result.ts';
 import type { RiskBandSpec } from '../spec/model-spec.ts';
 import { riskBandIndex } from './risk-band.ts';
@@ -8,8 +9,7 @@ import { riskBandIndex } from './risk-band.ts';
  * before = stayed + left, now = stayed + new.
  */
 export interface ScoredFile {
-  /** Customer IDs packed into one string: id i is text.slice(offsets[i], offsets[i + 1]). */
-  ids: { text: string; offsets: Uint32Array } | null;
+  ids: PackedIds | null;
   probabilities: ArrayLike<number>;
   /** 1 churned, 0 stayed, 255 unknown; null without an outcome column. */
   labels: Uint8Array | null;
@@ -52,8 +52,6 @@ export interface CompareProblem {
 export const MOVE_POINTS = 0.1;
 // Probabilities arrive as float32: 0.35 − 0.25 is 0.0999999 there, which a person reads as 10 points.
 const FLOAT32_SLACK = 1e-6;
-
-type PackedIds = NonNullable<ScoredFile['ids']>;
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0xfeff;
 

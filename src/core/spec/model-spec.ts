@@ -195,7 +195,9 @@ export const modelSpecSchema = z.object({
   spec.segments.forEach((s, i) => {
     if (!columns.has(s)) issue(['segments', i], `"${s}" is not a column of the model`);
   });
-  if (spec.risk_bands[0]!.from !== 0) issue(['risk_bands', 0, 'from'], 'the first band must start at 0');
+  // zod runs this check after a failed .min(1) too: an empty list must not throw here.
+  const first = spec.risk_bands[0];
+  if (first && first.from !== 0) issue(['risk_bands', 0, 'from'], 'the first band must start at 0');
   spec.risk_bands.forEach((b, i) => {
     if (i > 0 && b.from <= spec.risk_bands[i - 1]!.from) issue(['risk_bands', i, 'from'], 'bands must be in ascending order');
   });

@@ -2,6 +2,7 @@ import { createColumnHelper, rowSortingFeature, tableFeatures, type ColumnDef } 
 import { formatPercent, formatWithUnit, unitSuffix } from '../../components/ui/format.ts';
 import { AtRiskLabel, RiskBandLabel } from '../../components/ui/risk-labels.tsx';
 import { riskBandIndex } from '../../core/decision/risk-band.ts';
+import type { SortKey } from '../../core/ordering/table-sort.ts';
 import type { ModelSpec, SpecColumn } from '../../core/spec/model-spec.ts';
 import type { ScoredDataset } from '../../worker/protocol.ts';
 import type { WindowRow } from './window-rows.ts';
@@ -10,7 +11,7 @@ export interface ColumnMeta {
   /** Fixed width, px: rows are laid out one at a time, so widths cannot depend on content. */
   width: number;
   /** What the worker sorts by when this header is pressed. */
-  sortKey?: string;
+  sortKey?: SortKey;
   align?: 'end';
 }
 
@@ -125,6 +126,6 @@ export function buildColumns(spec: Pick<ModelSpec, 'columns' | 'risk_bands'>, da
 }
 
 /** The column whose header shows a worker sort key. */
-export function columnIdForSortKey(columns: readonly TableColumn[], key: string): string | undefined {
+export function columnIdForSortKey(columns: readonly TableColumn[], key: SortKey): string | undefined {
   return columns.find((c) => c.meta?.sortKey === key)?.id;
 }
