@@ -97,7 +97,8 @@ export function TrainView({ onAddModel, kept, startWorker }: { onAddModel: AddMo
             <button type="button" className="button secondary" data-testid="train-download" onClick={() => downloadFiles(model.files)}>Download model package</button>
             <p className="muted" data-testid="package-contents">
               The package is three files: {Object.keys(model.files).join(', ')}. They hold the column names, the category spellings
-              and summary statistics (means, spreads, category shares, held-out figures), and no customer rows.
+              and summary statistics (means, spreads, category shares, held-out figures, and each number column's smallest, middle
+              and largest value), and no customer rows.
             </p>
           </div>
         </section>
