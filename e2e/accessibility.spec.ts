@@ -1,6 +1,8 @@
+import { statSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { heldPointReached, holdReading, scoringWorker } from './held-work.ts';
+import { bankCsvChunks } from '../scripts/gen/generate-bank-customers.ts';
+import { heldPointReached, holdReading, holdTraining, releaseHeld, scoringWorker, trainingWorker } from './held-work.ts';
 import { heldCsvFile, numberIn, READ_BYTES, tempFile } from './support.ts';
 
 // WCAG 2.1 A and AA, as axe-core checks them; "serious" and "critical" fail the run.
@@ -83,6 +85,50 @@ test.describe('working', () => {
       await expectNoSeriousViolations(page, 'working');
       await page.getByRole('button', { name: 'Cancel' }).click();
       await expect(page.locator('[data-state="idle"]')).toBeVisible();
+    });
+  }
+});
+
+test.describe('training', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the Train view in each state: idle, reading, choosing, training, trained, kept, refused (${colorScheme})`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.emulateMedia({ colorScheme });
+      await page.goto('./#/train');
+      await expect(page.getByTestId('kept-none')).toBeVisible();
+      await expectNoSeriousViolations(page, 'train: idle');
+
+      // About 70 kB: the reading waits after its first 32 kB, then training waits before it starts (e2e/held-work.ts).
+      const history = tempFile('bank-history.csv', [...bankCsvChunks({ rows: 1000, labels: true, seed: 3 })].join(''));
+      const worker = await trainingWorker(page);
+      await holdReading(worker, statSync(history).size, 32 * 1024);
+      await page.getByTestId('train-file-input').setInputFiles(history);
+      await heldPointReached(worker);
+      await expect(page.getByTestId('train-progress')).toHaveAttribute('data-stage', 'reading');
+      await expectNoSeriousViolations(page, 'train: reading');
+      await releaseHeld(worker);
+      await expect(page.getByTestId('train-target')).toHaveValue('Exited');
+      await expectNoSeriousViolations(page, 'train: choosing');
+
+      await holdTraining(worker);
+      await page.getByTestId('train-start').click();
+      await heldPointReached(worker);
+      await expect(page.getByTestId('train-progress')).toBeVisible();
+      await expect(page.getByTestId('train-cancel')).toBeVisible();
+      await expectNoSeriousViolations(page, 'train: training');
+      await releaseHeld(worker);
+      await expect(page.getByTestId('training-card')).toBeVisible({ timeout: 60_000 });
+      await expectNoSeriousViolations(page, 'train: trained');
+
+      await page.getByTestId('train-keep').click();
+      await expect(page.getByTestId('kept-models').locator('li[data-status="loaded"]')).toHaveCount(1);
+      await expectNoSeriousViolations(page, 'train: a model kept');
+      await page.getByTestId('kept-forget-all').click();
+      await expect(page.getByTestId('kept-none')).toBeVisible();
+
+      await page.getByTestId('train-file-input').setInputFiles(tempFile('one.csv', `plan,churn\n${Array.from({ length: 30 }, (_, i) => `p${i % 4},No`).join('\n')}\n`));
+      await expect(page.getByTestId('train-error')).toBeVisible();
+      await expectNoSeriousViolations(page, 'train: a refused file');
     });
   }
 });

@@ -21,6 +21,34 @@ type HeldScope = typeof globalThis & { churnTestGate?: Gate };
  */
 type Opener = 'cancel' | 'cancel-export';
 
+/** The training worker, once the Train view has started it. */
+export async function trainingWorker(page: Page): Promise<Worker> {
+  const isTraining = (w: Worker) => w.url().includes('train.worker');
+  await expect.poll(() => page.workers().some(isTraining), { timeout: 20_000 }).toBe(true);
+  return page.workers().find(isTraining)!;
+}
+
+/**
+ * The training worker takes the page's 'train' message and waits for the test before it starts, so
+ * the page shows training in progress for as long as the test needs. The wait is before the training
+ * because src/worker/train.worker.ts trains in one synchronous run, with no point inside to pause.
+ */
+export async function holdTraining(worker: Worker): Promise<void> {
+  await worker.evaluate(() => {
+    const scope = self as HeldScope;
+    let release!: () => void;
+    let reach!: () => void;
+    const opened = new Promise<void>((r) => (release = r));
+    scope.churnTestGate = { reached: new Promise<void>((r) => (reach = r)), release };
+    const route = self.onmessage!;
+    self.onmessage = (event: MessageEvent<{ type?: string }>) => {
+      if (event.data?.type !== 'train') return route.call(self, event);
+      reach();
+      void opened.then(() => route.call(self, event));
+    };
+  });
+}
+
 /** The scoring worker, once the page has started it. */
 export async function scoringWorker(page: Page): Promise<Worker> {
   await expect.poll(() => page.workers().some((w) => w.url().includes('worker')), { timeout: 20_000 }).toBe(true);

@@ -1,4 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { bankCsvChunks } from '../scripts/gen/generate-bank-customers.ts';
+import type { ModelSpec } from '../src/core/spec/model-spec.ts';
 import { ALLOWED_HOST_PORT } from './embed-origins.ts';
 import { heldPointReached, holdReading, scoringWorker } from './held-work.ts';
 import { storedEverywhere } from './stored-everywhere.ts';
@@ -93,4 +96,86 @@ test('after a portal scores a file through the embed API, the app\'s origin stor
   } finally {
     server.close();
   }
+});
+
+/** The spec of every package kept in IndexedDB, as the page stored it. */
+const keptSpecs = (page: Page) => page.evaluate(() => new Promise<string[]>((resolve, reject) => {
+  const open = indexedDB.open('churn-radar-kept-models');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const all = open.result.transaction('packages').objectStore('packages').getAll();
+    all.onsuccess = () => {
+      open.result.close();
+      resolve((all.result as { spec: Uint8Array }[]).map((r) => new TextDecoder().decode(r.spec)));
+    };
+  };
+}));
+
+test('after training a model and keeping it, no storage holds a customer value; a damaged kept entry is named and forgotten', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const text = [...bankCsvChunks({ rows: 300, labels: true, seed: 23 })].join('');
+  await page.goto('./#/train');
+  await page.getByTestId('train-file-input').setInputFiles(tempFile('bank-history.csv', text));
+  await page.getByTestId('train-name').fill('Bank churn');
+  await page.getByTestId('train-start').click();
+  const card = page.getByTestId('training-card');
+  await expect(card).toBeVisible({ timeout: 90_000 });
+  const id = (await card.getAttribute('data-model-id'))!;
+  await page.getByTestId('train-keep').click();
+  await expect(page.getByTestId('kept-models').locator(`li[data-kept-id="${id}"]`)).toHaveAttribute('data-status', 'loaded');
+
+  const stored = await storedEverywhere(page, context);
+  const [specText] = await keptSpecs(page);
+  const spec = JSON.parse(specText!) as ModelSpec;
+  // The control: the kept package is part of what was searched, category spellings and all.
+  expect(stored).toContain('indexedDB:churn-radar-kept-models');
+  expect(stored).toContain(spec.provenance!.sha256);
+  expect(stored).toContain('Germany');
+  // As the page says, a package holds summary figures: per numeric column its smallest, middle
+  // (the value missing cells get) and largest value, which may each be one customer's. Every other
+  // value of the file that could identify a row (the IDs, the balances and salaries to the cent)
+  // must be absent from every storage: none followed or preceded by more digits.
+  const { data, meta } = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+  const summary = new Map(spec.columns.map((c) => [c.name, c.type === 'numeric' ? [c.range?.min, c.range?.max, c.impute && 'constant' in c.impute ? c.impute.constant : undefined] : []]));
+  const identifying = (column: string, value: string) => column === 'CustomerId' || (/^-?\d+\.\d\d$/.test(value) && !/^-?0\.00$/.test(value));
+  let searched = 0;
+  for (const row of data) {
+    for (const column of meta.fields!) {
+      const value = row[column]!;
+      if (!identifying(column, value) || summary.get(column)?.some((x) => x !== undefined && Math.abs(x - Number(value)) < 1e-9)) continue;
+      searched++;
+      const written = String(Number(value));
+      expect(stored, `${column} = ${value}`).not.toMatch(new RegExp(`(?<![\\d.])${written.replace(/[.-]/g, '\\$&')}(?!\\d)`));
+    }
+  }
+  expect(searched).toBeGreaterThan(800);
+
+  // Entries another page version (or a person with devtools) wrote: each is named at the next visit.
+  await page.evaluate(() => new Promise<void>((resolve, reject) => {
+    const open = indexedDB.open('churn-radar-kept-models');
+    open.onsuccess = () => {
+      const transaction = open.result.transaction('packages', 'readwrite');
+      const store = transaction.objectStore('packages');
+      const bytes = (t: string) => new TextEncoder().encode(t);
+      store.put({ id: 'not-a-spec', label: 'Not a spec', specName: 'not-a-spec.json', spec: bytes('{"format": 2}'), onnx: bytes('nope'), keptAt: new Date().toISOString() });
+      store.put({ id: 'damaged', spec: 'half a record' });
+      transaction.oncomplete = () => {
+        open.result.close();
+        resolve();
+      };
+      transaction.onerror = () => reject(transaction.error);
+    };
+  }));
+  await page.goto('./#/');
+  await page.reload();
+  await expect(page.getByTestId('kept-refused')).toContainText('2 models kept on this computer could not be loaded');
+  await expect(page.getByTestId(`model-card-${id}`)).toBeVisible();
+  await page.getByTestId('kept-refused').getByRole('link', { name: 'Train your own model' }).click();
+  const kept = page.getByTestId('kept-models');
+  await expect(kept.locator('li[data-kept-id="not-a-spec"] [data-testid="kept-problem"]')).toContainText('not-a-spec.json');
+  await expect(kept.locator('li[data-kept-id="damaged"] [data-testid="kept-problem"]')).toContainText('damaged');
+  await expect(kept.locator(`li[data-kept-id="${id}"]`)).toHaveAttribute('data-status', 'loaded');
+  await page.getByTestId('kept-forget-all').click();
+  await expect(page.getByTestId('kept-none')).toBeVisible();
+  expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
 });

@@ -2,7 +2,7 @@ import type { BrowserContext, Frame, Page } from '@playwright/test';
 
 /**
  * Everything a page of the app's origin could have persisted, as one string to search for
- * customer values: Web Storage, cookies, IndexedDB (every record of every store), Cache Storage
+ * customer values: Web Storage, cookies, IndexedDB (every record of every store, bytes as text), Cache Storage
  * (text responses; models and the wasm are binary) and the origin-private file system.
  */
 export async function storedEverywhere(target: Page | Frame, context: BrowserContext): Promise<string> {
@@ -20,7 +20,8 @@ export async function storedEverywhere(target: Page | Frame, context: BrowserCon
           const all = db.transaction(store).objectStore(store).getAll();
           all.onsuccess = () => resolve(all.result);
         });
-        parts.push(JSON.stringify(records));
+        // Bytes (a kept model's spec and .onnx) as text, so a value written in them is found.
+        parts.push(JSON.stringify(records, (_, v: unknown) => (ArrayBuffer.isView(v) || v instanceof ArrayBuffer ? new TextDecoder().decode(v) : v)));
       }
       db.close();
     }

@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import Papa from 'papaparse';
+import { bankCsvChunks } from '../scripts/gen/generate-bank-customers.ts';
 import { trainFromBytes } from '../src/cli/train-files.ts';
-import { tempFile } from './support.ts';
+import { loadFile, tempFile } from './support.ts';
 
 const CREDIT = fileURLToPath(new URL('../../shared/data/credit-data.csv', import.meta.url));
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -38,6 +39,35 @@ function foreignRequests(page: Page): string[] {
 
 async function chooseHistory(page: Page, path: string): Promise<void> {
   await page.getByTestId('train-file-input').setInputFiles(path);
+}
+
+const databaseNames = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+
+/** ROC AUC as the Mann–Whitney statistic: positives' average ranks among all scores, ties sharing their rank. */
+function rankAuc(scores: number[], positive: boolean[]): number {
+  const order = scores.map((_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
+  const ranks = new Array<number>(scores.length);
+  for (let start = 0; start < order.length;) {
+    let end = start;
+    while (end + 1 < order.length && scores[order[end + 1]!] === scores[order[start]!]) end++;
+    for (let k = start; k <= end; k++) ranks[order[k]!] = (start + end) / 2 + 1;
+    start = end + 1;
+  }
+  const positives = positive.filter(Boolean).length;
+  const negatives = positive.length - positives;
+  const rankSum = ranks.reduce((sum, r, i) => sum + (positive[i] ? r : 0), 0);
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
+}
+
+/** Pairs of one positive and one negative whose scores are equal: each moves a rank AUC by 1/2 of a pair. */
+function tiedPairs(scores: number[], positive: boolean[]): number {
+  const counts = new Map<number, [number, number]>();
+  scores.forEach((s, i) => {
+    const c = counts.get(s) ?? [0, 0];
+    c[positive[i] ? 0 : 1]++;
+    counts.set(s, c);
+  });
+  return [...counts.values()].reduce((sum, [p, n]) => sum + p * n, 0);
 }
 
 test.describe('training a model on your own history, in the browser', () => {
@@ -105,6 +135,61 @@ test.describe('training a model on your own history, in the browser', () => {
     }));
     expect(stored.local + stored.session).not.toMatch(/freelance|owner|Seniority/);
     expect(stored.databases).toEqual([]);
+  });
+
+  test('worked case: train on 70 % of a bank export, keep the model, score the other 30 %: the evaluation\'s AUC is the export\'s; the kept model outlives a reload until forgotten', async ({ page }) => {
+    const [header, ...customers] = [...bankCsvChunks({ rows: 600, labels: true, seed: 11 })].join('').trimEnd().split('\n');
+    const cut = Math.round(customers.length * 0.7);
+    const history = tempFile('bank-history.csv', `${[header, ...customers.slice(0, cut)].join('\n')}\n`);
+    const heldOut = tempFile('bank-held-out.csv', `${[header, ...customers.slice(cut)].join('\n')}\n`);
+    await page.goto('./#/train');
+    // Keeping is opt-in: before it, the browser holds no database of the app's.
+    await expect(page.getByTestId('kept-none')).toBeVisible();
+    expect(await databaseNames(page)).toEqual([]);
+    await chooseHistory(page, history);
+    await expect(page.getByTestId('train-target')).toHaveValue('Exited');
+    await expect(page.getByTestId('train-positive')).toHaveValue('1');
+    await page.getByTestId('train-name').fill('Bank churn');
+    await page.getByTestId('train-start').click();
+    const card = page.getByTestId('training-card');
+    await expect(card).toBeVisible({ timeout: 120_000 });
+    const id = (await card.getAttribute('data-model-id'))!;
+    await page.getByTestId('train-keep').click();
+    await expect(page.getByTestId('package-message')).toContainText('kept on this computer');
+    await expect(page.getByTestId('kept-models').locator(`li[data-kept-id="${id}"]`)).toHaveAttribute('data-status', 'loaded');
+
+    // The held-out customers carry their outcome, so the Score page evaluates the model on them.
+    await page.getByRole('link', { name: 'Score customers' }).click();
+    await loadFile(page, heldOut);
+    await expect(page.getByTestId('model-used')).toHaveAttribute('data-model-id', id);
+    const shownAuc = Number(await page.getByTestId('evaluation-auc').getAttribute('data-value'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const exported = Papa.parse<Record<string, string>>(readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    expect(exported).toHaveLength(customers.length - cut);
+    const scores = exported.map((r) => Number(r.churn_probability));
+    const left = exported.map((r) => r.Exited === '1');
+    expect(scores.every((p) => p >= 0 && p <= 1)).toBe(true);
+    // The export rounds to 4 decimals: that can only turn an ordered pair into a tie, worth half a pair.
+    const slack = tiedPairs(scores, left) / (2 * left.filter(Boolean).length * left.filter((l) => !l).length);
+    expect(shownAuc).toBeGreaterThan(0.55);
+    expect(Math.abs(shownAuc - rankAuc(scores, left))).toBeLessThanOrEqual(slack + 1e-12);
+
+    // A later visit: the kept model is loaded at start and scores the same file the same way.
+    await page.reload();
+    await expect(page.getByTestId(`model-card-${id}`)).toBeVisible({ timeout: 30_000 });
+    await loadFile(page, heldOut);
+    await expect(page.getByTestId('model-used')).toHaveAttribute('data-model-id', id);
+    await expect(page.getByTestId('evaluation-auc')).toHaveAttribute('data-value', String(shownAuc));
+
+    await page.getByRole('link', { name: 'Train your own model' }).click();
+    await page.getByRole('button', { name: 'Forget Bank churn' }).click();
+    await expect(page.getByTestId('kept-none')).toBeVisible();
+    expect(await databaseNames(page)).toEqual([]);
+    await page.reload();
+    await expect(page.getByTestId('kept-none')).toBeVisible();
+    await expect(page.locator('[data-testid^="model-card-"]').first()).toBeAttached({ timeout: 30_000 });
+    await expect(page.getByTestId(`model-card-${id}`)).toHaveCount(0);
+    expect(await databaseNames(page)).toEqual([]);
   });
 
   test('a file with no possible outcome says what one looks like, and the page stays usable', async ({ page }) => {

@@ -1,6 +1,7 @@
 // Refreshes the README's screenshots from the running app (`npm start` in another shell): npx tsx scripts/screenshot.ts
 import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { bankCsvChunks } from './gen/generate-bank-customers.ts';
 
 const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
@@ -24,4 +25,12 @@ const earlier = [lines[0], ...lines.slice(1, 451).map((l, i) => (i < 100 ? l.rep
 await page.getByTestId('compare-file-input').setInputFiles({ name: 'last-month.csv', mimeType: 'text/csv', buffer: Buffer.from(`${earlier.join('\n')}\n`) });
 await page.getByTestId('compare-newly-at-risk').waitFor();
 await page.getByTestId('compare-panel').screenshot({ path: 'docs/screenshot-compare.png' });
+// The Train view: a bank's history (generated, 2,000 customers) trained on the page, and its model card.
+await page.goto(`${process.env.CHURN_URL ?? 'http://localhost:4173/'}#/train`);
+const history = [...bankCsvChunks({ rows: 2000, labels: true, seed: 8 })].join('');
+await page.getByTestId('train-file-input').setInputFiles({ name: 'bank-history.csv', mimeType: 'text/csv', buffer: Buffer.from(history) });
+await page.getByTestId('train-name').fill('Bank churn');
+await page.getByTestId('train-start').click();
+await page.getByTestId('training-card').waitFor({ timeout: 120_000 });
+await page.getByTestId('training-card').screenshot({ path: 'docs/screenshot-train.png' });
 await browser.close();

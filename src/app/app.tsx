@@ -21,6 +21,7 @@ import { ModelCards } from '../features/models/model-cards.tsx';
 import { ModelSwitch } from '../features/models/model-switch.tsx';
 import { OfflineStatus } from '../features/offline/offline-status.tsx';
 import { TrainView } from '../features/train/train-view.tsx';
+import { useKeptModels } from '../features/train/use-kept-models.ts';
 import { ResultsTable } from '../features/table/results-table.tsx';
 import type { ExtraColumn } from '../features/table/table-columns.tsx';
 import { DropZone } from '../features/upload/drop-zone.tsx';
@@ -56,6 +57,8 @@ export function App() {
   const { dataset } = state;
   const spec = state.models.find((m) => m.id === dataset?.modelId);
   const ready = state.models.length > 0;
+  const kept = useKeptModels(s.addModel, s.workerStarts);
+  const keptRefused = kept.items?.filter((k) => k.status === 'refused').length ?? 0;
 
   const onFile = useCallback((file: File) => scoreFile(file, file.name), [scoreFile]);
   // Files are accepted while the models load; they wait for them (see useScoring).
@@ -142,7 +145,7 @@ export function App() {
           <a href="#/train" aria-current={route === 'train' ? 'page' : undefined}>Train your own model</a>
         </nav>
       </header>
-      {route === 'train' && !embedded && <TrainView onAddModel={s.addModel} startWorker={startTrainingWorker} />}
+      {route === 'train' && !embedded && <TrainView onAddModel={s.addModel} kept={kept} startWorker={startTrainingWorker} />}
       <main hidden={route === 'train' && !embedded}>
         <section className="card" aria-labelledby="score-heading">
           <h2 id="score-heading" className="visually-hidden">Score a customer file</h2>
@@ -162,6 +165,12 @@ export function App() {
           )}
           {state.notice && <p role="status">{state.notice}</p>}
           {deploy.problem && <p role="status" className="notice" data-testid="config-problem">{deploy.problem}</p>}
+          {keptRefused > 0 && (
+            <p role="status" className="notice" data-testid="kept-refused">
+              {keptRefused === 1 ? 'A model kept on this computer' : `${keptRefused} models kept on this computer`} could not be loaded. See{' '}
+              <a href="#/train">Train your own model</a>, where each says why and can be forgotten.
+            </p>
+          )}
           {state.phase === 'error' && (
             <div role="alert" className="error-box">
               <p className="error" data-testid="error-message">{state.error}</p>

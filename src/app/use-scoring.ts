@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { Result } from '../core/result.ts';
+import type { ModelSpec } from '../core/spec/model-spec.ts';
 import type { TableSort } from '../core/ordering/table-sort.ts';
 import type { ExportDecision } from '../core/export/decision-columns.ts';
 import type { ExplicitMapping, ExportKind } from '../worker/protocol.ts';
@@ -36,11 +38,13 @@ export function useScoring(settings: ScoringSettings) {
     latest.current = settings;
   });
   const worker = useRef<ScoringWorker | null>(null);
-  /** Replies to 'add-model', by request; and the model added last, preferred when a file fits it. */
-  const adding = useRef(new Map<number, (problem: string | undefined) => void>());
+  /** Replies to 'add-model', by request; and the model the person added last, preferred when a file fits it. */
+  const adding = useRef(new Map<number, { prefer: boolean; resolve: (added: Result<ModelSpec>) => void }>());
   const preferred = useRef<string | undefined>(undefined);
   const counter = useRef(0);
   const next = () => ++counter.current;
+  /** Counts worker starts: models added on the page live in the worker, so a new one needs them again. */
+  const [workerStarts, setWorkerStarts] = useState(0);
 
   const boot = useCallback(() => {
     worker.current?.terminate();
@@ -48,9 +52,13 @@ export function useScoring(settings: ScoringSettings) {
       (message) => {
         if (message.type === 'scored') performance.mark('churn:scored', { detail: { job: message.dataset.job } });
         if (message.type === 'model-added' || message.type === 'model-refused') {
-          adding.current.get(message.request)?.(message.type === 'model-refused' ? message.message : undefined);
+          const asked = adding.current.get(message.request);
           adding.current.delete(message.request);
-          if (message.type === 'model-added') preferred.current = message.id;
+          if (message.type === 'model-refused') asked?.resolve({ ok: false, problem: message.message });
+          else {
+            if (asked?.prefer) preferred.current = message.id;
+            asked?.resolve({ ok: true, value: message.specs.find((m) => m.id === message.id)! });
+          }
         }
         dispatch({ type: 'worker', message });
       },
@@ -58,6 +66,7 @@ export function useScoring(settings: ScoringSettings) {
     );
     w.send({ type: 'load-models', baseUrl: document.baseURI });
     worker.current = w;
+    setWorkerStarts((n) => n + 1);
   }, []);
 
   useEffect(() => {
@@ -86,6 +95,7 @@ export function useScoring(settings: ScoringSettings) {
 
   return {
     state,
+    workerStarts,
     scoreFile: useCallback((blob: Blob, name: string, confirmed = false) => {
       if (blob.size > latest.current.comfortableBytes && !confirmed) dispatch({ type: 'oversized', file: blob, fileName: name });
       else if (!modelsReady) dispatch({ type: 'queue-file', file: blob, fileName: name });
@@ -103,10 +113,13 @@ export function useScoring(settings: ScoringSettings) {
       if (file && fileName) start(file, fileName, { model, keepShown: true });
     }, [file, fileName, start]),
     cancelMapping: useCallback(() => dispatch({ type: 'cancel-mapping' }), []),
-    /** Adds a package for this session; resolves to the problem when it is refused. */
-    addModel: useCallback((specBytes: Uint8Array, specName: string, onnx: Uint8Array) => new Promise<string | undefined>((resolve) => {
+    /**
+     * Adds a package for this session; resolves to its spec, or the problem when it is refused. A model
+     * the person adds (`prefer`) is then chosen for files that fit it; one loaded from storage is not.
+     */
+    addModel: useCallback((specBytes: Uint8Array, specName: string, onnx: Uint8Array, prefer = true) => new Promise<Result<ModelSpec>>((resolve) => {
       const request = next();
-      adding.current.set(request, resolve);
+      adding.current.set(request, { prefer, resolve });
       worker.current?.send({ type: 'add-model', request, specBytes, specName, onnx });
     }), []),
     cancel: useCallback(() => worker.current?.send({ type: 'cancel', job }), [job]),

@@ -1,18 +1,20 @@
 import { useMemo, useState } from 'react';
+import type { Result } from '../../core/result.ts';
+import type { ModelSpec } from '../../core/spec/model-spec.ts';
 import { ColumnsTable } from './columns-table.tsx';
+import { KeptModelsSection } from './kept-models.tsx';
 import { downloadFiles, readChosenPackage } from './package-files.ts';
 import { TrainingCard } from './training-card.tsx';
 import { TrainProgress } from './train-progress.tsx';
 import { useTraining, type StartTrainingWorker } from './use-training.ts';
+import type { AddModel, KeptModels } from './use-kept-models.ts';
 
-/** Adds a package to this session's models; resolves to the problem when it is refused. */
-export type AddModel = (specBytes: Uint8Array, specName: string, onnx: Uint8Array) => Promise<string | undefined>;
-
-/** The Train view (#/train): history file, outcome, columns, training, the model card, and the package. */
-export function TrainView({ onAddModel, startWorker }: { onAddModel: AddModel; startWorker: StartTrainingWorker }) {
+/** The Train view (#/train): history file, outcome, columns, training, the model card, the package, and the kept models. */
+export function TrainView({ onAddModel, kept, startWorker }: { onAddModel: AddModel; kept: KeptModels; startWorker: StartTrainingWorker }) {
   const t = useTraining(startWorker);
   const { state } = t;
   const [message, setMessage] = useState<{ text: string; problem: boolean } | undefined>();
+  const [keepOpened, setKeepOpened] = useState(false);
   const candidate = state.overview?.candidates.find((c) => c.column === state.target);
   const model = state.model;
   const leftOut = useMemo(() => (model?.report.left_out ?? []) as { name: string; why: string }[], [model]);
@@ -22,9 +24,12 @@ export function TrainView({ onAddModel, startWorker }: { onAddModel: AddModel; s
   }, [leftOut, state.roles]);
   const busy = state.phase === 'reading' || state.phase === 'training';
 
-  const add = async (specBytes: Uint8Array, specName: string, onnx: Uint8Array, what: string) => {
-    const problem = await onAddModel(specBytes, specName, onnx);
-    setMessage(problem ? { text: problem, problem: true } : { text: `${what} is now one of this session's models: score a file on the Score page and it is used when the file has its columns.`, problem: false });
+  /** Adds (and, when asked, keeps) a package; the message says what happened. */
+  const add = async (specBytes: Uint8Array, specName: string, onnx: Uint8Array, keep: boolean) => {
+    const added: Result<ModelSpec> = keep ? await kept.keep(specBytes, specName, onnx) : await onAddModel(specBytes, specName, onnx);
+    if (!added.ok) return setMessage({ text: added.problem, problem: true });
+    const where = keep ? ', and it is kept on this computer for your next visits' : '';
+    setMessage({ text: `${added.value.label} is now one of this session's models${where}: score a file on the Score page and it is used when the file has its columns.`, problem: false });
   };
 
   return (
@@ -82,13 +87,18 @@ export function TrainView({ onAddModel, startWorker }: { onAddModel: AddModel; s
           <TrainingCard spec={model.spec} leftOut={leftOut} />
           <div className="card package-actions">
             <button type="button" className="button" data-testid="train-use"
-              onClick={() => void add(model.files[`${model.spec.id}.json`]!, `${model.spec.id}.json`, model.onnx, model.spec.label)}>
+              onClick={() => void add(model.files[`${model.spec.id}.json`]!, `${model.spec.id}.json`, model.onnx, false)}>
               Use this model
+            </button>{' '}
+            <button type="button" className="button secondary" data-testid="train-keep"
+              onClick={() => void add(model.files[`${model.spec.id}.json`]!, `${model.spec.id}.json`, model.onnx, true)}>
+              Use and keep on this computer
             </button>{' '}
             <button type="button" className="button secondary" data-testid="train-download" onClick={() => downloadFiles(model.files)}>Download model package</button>
             <p className="muted" data-testid="package-contents">
               The package is three files: {Object.keys(model.files).join(', ')}. They hold the column names, the category spellings
-              and summary statistics (means, spreads, category shares, held-out figures), and no customer rows.
+              and summary statistics (means, spreads, category shares, held-out figures, and each number column's smallest, middle
+              and largest value), and no customer rows.
             </p>
           </div>
         </section>
@@ -104,11 +114,17 @@ export function TrainView({ onAddModel, startWorker }: { onAddModel: AddModel; s
               e.target.value = '';
               const chosen = await readChosenPackage(files);
               if (!chosen.ok) return setMessage({ text: chosen.problem, problem: true });
-              await add(chosen.value.specBytes, chosen.value.specName, chosen.value.onnx, chosen.value.specName);
+              await add(chosen.value.specBytes, chosen.value.specName, chosen.value.onnx, keepOpened);
             }} />
+        </label>
+        <label className="field">
+          <input type="checkbox" data-testid="open-keep" checked={keepOpened} onChange={(e) => setKeepOpened(e.target.checked)} />{' '}
+          Keep it on this computer for later visits
         </label>
         {message && <p role={message.problem ? 'alert' : 'status'} className={message.problem ? 'error' : undefined} data-testid="package-message">{message.text}</p>}
       </section>
+
+      <KeptModelsSection kept={kept} />
     </main>
   );
 }
