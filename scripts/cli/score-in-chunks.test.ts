@@ -5,7 +5,7 @@ import * as ort from 'onnxruntime-web/wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planChunks } from '../../src/cli/chunk-plan.ts';
 import { loadPackage, type LoadedPackage } from '../../src/cli/load-package.ts';
-import { scoreFile, type ScoreTotals } from '../../src/cli/score-file.ts';
+import { scoreFile } from '../../src/cli/score-file.ts';
 import { createOnnxScorer, type OnnxScorer } from '../../src/core/scoring/onnx-scorer.ts';
 import { recommendedThreshold } from '../../src/core/spec/parse-model-spec.ts';
 
@@ -32,8 +32,8 @@ async function score(path: string, cut: { chunkRows: number; wholeFileBytes: num
   const parts: Uint8Array[] = [];
   const options = { spec: pkg.spec, scorer, fileName: 'f.csv', format, threshold: recommendedThreshold(pkg.spec), progress: () => {}, ...cut };
   try {
-    const totals: ScoreTotals = await scoreFile(await openAsBlob(path), options, async (bytes) => void parts.push(bytes.slice()));
-    return { totals, bytes: Buffer.concat(parts) };
+    const { rows, rejected, atRisk } = await scoreFile(await openAsBlob(path), options, async (bytes) => void parts.push(bytes.slice()));
+    return { totals: { rows, rejected, atRisk }, bytes: Buffer.concat(parts) };
   } catch (error) {
     return { refused: (error as Error).message };
   }

@@ -58,7 +58,7 @@ export async function scoreCommand(args: string[], io: Io): Promise<number> {
     io.progress(`${phase} ${count(rows)} rows…`);
   };
   // One thread: the ESM bundle cannot probe for threads in Node, and scoring is a small part of the time.
-  // onnxruntime-web rather than onnxruntime-node, measured on 1,000,000 rows of telco-full's 40 features
+  // onnxruntime-web rather than onnxruntime-node, measured on 1,000,000 rows of telco-full's 49 features
   // (batches of 65,536, load average 7): web 350-530 ms, node 76-80 ms on one thread. Node's saving is under
   // half a second per million rows of a run that takes tens of seconds, its probabilities differ from the
   // page's in the last bit on 38 % of rows (so a row exactly at the threshold could flip and the export stop

@@ -15,10 +15,23 @@ export const CHUNK_ROWS = 100_000;
 /** Files up to this size are read whole, as the page reads them; a first pass to cut them is not worth its time. */
 export const WHOLE_FILE_BYTES = 32 * 1024 * 1024;
 
+/** Milliseconds per step, summed over the pieces, for the bench's breakdown (scripts/bench/cli-bench.ts). */
+export interface ScoreTimings {
+  /** The first pass that finds where to cut (0 when the file is read whole). */
+  planMs: number;
+  /** The page's reader: bytes to typed columns. */
+  readMs: number;
+  featuresMs: number;
+  inferenceMs: number;
+  /** The page's export writer, including the output taking the bytes. */
+  writeMs: number;
+}
+
 export interface ScoreTotals {
   rows: number;
   rejected: number;
   atRisk: number;
+  timings: ScoreTimings;
 }
 
 export interface ScoreFileOptions {
@@ -44,15 +57,20 @@ export type WriteBytes = (bytes: Uint8Array) => Promise<void>;
 async function scoreBlob(blob: Blob, options: ScoreFileOptions, write: WriteBytes, rowsBefore: number): Promise<ScoreTotals> {
   const { spec, scorer, fileName, format, threshold, progress } = options;
   const signal = new AbortController().signal;
+  const started = performance.now();
   const read = await readCustomers(blob, fileName, [spec], undefined, false, (rows) => progress('reading', rowsBefore + rows), signal);
+  const readMs = performance.now() - started;
   const scored = await scoreTable(spec, read.table, scorer, (rows) => progress('scoring', rowsBefore + rows), signal);
+  const writing = performance.now();
   const job = { job: 1, fileName, read, probabilities: scored.probabilities, timings: { readMs: 0, featuresMs: scored.featuresMs, inferenceMs: scored.inferenceMs } };
   const sink = new WritableStream<Blob>({ write: async (part) => write(new Uint8Array(await part.arrayBuffer())) });
   // The same decision columns as the page's export with its Campaign panel untouched.
   await buildExport(job, format, threshold, (rows) => progress('writing', rowsBefore + rows), signal, sink, { campaign: EXPORT_CAMPAIGN, whatIf: true });
+  const writeMs = performance.now() - writing;
   let atRisk = 0;
   for (const p of scored.probabilities) if (p >= threshold) atRisk++;
-  return { rows: read.table.rowCount, rejected: read.table.rejected.reduce((s, r) => s + r, 0), atRisk };
+  const timings = { planMs: 0, readMs, featuresMs: scored.featuresMs, inferenceMs: scored.inferenceMs, writeMs };
+  return { rows: read.table.rowCount, rejected: read.table.rejected.reduce((s, r) => s + r, 0), atRisk, timings };
 }
 
 /**
@@ -95,9 +113,15 @@ function recordingHeader(write: WriteBytes, into: { bytes: Uint8Array | undefine
  */
 export async function scoreFile(file: Blob, options: ScoreFileOptions, write: WriteBytes): Promise<ScoreTotals> {
   const wholeBytes = options.wholeFileBytes ?? WHOLE_FILE_BYTES;
+  const planning = performance.now();
   const plan = options.format === 'csv' && file.size > wholeBytes ? await planChunks(file, options.fileName, options.chunkRows ?? CHUNK_ROWS) : undefined;
-  if (!plan) return scoreBlob(file, options, write, 0);
-  const totals: ScoreTotals = { rows: 0, rejected: 0, atRisk: 0 };
+  const planMs = performance.now() - planning;
+  if (!plan) {
+    const once = await scoreBlob(file, options, write, 0);
+    return { ...once, timings: { ...once.timings, planMs } };
+  }
+  const timings: ScoreTimings = { planMs, readMs: 0, featuresMs: 0, inferenceMs: 0, writeMs: 0 };
+  const totals: ScoreTotals = { rows: 0, rejected: 0, atRisk: 0, timings };
   const header: { bytes: Uint8Array | undefined } = { bytes: undefined };
   for (let i = 0; i < plan.starts.length; i++) {
     const piece = i === 0 ? recordingHeader(write, header) : withoutHeader(write, header.bytes!);
@@ -105,6 +129,7 @@ export async function scoreFile(file: Blob, options: ScoreFileOptions, write: Wr
     totals.rows += done.rows;
     totals.rejected += done.rejected;
     totals.atRisk += done.atRisk;
+    for (const key of ['readMs', 'featuresMs', 'inferenceMs', 'writeMs'] as const) timings[key] += done.timings[key];
   }
   return totals;
 }
