@@ -5,6 +5,7 @@ import * as ort from 'onnxruntime-web/wasm';
 import { createOnnxScorer } from '../core/scoring/onnx-scorer.ts';
 import { recommendedThreshold } from '../core/spec/parse-model-spec.ts';
 import { NeedsMapping } from '../worker/read-customers.ts';
+import { fullCollector } from './collect-garbage.ts';
 import type { Io } from './io.ts';
 import { loadPackage } from './load-package.ts';
 import { openOutput } from './output.ts';
@@ -70,7 +71,7 @@ export async function scoreCommand(args: string[], io: Io): Promise<number> {
   const output = openOutput(values.out);
   let totals;
   try {
-    totals = await scoreFile(await openAsBlob(file), { spec, scorer, fileName, format: values.format, threshold: decideAt, progress }, output.write);
+    totals = await scoreFile(await openAsBlob(file), { spec, scorer, fileName, format: values.format, threshold: decideAt, progress, collect: fullCollector() }, output.write);
   } catch (error) {
     if (io.interactive) io.progress('');
     const message = error instanceof NeedsMapping ? `${fileName}: ${error.request.reason} Rename the headers so each of the model's columns matches one header.` : (error as Error).message;

@@ -7,11 +7,11 @@ import { scoreTable } from '../worker/score-table.ts';
 import { chunkBlob, planChunks } from './chunk-plan.ts';
 
 /**
- * Rows per piece of a large file: about 14 MB of a Telco-shaped export. The reader's columns,
+ * Rows per piece of a large file: about 7 MB of a Telco-shaped export. The reader's columns,
  * the probabilities and the export batches of one piece stay in the tens of MB, whatever the
  * file's size.
  */
-export const CHUNK_ROWS = 100_000;
+export const CHUNK_ROWS = 50_000;
 /** Files up to this size are read whole, as the page reads them; a first pass to cut them is not worth its time. */
 export const WHOLE_FILE_BYTES = 32 * 1024 * 1024;
 
@@ -42,6 +42,8 @@ export interface ScoreFileOptions {
   threshold: number;
   /** Called with the rows done so far and what is being done. */
   progress: (phase: string, rows: number) => void;
+  /** Run after each written batch of a piece of a large file (the CLI passes a full garbage collection); not on the whole-file path, where it would walk the whole file's columns each time. */
+  collect?: () => void;
   /** Overrides for tests: cut smaller files into smaller pieces. */
   chunkRows?: number;
   wholeFileBytes?: number;
@@ -54,18 +56,24 @@ export type WriteBytes = (bytes: Uint8Array) => Promise<void>;
  * Scores one file (or one piece of it) with the page's reader, scorer and export writer, and
  * writes the export to `write`. Throws what the reader throws for a file it cannot read.
  */
-async function scoreBlob(blob: Blob, options: ScoreFileOptions, write: WriteBytes, rowsBefore: number): Promise<ScoreTotals> {
+async function scoreBlob(blob: Blob, options: ScoreFileOptions, write: WriteBytes, rowsBefore: number, collect?: () => void): Promise<ScoreTotals> {
   const { spec, scorer, fileName, format, threshold, progress } = options;
   const signal = new AbortController().signal;
   const started = performance.now();
   const read = await readCustomers(blob, fileName, [spec], undefined, false, (rows) => progress('reading', rowsBefore + rows), signal);
   const readMs = performance.now() - started;
+  // The reader's garbage (every row's cells) goes before the export makes its own.
+  collect?.();
   const scored = await scoreTable(spec, read.table, scorer, (rows) => progress('scoring', rowsBefore + rows), signal);
   const writing = performance.now();
   const job = { job: 1, fileName, read, probabilities: scored.probabilities, timings: { readMs: 0, featuresMs: scored.featuresMs, inferenceMs: scored.inferenceMs } };
   const sink = new WritableStream<Blob>({ write: async (part) => write(new Uint8Array(await part.arrayBuffer())) });
   // The same decision columns as the page's export with its Campaign panel untouched.
-  await buildExport(job, format, threshold, (rows) => progress('writing', rowsBefore + rows), signal, sink, { campaign: EXPORT_CAMPAIGN, whatIf: true });
+  const written = (rows: number) => {
+    collect?.();
+    progress('writing', rowsBefore + rows);
+  };
+  await buildExport(job, format, threshold, written, signal, sink, { campaign: EXPORT_CAMPAIGN, whatIf: true });
   const writeMs = performance.now() - writing;
   let atRisk = 0;
   for (const p of scored.probabilities) if (p >= threshold) atRisk++;
@@ -116,6 +124,7 @@ export async function scoreFile(file: Blob, options: ScoreFileOptions, write: Wr
   const planning = performance.now();
   const plan = options.format === 'csv' && file.size > wholeBytes ? await planChunks(file, options.fileName, options.chunkRows ?? CHUNK_ROWS) : undefined;
   const planMs = performance.now() - planning;
+  options.collect?.();
   if (!plan) {
     const once = await scoreBlob(file, options, write, 0);
     return { ...once, timings: { ...once.timings, planMs } };
@@ -125,7 +134,7 @@ export async function scoreFile(file: Blob, options: ScoreFileOptions, write: Wr
   const header: { bytes: Uint8Array | undefined } = { bytes: undefined };
   for (let i = 0; i < plan.starts.length; i++) {
     const piece = i === 0 ? recordingHeader(write, header) : withoutHeader(write, header.bytes!);
-    const done = await scoreBlob(chunkBlob(file, plan, i), options, piece, totals.rows);
+    const done = await scoreBlob(chunkBlob(file, plan, i), options, piece, totals.rows, options.collect);
     totals.rows += done.rows;
     totals.rejected += done.rejected;
     totals.atRisk += done.atRisk;
