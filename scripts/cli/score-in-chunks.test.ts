@@ -1,4 +1,5 @@
-import { existsSync, openAsBlob, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, openAsBlob, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-web/wasm';
@@ -53,6 +54,17 @@ describe('scoring a large file piece by piece', () => {
     for (const name of ['windows-1252.csv', 'utf16le-bom.csv', 'unterminated-quote-last-row.csv', 'text-after-closing-quote-one-line.csv']) {
       expect(await planChunks(await openAsBlob(join(CORPUS, name)), name, 1), name).toBeUndefined();
     }
+  });
+
+  it('reads whole a file whose header has a quote, which may hold a line break', async () => {
+    const [header, ...rows] = readFileSync(SAMPLE, 'utf8').split('\n');
+    const path = join(mkdtempSync(join(tmpdir(), 'churn-chunks-')), 'quoted-header.csv');
+    writeFileSync(path, [header!.replace('Contract', '"Contract\r\n(plan)"'), ...rows].join('\n'));
+    expect(await planChunks(await openAsBlob(SAMPLE), 'sample.csv', 7)).toBeDefined();
+    expect(await planChunks(await openAsBlob(path), 'quoted-header.csv', 7)).toBeUndefined();
+    const pieces = await score(path, { chunkRows: 7, wholeFileBytes: 0 });
+    expect(pieces.bytes!.length).toBeGreaterThan(50_000);
+    expect(pieces).toEqual(await score(path, whole));
   });
 
   it.each([[SAMPLE, 7], [SAMPLE, 1], [SAMPLE, 499], [TELCO, 1000]])('%s in pieces of %i rows writes the whole file\'s export byte for byte', async (path, chunkRows) => {

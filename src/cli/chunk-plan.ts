@@ -19,7 +19,7 @@ const isLineBreak = (byte: number | undefined) => byte === 0x0a || byte === 0x0d
  *
  * Undefined when the file should be read whole instead: it fits in one piece, or the reader did
  * not take its byte path on the first go (Windows-1252, UTF-16, quoting it leaves to PapaParse,
- * an unreadable file). There its offsets may count decoded text rather than bytes, or a piece
+ * an unreadable file), or its header has a quote. There its offsets may count decoded text rather than bytes, or a piece
  * could be decoded differently from the whole; those files are rare and the whole-file path is
  * the page's, byte for byte.
  */
@@ -46,6 +46,8 @@ export async function planChunks(file: Blob, fileName: string, rowsPerChunk: num
     return undefined;
   }
   if (attempts !== 1 || streamed.encoding !== 'utf-8' || starts.length < 2) return undefined;
+  // A quoted header may hold a line break, which would make the export's header line hard to find in each piece's export.
+  if (new Uint8Array(await file.slice(0, starts[0]).arrayBuffer()).includes(0x22)) return undefined;
   // A cut must follow a line break in the file's bytes; anything else means the offsets are not byte offsets.
   for (const start of starts) {
     const before = new Uint8Array(await file.slice(start - 1, start).arrayBuffer())[0];
