@@ -147,6 +147,7 @@ export async function benchCli(files: BenchFile[], model = 'telco-full', breakdo
   for (const file of files) {
     log(`Floors for ${file.path}…`);
     const measured = await floors(file.path);
+    log(`  ${JSON.stringify(measured)}`);
     log(`churn-radar score ${file.path}…`);
     const cli = await runCli(file.path, model);
     log(`  ${cli.wallSeconds} s, peak ${cli.peakResidentMB} MB: ${cli.summary}`);
@@ -154,6 +155,7 @@ export async function benchCli(files: BenchFile[], model = 'telco-full', breakdo
     if (file.rows <= breakdownRows) {
       log('  where the time goes (in process)…');
       report.breakdown = await breakdown(file.path, model);
+      log(`  ${JSON.stringify(report.breakdown)}`);
     }
     reports.push(report);
   }
