@@ -46,8 +46,8 @@ interface ChildRun {
 
 /** Runs the built CLI on a file and measures its wall time and peak resident set. */
 function runCli(file: string, model: string): Promise<ChildRun> {
-  const out = join(BENCH_DIR, 'cli-bench-out.csv');
-  const report = join(BENCH_DIR, 'cli-bench-time.txt');
+  const out = join(BENCH_DIR, `cli-bench-out-${process.pid}.csv`);
+  const report = join(BENCH_DIR, `cli-bench-time-${process.pid}.txt`);
   const args = ['score', file, '--model', model, '--out', out];
   const gnuTime = existsSync(TIME);
   const started = performance.now();
@@ -115,7 +115,7 @@ async function breakdown(path: string, model: string) {
   const { spec, onnx } = loaded.value;
   ort.env.wasm.numThreads = 1;
   const scorer = await createOnnxScorer(onnx, { input: spec.input, output: spec.output, featureCount: spec.features.length });
-  const out = join(BENCH_DIR, 'cli-bench-breakdown.csv');
+  const out = join(BENCH_DIR, `cli-bench-breakdown-${process.pid}.csv`);
   const fd = openSync(out, 'w');
   try {
     const options = { spec, scorer, fileName: path, format: 'csv' as const, threshold: recommendedThreshold(spec), progress: () => {} };
