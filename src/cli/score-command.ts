@@ -61,7 +61,7 @@ export async function scoreCommand(args: string[], io: Io): Promise<number> {
   // One thread: the ESM bundle cannot probe for threads in Node, and scoring is a small part of the time.
   // onnxruntime-web rather than onnxruntime-node, measured on 1,000,000 rows of telco-full's 49 features
   // (batches of 65,536, load average 7): web 350-530 ms, node 76-80 ms on one thread. Node's saving is under
-  // half a second per million rows of a run that takes tens of seconds, its probabilities differ from the
+  // half a second per million rows of a run that takes minutes (README, "Nightly batch"), its probabilities differ from the
   // page's in the last bit on 38 % of rows (so a row exactly at the threshold could flip and the export stop
   // being the page's byte for byte), and its install script downloads from api.nuget.org, which a locked-down
   // machine (this one) cannot reach, so `npm install` of the packed tarball would fail there.
