@@ -11,7 +11,7 @@ const CORPUS = fileURLToPath(new URL('../test/fixtures/bad-input/', import.meta.
 const TELCO = fileURLToPath(new URL('../../shared/data/telco-customer-churn.csv', import.meta.url));
 const files = [fileURLToPath(SAMPLE_PATH), TELCO, ...readdirSync(CORPUS).filter((f) => /\.(csv|tsv)$/.test(f)).sort().map((f) => join(CORPUS, f))];
 
-const quiet: Io = { out: () => {}, error: () => {}, interactive: false };
+const quiet: Io = { out: () => {}, error: () => {}, interactive: false, progress: () => {} };
 
 /** The command line's CSV for a file, model and threshold, as bytes (null when it exits non-zero). */
 async function cliCsv(path: string, model: string): Promise<{ code: number; bytes: Buffer | null }> {

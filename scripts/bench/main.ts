@@ -1,11 +1,12 @@
-// `npm run bench`: scores generated 100k-, 1M- and 10M-row files in Debian's Chromium and prints one
-// JSON object of figures on stdout (`npm run -s bench > bench.json` drops npm's own banner).
+// `npm run bench`: scores generated 100k-, 1M- and 10M-row files in Debian's Chromium, then with the
+// command line (cli-bench.ts, also `npm run bench:cli` alone), and prints one JSON object of figures on stdout (`npm run -s bench > bench.json` drops npm's own banner).
 // Progress goes to stderr. No pass/fail: the targets are printed next to the figures.
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
+import { benchCli, CLI_NOTES, CLI_TARGETS } from './cli-bench.ts';
 import { benchDecisionCore } from './core-decision.ts';
 import { benchTraining } from './train-bench.ts';
 import { benchFile, type BenchFile } from './generate-bench-files.ts';
@@ -83,20 +84,27 @@ async function main(): Promise<void> {
       log(`Measuring ${file.path}`);
       runs.push(await measureFile(browser, browserSession, file, usedRenderers, log));
     }
+    const chromiumVersion = browser.version();
+    await browser.close();
+    browser = undefined;
+    cleanUp();
+    // The command line runs alone: no browser or server competing for the two cores.
+    const cli = await benchCli(files);
     const report = {
       machine: {
         cores: availableParallelism(),
         memoryGB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
         node: process.version,
-        chromium: browser.version(),
+        chromium: chromiumVersion,
         loadAverageAtStart: loadAtStart,
       },
       files: files.map((f) => ({ rows: f.rows, seed: f.seed, labels: f.labels, path: f.path, fileMB: Math.round(f.bytes / 1e5) / 10 })),
       runs,
+      cli,
       decisionCore: benchDecisionCore(1_000_000),
       training: [await benchTraining(BENCH_DIR, 100_000, log), await benchTraining(BENCH_DIR, 1_000_000, log)],
-      targets: TARGETS,
-      notes: NOTES,
+      targets: { ...TARGETS, cli: CLI_TARGETS },
+      notes: [...NOTES, ...CLI_NOTES],
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } finally {

@@ -5,7 +5,7 @@ import { run } from '../../src/cli/main.ts';
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  const io: Io = { out: (t) => out.push(t), error: (t) => err.push(t), interactive: false };
+  const io: Io = { out: (t) => out.push(t), error: (t) => err.push(t), interactive: false, progress: () => {} };
   return { io, out, err };
 }
 

@@ -1,16 +1,15 @@
-import { createWriteStream, existsSync, openAsBlob } from 'node:fs';
+import { existsSync, openAsBlob } from 'node:fs';
 import { basename } from 'node:path';
-import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-web/wasm';
-import { EXPORT_CAMPAIGN } from '../core/decision/campaign.ts';
 import { createOnnxScorer } from '../core/scoring/onnx-scorer.ts';
 import { recommendedThreshold } from '../core/spec/parse-model-spec.ts';
-import { buildExport } from '../core/export/export-file.ts';
-import { NeedsMapping, readCustomers } from '../core/read/read-customers.ts';
-import { scoreTable } from '../core/scoring/score-table.ts';
+import { NeedsMapping } from '../core/read/read-customers.ts';
+import { fullCollector } from './collect-garbage.ts';
 import type { Io } from './io.ts';
 import { loadPackage } from './load-package.ts';
+import { openOutput } from './output.ts';
+import { scoreFile } from './score-file.ts';
 
 export const SCORE_USAGE = 'usage: churn-radar score FILE --model ID|PATH [--threshold T] [--out FILE|-] [--format csv|json]';
 
@@ -51,42 +50,40 @@ export async function scoreCommand(args: string[], io: Io): Promise<number> {
     return 1;
   }
 
-  const blob = await openAsBlob(file);
   const fileName = basename(file);
-  const signal = new AbortController().signal;
-  const progress = (phase: string) => (rows: number) => {
-    if (io.interactive) process.stderr.write(`\r${phase} ${count(rows)} rows…`);
+  let shown = { phase: '', rows: 0 };
+  const progress = (phase: string, rows: number) => {
+    // A redraw per 2 MB read or 10,000 rows written is more than a terminal can show; one per 50,000 rows is plenty.
+    if (!io.interactive || (phase === shown.phase && rows - shown.rows < 50_000)) return;
+    shown = { phase, rows };
+    io.progress(`${phase} ${count(rows)} rows…`);
   };
-  let read;
-  try {
-    read = await readCustomers(blob, fileName, [spec], undefined, false, progress('reading'), signal);
-  } catch (error) {
-    if (io.interactive) process.stderr.write('\n');
-    const message = error instanceof NeedsMapping ? `${fileName}: ${error.request.reason} Rename the headers so each of the model's columns matches one header.` : (error as Error).message;
-    io.error(message);
-    return 1;
-  }
-  // One thread: the ESM bundle cannot probe for threads in Node, and scoring is cheap anyway.
+  // One thread: the ESM bundle cannot probe for threads in Node, and scoring is a small part of the time.
+  // onnxruntime-web rather than onnxruntime-node, measured on 1,000,000 rows of telco-full's 49 features
+  // (batches of 65,536, load average 7): web 350-530 ms, node 76-80 ms on one thread. Node's saving is under
+  // half a second per million rows of a run that takes minutes (README, "Nightly batch"), its probabilities differ from the
+  // page's in the last bit on 38 % of rows (so a row exactly at the threshold could flip and the export stop
+  // being the page's byte for byte), and its install script downloads from api.nuget.org, which a locked-down
+  // machine (this one) cannot reach, so `npm install` of the packed tarball would fail there.
   ort.env.wasm.numThreads = 1;
   const scorer = await createOnnxScorer(onnx, { input: spec.input, output: spec.output, featureCount: spec.features.length });
-  const scored = await scoreTable(spec, read.table, scorer, progress('scoring'), signal);
-  await scorer.release();
   const decideAt = threshold ?? recommendedThreshold(spec);
-  const job = { job: 1, fileName, read, probabilities: scored.probabilities, timings: { readMs: 0, featuresMs: scored.featuresMs, inferenceMs: scored.inferenceMs } };
-  // The export's parts go to the output as they are made: a 10-million-row file is never one string or Blob.
-  const target = values.out === '-' ? process.stdout : createWriteStream(values.out);
-  const output = Writable.toWeb(target).getWriter();
-  const sink = new WritableStream<Blob>({
-    write: async (part) => output.write(new Uint8Array(await part.arrayBuffer())),
-    close: async () => (values.out === '-' ? output.releaseLock() : output.close()),
-    abort: async (reason) => output.abort(reason),
-  });
-  // The same decision columns as the page's export with its Campaign panel untouched.
-  await buildExport(job, values.format, decideAt, progress('writing'), signal, sink, { campaign: EXPORT_CAMPAIGN, whatIf: true });
-  if (io.interactive) process.stderr.write('\r');
-  const rejected = read.table.rejected.reduce((s, r) => s + r, 0);
-  let atRisk = 0;
-  for (const p of scored.probabilities) if (p >= decideAt) atRisk++;
-  io.error(`${fileName}: ${count(read.table.rowCount)} rows, ${count(read.table.rowCount - rejected)} scored, ${count(rejected)} rejected, ${count(atRisk)} at risk at threshold ${decideAt} (model ${spec.id})`);
-  return read.table.rowCount - rejected > 0 ? 0 : 1;
+  const output = openOutput(values.out);
+  let totals;
+  try {
+    totals = await scoreFile(await openAsBlob(file), { spec, scorer, fileName, format: values.format, threshold: decideAt, progress, collect: fullCollector() }, output.write);
+  } catch (error) {
+    if (io.interactive) io.progress('');
+    const message = error instanceof NeedsMapping ? `${fileName}: ${error.request.reason} Rename the headers so each of the model's columns matches one header.` : (error as Error).message;
+    io.error(message);
+    await output.discard();
+    return 1;
+  } finally {
+    await scorer.release();
+  }
+  await output.finish();
+  if (io.interactive) io.progress('');
+  const { rows, rejected, atRisk } = totals;
+  io.error(`${fileName}: ${count(rows)} rows, ${count(rows - rejected)} scored, ${count(rejected)} rejected, ${count(atRisk)} at risk at threshold ${decideAt} (model ${spec.id})`);
+  return rows - rejected > 0 ? 0 : 1;
 }

@@ -1,0 +1,93 @@
+import { existsSync, mkdtempSync, openAsBlob, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as ort from 'onnxruntime-web/wasm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planChunks } from '../../src/cli/chunk-plan.ts';
+import { loadPackage, type LoadedPackage } from '../../src/cli/load-package.ts';
+import { scoreFile } from '../../src/cli/score-file.ts';
+import { createOnnxScorer, type OnnxScorer } from '../../src/core/scoring/onnx-scorer.ts';
+import { recommendedThreshold } from '../../src/core/spec/parse-model-spec.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SAMPLE = join(ROOT, 'public/samples/customers-sample.csv');
+const TELCO = join(ROOT, '../shared/data/telco-customer-churn.csv');
+const CORPUS = join(ROOT, 'test/fixtures/bad-input');
+const corpus = readdirSync(CORPUS).filter((f) => /\.(csv|tsv)$/.test(f)).sort().map((f) => join(CORPUS, f));
+
+let pkg: LoadedPackage;
+let scorer: OnnxScorer;
+
+beforeAll(async () => {
+  const loaded = loadPackage('telco-full');
+  if (!loaded.ok) throw new Error(loaded.problem);
+  pkg = loaded.value;
+  ort.env.wasm.numThreads = 1;
+  scorer = await createOnnxScorer(pkg.onnx, { input: pkg.spec.input, output: pkg.spec.output, featureCount: pkg.spec.features.length });
+});
+afterAll(() => scorer.release());
+
+/** The export's bytes and totals, or the message the file was refused with. */
+async function score(path: string, cut: { chunkRows: number; wholeFileBytes: number }, format: 'csv' | 'json' = 'csv') {
+  const parts: Uint8Array[] = [];
+  const options = { spec: pkg.spec, scorer, fileName: 'f.csv', format, threshold: recommendedThreshold(pkg.spec), progress: () => {}, ...cut };
+  try {
+    const { rows, rejected, atRisk } = await scoreFile(await openAsBlob(path), options, async (bytes) => void parts.push(bytes.slice()));
+    return { totals: { rows, rejected, atRisk }, bytes: Buffer.concat(parts) };
+  } catch (error) {
+    return { refused: (error as Error).message };
+  }
+}
+
+const whole = { chunkRows: 100_000, wholeFileBytes: Infinity };
+
+describe('scoring a large file piece by piece', () => {
+  it('cuts the sample and the Telco file where rows start, into pieces of the asked size', async () => {
+    const plan = await planChunks(await openAsBlob(SAMPLE), 'sample.csv', 7);
+    expect(plan?.starts).toHaveLength(Math.ceil(500 / 7));
+    expect(plan!.prefixEnd).toBe(plan!.starts[0]);
+    expect(await planChunks(await openAsBlob(TELCO), 'telco.csv', 1000)).toMatchObject({ starts: expect.any(Array) });
+  });
+
+  it('reads whole what only the whole-file path reads as the page does: Windows-1252, UTF-16, quoting left to PapaParse', async () => {
+    for (const name of ['windows-1252.csv', 'utf16le-bom.csv', 'unterminated-quote-last-row.csv', 'text-after-closing-quote-one-line.csv']) {
+      expect(await planChunks(await openAsBlob(join(CORPUS, name)), name, 1), name).toBeUndefined();
+    }
+  });
+
+  it('reads whole a file whose header has a quote, which may hold a line break', async () => {
+    const [header, ...rows] = readFileSync(SAMPLE, 'utf8').split('\n');
+    const path = join(mkdtempSync(join(tmpdir(), 'churn-chunks-')), 'quoted-header.csv');
+    writeFileSync(path, [header!.replace('Contract', '"Contract\r\n(plan)"'), ...rows].join('\n'));
+    expect(await planChunks(await openAsBlob(SAMPLE), 'sample.csv', 7)).toBeDefined();
+    expect(await planChunks(await openAsBlob(path), 'quoted-header.csv', 7)).toBeUndefined();
+    const pieces = await score(path, { chunkRows: 7, wholeFileBytes: 0 });
+    expect(pieces.bytes!.length).toBeGreaterThan(50_000);
+    expect(pieces).toEqual(await score(path, whole));
+  });
+
+  it.each([[SAMPLE, 7], [SAMPLE, 1], [SAMPLE, 499], [TELCO, 1000]])('%s in pieces of %i rows writes the whole file\'s export byte for byte', async (path, chunkRows) => {
+    expect(existsSync(path)).toBe(true);
+    const pieces = await score(path, { chunkRows, wholeFileBytes: 0 });
+    const once = await score(path, whole);
+    expect(pieces.bytes!.length).toBeGreaterThan(50_000);
+    expect(pieces).toEqual(once);
+  });
+
+  it('gives the same bytes, totals or refusal on every file of the bad-input corpus, cut into one-row pieces', async () => {
+    let cut = 0;
+    for (const path of corpus) {
+      if (await planChunks(await openAsBlob(path), 'f.csv', 1)) cut++;
+      expect(await score(path, { chunkRows: 1, wholeFileBytes: 0 }), path).toEqual(await score(path, whole));
+    }
+    // Most of the corpus is cut; the rest checks the fallback.
+    expect(cut).toBeGreaterThan(15);
+  });
+
+  it('reads a JSON export whole, as its totals come before its rows', async () => {
+    const json = await score(SAMPLE, { chunkRows: 7, wholeFileBytes: 0 }, 'json');
+    expect(json).toEqual(await score(SAMPLE, whole, 'json'));
+    expect(JSON.parse(json.bytes!.toString('utf8')).total_customers).toBe(500);
+  });
+});
