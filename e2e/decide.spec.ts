@@ -6,7 +6,7 @@ import { parseCsvText } from '../src/core/csv/parse-csv-text.ts';
 import { planWhatIf, whatIfRow } from '../src/core/decision/what-if.ts';
 import { planFeatures } from '../src/core/model-input/feature-plan.ts';
 import { TableBuilder } from '../src/core/table/table-builder.ts';
-import { numberIn, reference, sampleText, spec } from './support.ts';
+import { earlierMonthText, numberIn, reference, sampleText, spec } from './support.ts';
 
 const trySample = async (page: Page) => {
   await page.goto('./');
@@ -155,18 +155,11 @@ test('the CSV and JSON exports carry the expected benefit and the best action fo
   });
 });
 
-/** Last month's file, generated from the sample with known moves: 50 customers not yet there, 30 who left since, 100 on a two-year contract then. */
+/** Last month's file (earlierMonthText) and what comparing it with the sample must find, by the reference scorer. */
 function earlierFile(): { text: string; newlyAtRisk: number; left: number } {
-  const text = sampleText();
-  const { header, rows } = parseCsvText(text);
-  const contract = header.indexOf('Contract');
-  const id = header.indexOf('customerID');
-  const kept = rows.slice(0, 450).map((cells, i) => (i < 100 ? cells.map((c, k) => (k === contract ? 'Two year' : c)) : cells));
-  const gone = rows.slice(0, 30).map((cells, i) => cells.map((c, k) => (k === id ? `LEFT-${i}` : c)));
-  const lines = [header, ...kept, ...gone].map((cells) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','));
-  const earlier = `${lines.join('\n')}\n`;
+  const earlier = earlierMonthText();
   const before = reference(earlier, model);
-  const now = reference(text, model);
+  const now = reference(sampleText(), model);
   const threshold = model.thresholds.points.find((p) => p.name === model.thresholds.recommended)!.value;
   let newlyAtRisk = 0;
   for (let i = 0; i < 450; i++) if (now[i]! >= threshold && before[i]! < threshold) newlyAtRisk++;
