@@ -109,12 +109,12 @@ export function App() {
   const campaignBest = campaign.result?.best;
   // The host hears of results once, with the campaign's figures for the settings in force, not before they arrive.
   const campaignPending = campaign.pending;
-  const hostSummary = useMemo(() => (dataset && summary && !campaignPending ? {
+  const hostSummary = useMemo(() => (dataset && summary ? {
     fileName: dataset.fileName, modelId: dataset.modelId, rows: dataset.rows, scored: summary.scored, rejected: dataset.rejectedRows,
     atRisk: summary.atRisk, threshold: state.threshold, expectedChurners: summary.expectedChurners,
     campaign: campaignBest ? { ...campaignSettings, bestCount: campaignBest.count, bestValue: campaignBest.value } : null,
     comparison,
-  } : undefined), [dataset, summary, state.threshold, campaignBest, campaignSettings, comparison, campaignPending]);
+  } : undefined), [dataset, summary, state.threshold, campaignBest, campaignSettings, comparison]);
   const setHostCampaign = useCallback((c: HostCampaign) => setCampaignSettings((now) => ({ ...now, ...c })), [setCampaignSettings]);
   const hostCsv = state.download?.target === 'host' ? state.download : undefined;
   const { setThreshold, exportAs } = s;
@@ -123,6 +123,7 @@ export function App() {
     configuredOrigins: deploy.config.embed_origins ?? NO_ORIGINS,
     progress: state.progress,
     summary: hostSummary,
+    summaryPending: campaignPending,
     error: state.phase === 'error' ? state.error : undefined,
     hostCsv,
     score: scoreFile,
