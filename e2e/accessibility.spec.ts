@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { bankCsvChunks } from '../scripts/gen/generate-bank-customers.ts';
 import { heldPointReached, holdReading, holdTraining, releaseHeld, scoringWorker, trainingWorker } from './held-work.ts';
-import { heldCsvFile, numberIn, READ_BYTES, tempFile } from './support.ts';
+import { earlierMonthText, heldCsvFile, numberIn, READ_BYTES, tempFile } from './support.ts';
 
 // WCAG 2.1 A and AA, as axe-core checks them; "serious" and "critical" fail the run.
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -38,9 +38,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, 'idle');
     });
 
-    test('results: the sample scored', async ({ page }) => {
+    test('results: the sample scored; then the best N contacted, another break-down, a comparison', async ({ page }) => {
       await sampleScored(page);
       await expectNoSeriousViolations(page, 'results');
+      // The decision panels in their fullest state, on the same page load (a load costs seconds).
+      const best = page.getByTestId('campaign-best');
+      await expect(best).toBeEnabled();
+      await best.click();
+      await expect(page.getByTestId('at-risk-source')).toBeVisible();
+      const charts = page.getByTestId('risk-charts').locator('canvas');
+      const before = await charts.count();
+      await page.getByTestId('breakdown-select').selectOption({ index: 1 });
+      await expect(charts).toHaveCount(before + 1);
+      await page.getByTestId('compare-file-input').setInputFiles(tempFile('last-month.csv', earlierMonthText()));
+      await expect(page.getByTestId('compare-newly-at-risk')).toBeVisible({ timeout: 30_000 });
+      await expectNoSeriousViolations(page, 'campaign, break-down and comparison');
     });
 
     test('details: a row opened', async ({ page }) => {

@@ -6,7 +6,7 @@ import { parseCsvText } from '../src/core/csv/parse-csv-text.ts';
 import { planWhatIf, whatIfRow } from '../src/core/decision/what-if.ts';
 import { planFeatures } from '../src/core/model-input/feature-plan.ts';
 import { TableBuilder } from '../src/core/table/table-builder.ts';
-import { numberIn, reference, sampleText, spec } from './support.ts';
+import { earlierMonthText, numberIn, reference, sampleText, spec } from './support.ts';
 
 const trySample = async (page: Page) => {
   await page.goto('./');
@@ -25,6 +25,11 @@ function sampleFigures() {
   const table = builder.finish();
   return { table, probabilities: reference(text, model), values: table.numeric.get(model.value!.column)! };
 }
+
+const sampleIds = () => {
+  const { header, rows } = parseCsvText(sampleText());
+  return rows.map((cells) => cells[header.indexOf('customerID')]!);
+};
 
 /** The best expected net benefit the straightforward way: every positive benefit, summed. */
 function bestBenefit(probabilities: Float64Array, values: Float64Array, s: { saveRate: number; months: number; cost: number }) {
@@ -53,12 +58,34 @@ test('a campaign contacts the best N: the figure is the formula\'s, and the tabl
   await expect(best).toHaveAttribute('data-count', String(expected.count));
   // The page scores in float32 (ONNX); the reference in float64.
   expect(Math.abs((await numberIn(page, 'campaign-best')) - expected.value)).toBeLessThan(0.01 * expected.count + 1e-6);
+  const thresholdAtRisk = await page.getByTestId('summary-at-risk').getAttribute('data-value');
   await best.click();
   await expect(page.getByTestId('table-count')).toContainText(`Showing ${expected.count} of 500 customers`);
   await expect(page.getByTestId('table-list')).toContainText(`the best ${expected.count} customers to contact`);
   await expect(page.getByTestId('campaign-realised')).toBeVisible();
+  // The best N are the at-risk list itself, and the threshold says it is not in use.
+  await expect(page.getByTestId('summary-at-risk')).toHaveAttribute('data-value', String(expected.count));
+  await expect(page.getByTestId('at-risk-source')).toHaveAttribute('data-count', String(expected.count));
+  await expect(page.getByTestId('at-risk-source')).toContainText('the threshold is not in use');
+  await expect(page.getByTestId('threshold-slider')).toHaveAttribute('aria-valuetext', new RegExp(`not in use: the at-risk list is the best ${expected.count} customers`));
+  await expect(page.getByTestId('export-at-risk')).toHaveText(`Export at-risk only (${expected.count})`);
   await page.getByRole('button', { name: 'Show all customers' }).click();
   await expect(page.getByTestId('table-count')).toContainText('Showing 500 of 500 customers');
+  await page.getByRole('checkbox', { name: 'At-risk only' }).check();
+  await expect(page.getByTestId('table-count')).toContainText(`Showing ${expected.count} of 500 customers`);
+  // The at-risk export holds exactly those customers: the ones with the highest expected benefit.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-at-risk').click()]);
+  const rows = Papa.parse<string[]>(readFileSync(await download.path()).toString('utf8').replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: true }).data;
+  expect(rows).toHaveLength(1 + expected.count);
+  const benefit = (i: number) => probabilities[i]! * 0.3 * values[i]! * 12 - 25;
+  const ids = sampleIds();
+  expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set([...probabilities.keys()].filter((i) => benefit(i) > 0).map((i) => ids[i])));
+  expect(rows.slice(1).every((r) => r[rows[0]!.indexOf('churn_prediction')] === '1')).toBe(true);
+  // Back to the threshold: the list it flags, and the slider in use again.
+  await page.getByRole('button', { name: /^Use the threshold .* again$/ }).click();
+  await expect(page.getByTestId('at-risk-source')).toBeHidden();
+  await expect(page.getByTestId('summary-at-risk')).toHaveAttribute('data-value', thresholdAtRisk!);
+  await expect(page.getByTestId('threshold-slider')).toHaveAttribute('aria-valuetext', /churn probability$/);
 });
 
 test('a bad campaign setting is named, and the keyboard reaches every input and the button', async ({ page }) => {
@@ -97,7 +124,7 @@ test('a customer\'s details show the best single change, exactly as the model co
   expect(await whatIf.locator('tbody tr').count()).toBe(expected.columns.reduce((n, c) => n + c.options.length, 0));
 });
 
-test('the CSV export carries the expected benefit and the best action for every scored row', async ({ page }) => {
+test('the CSV and JSON exports carry the expected benefit and the best action for every scored row', async ({ page }) => {
   await trySample(page);
   await page.getByTestId('campaign-cost').fill('12');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
@@ -115,20 +142,24 @@ test('the CSV export carries the expected benefit and the best action for every 
     expect(cells[at('best_action')]).toBe(best ? `${best.label}: ${best.from} → ${best.to}` : '');
     expect(cells[at('probability_after_action')]).toBe(best ? best.probability.toFixed(4) : '');
   });
+  // The JSON export carries the same three figures for each customer.
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const json = JSON.parse(readFileSync(await jsonDownload.path()).toString('utf8')) as { results: Record<string, string | number | null>[] };
+  expect(json.results).toHaveLength(rows.length - 1);
+  json.results.forEach((result, i) => {
+    const cells = rows[i + 1]!;
+    expect(result.expected_benefit).toBe(Number(cells[at('expected_benefit')]));
+    expect(result.best_action ?? '').toBe(cells[at('best_action')]);
+    const after = cells[at('probability_after_action')]!;
+    expect(result.probability_after_action).toBe(after === '' ? null : Number(after));
+  });
 });
 
-/** Last month's file, generated from the sample with known moves: 50 customers not yet there, 30 who left since, 100 on a two-year contract then. */
+/** Last month's file (earlierMonthText) and what comparing it with the sample must find, by the reference scorer. */
 function earlierFile(): { text: string; newlyAtRisk: number; left: number } {
-  const text = sampleText();
-  const { header, rows } = parseCsvText(text);
-  const contract = header.indexOf('Contract');
-  const id = header.indexOf('customerID');
-  const kept = rows.slice(0, 450).map((cells, i) => (i < 100 ? cells.map((c, k) => (k === contract ? 'Two year' : c)) : cells));
-  const gone = rows.slice(0, 30).map((cells, i) => cells.map((c, k) => (k === id ? `LEFT-${i}` : c)));
-  const lines = [header, ...kept, ...gone].map((cells) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','));
-  const earlier = `${lines.join('\n')}\n`;
+  const earlier = earlierMonthText();
   const before = reference(earlier, model);
-  const now = reference(text, model);
+  const now = reference(sampleText(), model);
   const threshold = model.thresholds.points.find((p) => p.name === model.thresholds.recommended)!.value;
   let newlyAtRisk = 0;
   for (let i = 0; i < 450; i++) if (now[i]! >= threshold && before[i]! < threshold) newlyAtRisk++;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
@@ -50,7 +51,11 @@ test('an allowed portal sends a file and gets the summary and the scored CSV bac
   const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: true }).data;
   expect(rows).toHaveLength(4);
   expect(rows[0]).toContain('churn_probability');
-  expect(rows[3]!.at(-1)).toContain('Tenure "abc" is not a number');
+  expect(rows[0]).toContain('expected_benefit');
+  expect(rows[3]![rows[0]!.indexOf('issue')]).toContain('Tenure "abc" is not a number');
+  // The host gets what the person's Export CSV writes, campaign and what-if columns included.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.frameLocator('#churn').getByTestId('export-csv').click()]);
+  expect(readFileSync(await download.path()).toString('utf8').replace(/^\uFEFF/, '')).toBe(text.replace(/^\uFEFF/, ''));
 });
 
 const tell = (page: Page, message: unknown) => page.evaluate((m) => (window as unknown as { tell: (m: unknown) => void }).tell(m), message);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { numberIn, tempFile } from './support.ts';
+import { earlierMonthText, numberIn, tempFile } from './support.ts';
 
 // The whole job with the keyboard alone: no clicks, no setInputFiles on an element; the
 // file chooser opening from a key press is what proves the picker can be reached.
@@ -89,12 +89,26 @@ test('a keyboard alone does the whole job, and focus is always visible', async (
   await expect.poll(() => numberIn(page, 'summary-at-risk')).toBeLessThan(atRecommended);
   await expectFocusVisible(page);
 
+  // The campaign's best N become the at-risk list.
+  await tabTo(page, /\[data-testid=campaign-best\]/, 12);
+  await expectFocusVisible(page);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('at-risk-source')).toBeVisible();
+
+  // Compare with an earlier file: the chooser opens from the keyboard (listening early, as above).
+  const earlierChooser = page.waitForEvent('filechooser');
+  await tabTo(page, /\[data-testid=compare-file-input\]/, 4);
+  await expectFocusVisible(page);
+  await page.keyboard.press('Enter');
+  await (await earlierChooser).setFiles(tempFile('last-month.csv', earlierMonthText()));
+  await expect(page.getByTestId('compare-newly-at-risk')).toBeVisible({ timeout: 30_000 });
+
   // Sorting: the header is one Tab stop; arrow keys move along it.
   const table = page.getByTestId('results-table');
   const probabilityHeader = table.getByRole('columnheader', { name: /Churn probability/ });
   await expect(probabilityHeader).toHaveAttribute('aria-sort', 'none');
   // The decision, campaign and comparison controls and the table's filters come first.
-  await tabTo(page, /^button\.sort-button/, 20);
+  await tabTo(page, /^button\.sort-button/, 40);
   await expectFocusVisible(page);
   for (let i = 0; i < 5 && !/Churn probability/.test(await focused(page)); i++) await page.keyboard.press('ArrowRight');
   expect(await focused(page)).toMatch(/^button\.sort-button.*"Churn probability/);
@@ -126,8 +140,16 @@ test('a keyboard alone does the whole job, and focus is always visible', async (
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-row'))).toBe(row);
   await expectFocusVisible(page);
 
+  // Break down by another column: the select changes with the arrow keys.
+  await tabTo(page, /\[data-testid=breakdown-select\]/, 10);
+  await expectFocusVisible(page);
+  const charts = page.getByTestId('risk-charts').locator('canvas');
+  const chartCount = await charts.count();
+  await page.keyboard.press('ArrowDown');
+  await expect(charts).toHaveCount(chartCount + 1);
+
   // Export CSV.
-  await tabTo(page, /\[data-testid=export-csv\]/, 15);
+  await tabTo(page, /\[data-testid=export-csv\]/, 30);
   await expectFocusVisible(page);
   const download = page.waitForEvent('download');
   await page.keyboard.press('Enter');

@@ -16,6 +16,20 @@ export const spec = (id: string) => JSON.parse(readFileSync(modelPath(`${id}.jso
 export const SAMPLE_PATH = new URL('../public/samples/customers-sample.csv', import.meta.url);
 export const sampleText = () => readFileSync(SAMPLE_PATH, 'utf8');
 
+/**
+ * Last month's file, generated from the sample with known moves: its first 450 customers (the first 100
+ * on a two-year contract then), 30 who have left since, and none of the sample's last 50, who are new.
+ */
+export function earlierMonthText(): string {
+  const { header, rows } = parseCsvText(sampleText());
+  const contract = header.indexOf('Contract');
+  const id = header.indexOf('customerID');
+  const kept = rows.slice(0, 450).map((cells, i) => (i < 100 ? cells.map((c, k) => (k === contract ? 'Two year' : c)) : cells));
+  const gone = rows.slice(0, 30).map((cells, i) => cells.map((c, k) => (k === id ? `LEFT-${i}` : c)));
+  const lines = [header, ...kept, ...gone].map((cells) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
 /** Writes `content` to a fresh temporary file and returns its path. */
 export function tempFile(name: string, content: string | Uint8Array): string {
   const path = join(mkdtempSync(join(tmpdir(), 'churn-e2e-')), name);

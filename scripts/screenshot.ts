@@ -19,6 +19,9 @@ await page.getByTestId('what-if').screenshot({ path: 'docs/screenshot-what-if.pn
 await page.keyboard.press('Escape');
 await page.getByTestId('campaign-best').click();
 await page.getByTestId('campaign-panel').screenshot({ path: 'docs/screenshot-campaign.png' });
+// The best N are now the at-risk list, and the threshold says so.
+await page.getByTestId('at-risk-source').waitFor();
+await page.locator('section.decision').screenshot({ path: 'docs/screenshot-at-risk-list.png' });
 // Last month: the sample with 100 customers on a two-year contract then, 50 not yet there and 30 who have left since.
 const lines = readFileSync('public/samples/customers-sample.csv', 'utf8').trimEnd().split('\n');
 const earlier = [lines[0], ...lines.slice(1, 451).map((l, i) => (i < 100 ? l.replace(/,(Month-to-month|One year),/, ',Two year,') : l)), ...lines.slice(1, 31).map((l, i) => l.replace(/^[^,]*/, `LEFT-${i}`))];

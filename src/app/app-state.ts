@@ -1,3 +1,4 @@
+import type { CampaignResult, CampaignSettings } from '../core/decision/campaign.ts';
 import type { TableSort } from '../core/ordering/table-sort.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import type { ExportKind, MappingRequest, Progress, ScoredDataset, WorkerToPage } from '../worker/protocol.ts';
@@ -49,6 +50,25 @@ export interface AppState {
   oversized: { file: Blob; fileName: string } | undefined;
   /** A file chosen while the models were loading; it is read as soon as they are in memory. */
   queued: { file: Blob; fileName: string } | undefined;
+  /** The worker's campaign curves for the latest settings sent (`campaignRequest`), and why they could not be worked out. */
+  campaign: { result: CampaignResult; chosen: Uint8Array } | undefined;
+  campaignRequest: number;
+  /** The settings of that request. */
+  campaignRequested: CampaignSettings | undefined;
+  /** The request the last campaign reply answered; -1 after new results, until their first answer. */
+  campaignAnswered: number;
+  campaignProblem: string | undefined;
+  /**
+   * The at-risk list when it is not the threshold's: "Contact the best N" sets it to exactly those
+   * customers (a threshold cannot, as benefit order is not probability order). Moving the threshold ends it.
+   */
+  atRiskList: AtRiskList | null;
+}
+
+export interface AtRiskList {
+  label: string;
+  count: number;
+  rows: Uint8Array;
 }
 
 export type AppAction =
@@ -61,6 +81,8 @@ export type AppAction =
   | { type: 'dismiss-oversized' }
   | { type: 'crashed'; message: string }
   | { type: 'threshold'; value: number }
+  | { type: 'campaign-request'; request: number; settings: CampaignSettings }
+  | { type: 'at-risk-list'; list: AtRiskList | null }
   | { type: 'sort'; sort: TableSort | null; request: number }
   | { type: 'open-row'; row: number | null }
   | { type: 'export-started'; kind: ExportKind; target: ExportTarget }
@@ -72,12 +94,15 @@ export const initialState: AppState = {
   phase: 'loading', models: [], job: 0, file: undefined, fileName: undefined, progress: undefined, mapping: undefined,
   dataset: undefined, threshold: 0.5, sort: null, sortRequest: 0, order: null, detailsRow: null, detailsCells: undefined,
   detailsError: undefined, exporting: undefined, download: undefined, notice: undefined, error: undefined, oversized: undefined,
-  queued: undefined,
+  queued: undefined, campaign: undefined, campaignRequest: 0, campaignRequested: undefined, campaignAnswered: -1, campaignProblem: undefined, atRiskList: null,
 };
 
 export const recommendedOf = (spec: ModelSpec) => spec.thresholds.points.find((p) => p.name === spec.thresholds.recommended)!.value;
 
-const clearShown = { dataset: undefined, sort: null, order: null, detailsRow: null, detailsCells: undefined, detailsError: undefined, exporting: undefined } satisfies Partial<AppState>;
+const clearShown = {
+  dataset: undefined, sort: null, order: null, detailsRow: null, detailsCells: undefined, detailsError: undefined, exporting: undefined,
+  campaign: undefined, campaignAnswered: -1, campaignProblem: undefined, atRiskList: null,
+} satisfies Partial<AppState>;
 const clearFile = {
   ...clearShown, progress: undefined, mapping: undefined, download: undefined, notice: undefined, error: undefined, oversized: undefined, queued: undefined,
 } satisfies Partial<AppState>;
@@ -93,7 +118,13 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'dismiss-oversized':
       return { ...state, oversized: undefined };
     case 'file-chosen': {
-      const kept = action.keepShown ? { dataset: state.dataset, sort: state.sort, order: state.order, detailsRow: state.detailsRow, detailsCells: state.detailsCells, detailsError: state.detailsError, exporting: state.exporting } : {};
+      const kept = action.keepShown
+        ? {
+          dataset: state.dataset, sort: state.sort, order: state.order, detailsRow: state.detailsRow, detailsCells: state.detailsCells, detailsError: state.detailsError,
+          exporting: state.exporting, campaign: state.campaign, campaignAnswered: state.campaignAnswered, campaignProblem: state.campaignProblem,
+          atRiskList: state.atRiskList,
+        }
+        : {};
       return { ...state, ...clearFile, ...kept, phase: 'working', job: action.job, file: action.file, fileName: action.fileName };
     }
     case 'queue-file':
@@ -107,7 +138,11 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         ? { ...state, ...clearFile, phase: 'loading', models: [], file: undefined, fileName: undefined }
         : { ...state, ...clearFile, phase: state.models.length ? 'idle' : 'loading', file: undefined, fileName: undefined };
     case 'threshold':
-      return { ...state, threshold: Math.min(1, Math.max(0, action.value)) };
+      return { ...state, threshold: Math.min(1, Math.max(0, action.value)), atRiskList: null };
+    case 'campaign-request':
+      return { ...state, campaignRequest: action.request, campaignRequested: action.settings };
+    case 'at-risk-list':
+      return { ...state, atRiskList: action.list };
     case 'sort':
       return { ...state, sort: action.sort, sortRequest: action.request, order: action.sort ? state.order : null };
     case 'open-row':
@@ -171,6 +206,14 @@ function onWorkerMessage(state: AppState, message: WorkerToPage): AppState {
       return { ...state, models: message.specs };
     case 'model-refused':
       // The view that asked shows the problem (see useScoring's addModel).
+      return state;
+    case 'campaign':
+      return shown(message.job) && message.request === state.campaignRequest ? { ...state, campaign: { result: message.result, chosen: message.chosen }, campaignAnswered: message.request, campaignProblem: undefined }
+        : state;
+    case 'campaign-failed':
+      return shown(message.job) && message.request === state.campaignRequest ? { ...state, campaign: undefined, campaignAnswered: message.request, campaignProblem: message.message }
+        : state;
+    case 'campaign-superseded':
       return state;
   }
 }

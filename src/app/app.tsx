@@ -1,6 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { formatCount, formatCurrency, formatScore } from '../components/ui/format.ts';
-import { bestRows } from '../core/decision/campaign.ts';
 import type { ComparisonSummary } from '../core/decision/compare.ts';
 import { summariseDecision } from '../core/decision/decision-summary.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
@@ -79,20 +78,29 @@ export function App() {
   // Charts and the evaluation follow in a later, interruptible render, so the first
   // frame with results (summary and table) is not one long task on a million rows.
   const chartDataset = useDeferredValue(dataset);
+  const { atRiskList } = state;
   const summary = useMemo(
-    () => (dataset ? summariseDecision(dataset.probabilities, state.threshold, spec?.value ? dataset.numeric[spec.value.column] : undefined) : undefined),
-    [dataset, spec, state.threshold],
+    () => (dataset ? summariseDecision(dataset.probabilities, state.threshold, spec?.value ? dataset.numeric[spec.value.column] : undefined, atRiskList?.rows) : undefined),
+    [dataset, spec, state.threshold, atRiskList],
   );
 
   // Campaign settings outlive a file (this visit only, never stored); the table's list belongs to one file.
   const [campaignSettings, setCampaignSettings] = useCampaignSettings();
-  const campaign = useCampaign(dataset, spec, campaignSettings);
+  const { requestCampaign, setAtRiskList } = s;
+  const campaign = useCampaign(dataset, spec, campaignSettings, {
+    reply: state.campaign, problem: state.campaignProblem, request: requestCampaign, waiting: state.campaignAnswered !== state.campaignRequest,
+    requested: state.campaignRequested,
+  });
   const [tableList, setTableList] = useState<{ dataset: ScoredDataset; label: string; rows: Uint8Array } | null>(null);
   const list = tableList && tableList.dataset === dataset ? tableList : null;
-  const { order: campaignOrder, benefits } = campaign;
+  const { chosen: campaignChosen, benefits } = campaign;
+  // The best N become the at-risk list itself (counts, table, exports), and the table shows them.
   const contactBest = useCallback((count: number) => {
-    if (dataset && campaignOrder) setTableList({ dataset, label: `the best ${formatCount(count)} customers to contact`, rows: bestRows(campaignOrder, count) });
-  }, [dataset, campaignOrder]);
+    if (!dataset || !campaignChosen) return;
+    const label = `the best ${formatCount(count)} customers to contact`;
+    setAtRiskList({ label, count, rows: campaignChosen });
+    setTableList({ dataset, label, rows: campaignChosen });
+  }, [dataset, campaignChosen, setAtRiskList]);
   const showList = useCallback((label: string, rows: Uint8Array) => {
     if (dataset) setTableList({ dataset, label, rows });
   }, [dataset]);
@@ -106,6 +114,8 @@ export function App() {
 
   const [comparison, setComparison] = useState<ComparisonSummary | null>(null);
   const campaignBest = campaign.result?.best;
+  // The host hears of results once, with the campaign's figures for the settings in force, not before they arrive.
+  const campaignPending = campaign.pending;
   const hostSummary = useMemo(() => (dataset && summary ? {
     fileName: dataset.fileName, modelId: dataset.modelId, rows: dataset.rows, scored: summary.scored, rejected: dataset.rejectedRows,
     atRisk: summary.atRisk, threshold: state.threshold, expectedChurners: summary.expectedChurners,
@@ -120,11 +130,13 @@ export function App() {
     configuredOrigins: deploy.config.embed_origins ?? NO_ORIGINS,
     progress: state.progress,
     summary: hostSummary,
+    summaryPending: campaignPending,
     error: state.phase === 'error' ? state.error : undefined,
     hostCsv,
     score: scoreFile,
     setThreshold,
-    requestScoredCsv: useCallback(() => exportAs('csv', 'host'), [exportAs]),
+    // The host's CSV has the same columns as the person's Export CSV.
+    requestScoredCsv: useCallback(() => exportAs('csv', 'host', exportDecision), [exportAs, exportDecision]),
     setCampaign: setHostCampaign,
   });
 
@@ -202,7 +214,7 @@ export function App() {
               </p>
               <SummaryCards summary={summary} rejected={dataset.rejectedRows} rows={dataset.rows} value={valueOf(spec)} />
             </section>
-            <DecisionPanel spec={spec} ranked={ranked} threshold={state.threshold} recommended={recommendedOf(spec)} onThreshold={s.setThreshold} />
+            <DecisionPanel spec={spec} ranked={ranked} threshold={state.threshold} recommended={recommendedOf(spec)} onThreshold={s.setThreshold} list={atRiskList} />
             <CampaignPanel
               spec={spec} settings={campaignSettings} onSettings={setCampaignSettings} result={campaign.result} problem={campaign.problem}
               hasValueColumn={campaign.hasValueColumn} onContactBest={contactBest}
@@ -212,7 +224,7 @@ export function App() {
               <h2 id="customers-heading">Customers</h2>
               <ResultsTable
                 dataset={dataset} spec={spec} threshold={state.threshold} order={state.order} sort={state.sort} onSort={s.sortBy} onOpenRow={s.openRow}
-                list={list} onClearList={() => setTableList(null)} extras={extras}
+                list={list} onClearList={() => setTableList(null)} extras={extras} atRisk={atRiskList?.rows ?? null}
               />
             </section>
             {state.detailsRow !== null && (

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import type { CampaignSettings } from '../core/decision/campaign.ts';
 import type { Result } from '../core/result.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import type { TableSort } from '../core/ordering/table-sort.ts';
 import type { ExportDecision } from '../core/export/decision-columns.ts';
 import type { ExplicitMapping, ExportKind } from '../worker/protocol.ts';
-import { appReducer, initialState, type ExportTarget } from './app-state.ts';
+import { appReducer, initialState, type AtRiskList, type ExportTarget } from './app-state.ts';
 import { chooseSaveFile, STREAM_EXPORT_BYTES } from './save-file.ts';
 import { startScoringWorker, type ScoringWorker } from './scoring-worker.ts';
 
@@ -133,11 +134,20 @@ export function useScoring(settings: ScoringSettings) {
       dispatch({ type: 'open-row', row });
       if (row !== null) worker.current?.send({ type: 'row-details', job: shownJob, row });
     }, [shownJob]),
+    /** The campaign's curves for these settings, worked out in the worker; a later request supersedes this one. */
+    requestCampaign: useCallback((settings: CampaignSettings, samples: number) => {
+      const request = next();
+      dispatch({ type: 'campaign-request', request, settings });
+      worker.current?.send({ type: 'campaign', job: shownJob, request, settings, samples });
+    }, [shownJob]),
+    setAtRiskList: useCallback((list: AtRiskList | null) => dispatch({ type: 'at-risk-list', list }), []),
     exportAs: useCallback((kind: ExportKind, target: ExportTarget = 'download', decision?: ExportDecision) => {
-      const { threshold, dataset } = state;
+      const { threshold, dataset, atRiskList } = state;
+      const atRisk = atRiskList?.rows;
       const send = (sink?: WritableStream<Blob>) => {
         dispatch({ type: 'export-started', kind, target });
-        worker.current?.send({ type: 'export', job: shownJob, kind, threshold, sink, decision }, sink ? [sink] : []);
+        // The at-risk list is copied, not transferred: the page keeps showing it.
+        worker.current?.send({ type: 'export', job: shownJob, kind, threshold, sink, decision, atRisk }, sink ? [sink] : []);
       };
       const big = target === 'download' && kind !== 'issues' && dataset !== undefined && dataset.fileBytes >= STREAM_EXPORT_BYTES;
       const choosing = big ? chooseSaveFile(dataset.fileName, kind) : undefined;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bestRows, campaignCurves, orderCampaign } from '../core/decision/campaign.ts';
 import { failureReply, NOT_LOADED, ShownResults } from './answer-requests.ts';
 import type { PageToWorker, WorkerToPage } from './protocol.ts';
 import { readAndScore } from '../core/read/read-and-score.test-support.ts';
@@ -44,6 +45,54 @@ describe('every request about the results on screen gets an answer', () => {
   });
 });
 
+describe('the campaign, worked out in the worker', () => {
+  const settings = { saveRate: 0.2, months: 12, cost: 10, monthlyValue: 50 };
+  const campaign = (request: number, over: Partial<typeof settings> = {}, job = 1) => ({ type: 'campaign' as const, job, request, settings: { ...settings, ...over }, samples: 400 });
+
+  it('answers with the core\'s curves and the best N\'s rows, reusing the page\'s sorted scores', async () => {
+    const replies: WorkerToPage[] = [];
+    const shown = new ShownResults((reply) => replies.push(reply));
+    const job = await readAndScore(FILE);
+    const withSorted = { ...job, descending: Float32Array.from(job.probabilities).sort().reverse() };
+    shown.show(withSorted);
+    await shown.answer(campaign(4, { cost: 3 }));
+    const values = job.read.spec.value ? job.read.table.numeric.get(job.read.spec.value.column)! : null;
+    const order = orderCampaign(job.probabilities, values, job.read.labels);
+    const expected = campaignCurves(order, { ...settings, cost: 3 }, values !== null, 400);
+    expect(replies).toEqual([{ type: 'campaign', job: 1, request: 4, result: expected, chosen: bestRows(order, expected.best.count) }]);
+  });
+
+  it('answers a request that newer ones overtook as superseded, and works out only the newest', async () => {
+    const replies: WorkerToPage[] = [];
+    const shown = new ShownResults((reply) => replies.push(reply));
+    shown.show(await readAndScore(FILE));
+    await Promise.all([shown.answer(campaign(1, { cost: 1 })), shown.answer(campaign(2, { cost: 2 })), shown.answer(campaign(3, { cost: 3 }))]);
+    expect(replies.map((r) => [r.type, 'request' in r ? r.request : -1])).toEqual([['campaign-superseded', 1], ['campaign-superseded', 2], ['campaign', 3]]);
+  });
+
+  it('names a setting that cannot describe a campaign, and results it no longer holds', async () => {
+    const replies: WorkerToPage[] = [];
+    const shown = new ShownResults((reply) => replies.push(reply));
+    shown.show(await readAndScore(FILE));
+    await shown.answer(campaign(5, { saveRate: 2 }));
+    await shown.answer(campaign(6, {}, 9));
+    expect(replies).toEqual([
+      { type: 'campaign-failed', job: 1, request: 5, message: 'The save rate must be between 0 % and 100 %.' },
+      { type: 'campaign-failed', job: 9, request: 6, message: NOT_LOADED },
+    ]);
+  });
+
+  it('a new file during the wait ends the request with a failure, not an answer about the old one', async () => {
+    const replies: WorkerToPage[] = [];
+    const shown = new ShownResults((reply) => replies.push(reply));
+    shown.show(await readAndScore(FILE));
+    const pending = shown.answer(campaign(7));
+    shown.show(undefined);
+    await pending;
+    expect(replies).toEqual([{ type: 'campaign-failed', job: 1, request: 7, message: NOT_LOADED }]);
+  });
+});
+
 describe('failureReply', () => {
   const error = new Error('boom');
   it.each<[PageToWorker, WorkerToPage | undefined]>([
@@ -52,6 +101,7 @@ describe('failureReply', () => {
     [{ type: 'sort', job: 2, request: 5, key: 'id', descending: false }, { type: 'sort-failed', job: 2, request: 5, message: 'boom' }],
     [{ type: 'row-details', job: 2, row: 4 }, { type: 'row-details-failed', job: 2, row: 4, message: 'boom' }],
     [{ type: 'export', job: 2, kind: 'issues', threshold: 0.5 }, { type: 'export-ended', job: 2, kind: 'issues', message: 'boom' }],
+    [{ type: 'campaign', job: 2, request: 6, settings: { saveRate: 0.2, months: 12, cost: 1, monthlyValue: 1 }, samples: 10 }, { type: 'campaign-failed', job: 2, request: 6, message: 'boom' }],
     [{ type: 'cancel', job: 2 }, undefined],
     [{ type: 'cancel-export', job: 2 }, undefined],
   ])('%o ends in %o', (message, reply) => {

@@ -1,4 +1,5 @@
 import { idAt } from '../core/ids/packed-ids.ts';
+import { campaignWithRows, checkCampaignSettings, orderCampaign, type CampaignOrder } from '../core/decision/campaign.ts';
 import { sortOrder, sortOrderByText } from '../core/ordering/sort-order.ts';
 import type { ExportDecision } from '../core/export/decision-columns.ts';
 import { buildExport } from '../core/export/export-file.ts';
@@ -6,6 +7,7 @@ import type { SortKey } from '../core/ordering/table-sort.ts';
 import type { ExportKind, PageToWorker, WorkerToPage } from './protocol.ts';
 import { rowCells, type ScoredJob } from '../core/read/scored-job.ts';
 import { Cancelled } from '../core/cancelled.ts';
+import { yieldToEvents } from '../core/read/yield-to-events.ts';
 
 export type Post = (message: WorkerToPage, transfer?: ArrayBuffer[]) => void;
 
@@ -29,6 +31,8 @@ export function failureReply(message: PageToWorker, error: unknown): WorkerToPag
       return { type: 'row-details-failed', job: message.job, row: message.row, message: text };
     case 'export':
       return { type: 'export-ended', job: message.job, kind: message.kind, message: text };
+    case 'campaign':
+      return { type: 'campaign-failed', job: message.job, request: message.request, message: text };
     case 'cancel':
     case 'cancel-export':
       return undefined;
@@ -47,12 +51,26 @@ function sortRows(job: ScoredJob, key: SortKey, descending: boolean): Uint32Arra
   return sortOrder(values, descending);
 }
 
-type ShownRequest = Extract<PageToWorker, { type: 'sort' | 'row-details' | 'export' | 'cancel-export' }>;
+type ShownRequest = Extract<PageToWorker, { type: 'sort' | 'row-details' | 'export' | 'cancel-export' | 'campaign' }>;
+type CampaignRequest = Extract<PageToWorker, { type: 'campaign' }>;
 
-/** Answers the page's requests about the results on screen: sorting, one row's cells, exports. */
+/**
+ * The campaign's sorts, once per file: an input change then costs one pass over them
+ * (campaignCurves). Without a value column the scores' own order, sorted once for the page's
+ * threshold goals, is reused and nothing more is sorted.
+ */
+function campaignOrderOf(job: ScoredJob): CampaignOrder {
+  const { spec, table } = job.read;
+  const values = spec.value ? (table.numeric.get(spec.value.column) ?? null) : null;
+  return orderCampaign(job.probabilities, values, job.read.labels, job.descending);
+}
+
+/** Answers the page's requests about the results on screen: sorting, one row's cells, exports, the campaign. */
 export class ShownResults {
   current: ScoredJob | undefined;
   private exporting: AbortController | undefined;
+  private campaignOrder: { job: ScoredJob; order: CampaignOrder } | undefined;
+  private latestCampaign: number | undefined;
 
   constructor(private readonly post: Post) {}
 
@@ -60,6 +78,7 @@ export class ShownResults {
   show(job: ScoredJob | undefined): void {
     this.cancelExport();
     this.current = job;
+    this.campaignOrder = undefined;
   }
 
   cancelExport(): void {
@@ -80,21 +99,50 @@ export class ShownResults {
         this.post({ type: 'sorted', job: job.job, request: message.request, order }, [order.buffer as ArrayBuffer]);
       } else if (message.type === 'row-details') {
         this.post({ type: 'row-details', job: job.job, row: message.row, cells: (await rowCells(job.read, message.row, message.row + 1))[0] ?? [] });
+      } else if (message.type === 'campaign') {
+        await this.campaign(job, message);
       } else {
-        await this.export(job, message.kind, message.threshold, message.sink, message.decision);
+        await this.export(job, message.kind, message.threshold, message.sink, message.decision, message.atRisk);
       }
     } catch (error) {
       this.post(failureReply(message, error)!);
     }
   }
 
-  private async export(job: ScoredJob, kind: ExportKind, threshold: number, sink: WritableStream<Blob> | undefined, decision: ExportDecision | undefined): Promise<void> {
+  /**
+   * The curves for the latest settings only: the page sends one request per keystroke, and
+   * those queued behind this one have their turn first, so all but the newest are answered
+   * as superseded without being worked out.
+   */
+  private async campaign(job: ScoredJob, message: CampaignRequest): Promise<void> {
+    const { request } = message;
+    this.latestCampaign = request;
+    await yieldToEvents();
+    if (this.latestCampaign !== request) {
+      this.post({ type: 'campaign-superseded', job: job.job, request });
+      return;
+    }
+    if (this.current !== job) throw new Error(NOT_LOADED);
+    const checked = checkCampaignSettings(message.settings);
+    if (!checked.ok) throw new Error(checked.problem);
+    if (this.campaignOrder?.job !== job) this.campaignOrder = { job, order: campaignOrderOf(job) };
+    const { order } = this.campaignOrder;
+    const { result, chosen } = campaignWithRows(order, checked.value, order.values !== null, message.samples);
+    const transfer = [result.curve.buffer, result.curveByProbability.buffer, result.counts.buffer, chosen.buffer] as ArrayBuffer[];
+    this.post({ type: 'campaign', job: job.job, request, result, chosen }, transfer);
+  }
+
+  private async export(
+    job: ScoredJob, kind: ExportKind, threshold: number, sink: WritableStream<Blob> | undefined, decision: ExportDecision | undefined,
+    atRisk: Uint8Array | undefined,
+  ): Promise<void> {
     this.exporting?.abort();
     const controller = new AbortController();
     this.exporting = controller;
     const totalRows = job.read.table.rowCount;
     try {
-      const built = await buildExport(job, kind, threshold, (rows) => this.post({ type: 'export-progress', job: job.job, kind, rows, totalRows }), controller.signal, sink, decision);
+      const progress = (rows: number) => this.post({ type: 'export-progress', job: job.job, kind, rows, totalRows });
+      const built = await buildExport(job, kind, threshold, progress, controller.signal, sink, decision, atRisk);
       this.post({ type: 'exported', job: job.job, kind, ...built });
     } catch (error) {
       const cancelled = error instanceof Cancelled || controller.signal.aborted;

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { rankScores } from '../core/decision/ranked-scores.ts';
+import { rankScores, type RankedScores } from '../core/decision/ranked-scores.ts';
 import { evaluationCurves, labelledScores } from '../core/metrics/file-evaluation.ts';
 import { failureReply, ShownResults } from './answer-requests.ts';
 import { addModel, loadModels } from './load-models.ts';
@@ -21,7 +21,7 @@ const running = new Map<number, AbortController>();
 const shown = new ShownResults(post);
 
 /** Copies for the page: the worker keeps its own arrays for sorting and exports. */
-function datasetFor(job: ScoredJob, fileBytes: number): ScoredDataset {
+function datasetFor(job: ScoredJob, fileBytes: number, ranked: RankedScores): ScoredDataset {
   const { read } = job;
   const issues = read.table.issues;
   const format = describeFormat(read.streamed);
@@ -38,8 +38,7 @@ function datasetFor(job: ScoredJob, fileBytes: number): ScoredDataset {
     rows: read.table.rowCount,
     rejectedRows: read.table.rejected.reduce((s, r) => s + r, 0),
     probabilities: job.probabilities.slice(),
-    // Sorting a million scores takes too long for the page's thread, so it happens here.
-    ranked: rankScores(job.probabilities),
+    ranked,
     numeric: Object.fromEntries([...read.table.numeric].map(([k, v]) => [k, v.slice()])),
     codes: Object.fromEntries([...read.table.codes].map(([k, v]) => [k, v.slice()])),
     // Only the masks a missing-indicator feature reads: explanations on the page need them.
@@ -81,8 +80,11 @@ async function scoreFile({ job, file, fileName, mapping, askMapping, keepShown, 
     const scorer = models.find((m) => m.spec.id === read.spec.id)!.scorer;
     const readMs = performance.now() - started;
     const { probabilities, featuresMs, inferenceMs } = await scoreTable(read.spec, read.table, scorer, (rows) => progress('scoring', rows, file.size), signal);
-    const scored: ScoredJob = { job, fileName, read, probabilities, timings: { readMs, featuresMs, inferenceMs } };
-    const dataset = datasetFor(scored, file.size);
+    // Sorting a million scores takes too long for the page's thread, so it happens here; the
+    // worker keeps a copy for the campaign, as the page's is transferred.
+    const ranked = rankScores(probabilities);
+    const scored: ScoredJob = { job, fileName, read, probabilities, descending: ranked.descending.slice(), timings: { readMs, featuresMs, inferenceMs } };
+    const dataset = datasetFor(scored, file.size, ranked);
     shown.show(scored);
     post({ type: 'scored', dataset }, transferablesOf(dataset));
   });
@@ -112,6 +114,7 @@ async function route(message: PageToWorker): Promise<void> {
     case 'row-details':
     case 'export':
     case 'cancel-export':
+    case 'campaign':
       return shown.answer(message);
   }
 }

@@ -3,6 +3,7 @@
  * import these types. Every request about a file carries its job id, so replies
  * and cancels always name the run they belong to, and stale replies are ignored.
  */
+import type { CampaignResult, CampaignSettings } from '../core/decision/campaign.ts';
 import type { RankedScores } from '../core/decision/ranked-scores.ts';
 import type { ExportKind } from '../core/export/export-name.ts';
 import type { PackedIds } from '../core/ids/packed-ids.ts';
@@ -44,11 +45,18 @@ export type PageToWorker =
   /**
    * `sink`: a file the person chose (showSaveFilePicker), written batch by batch; without it the export comes back as a Blob.
    * `decision`: the page's campaign and what-if columns to add (expected_benefit, best_action, probability_after_action).
+   * `atRisk`: the at-risk list when it is not a threshold (the campaign's best N), 1 = at risk: the at-risk
+   * export and `churn_prediction` follow it instead of `threshold`.
    */
-  | { type: 'export'; job: number; kind: ExportKind; threshold: number; sink?: WritableStream<Blob>; decision?: ExportDecision }
+  | { type: 'export'; job: number; kind: ExportKind; threshold: number; sink?: WritableStream<Blob>; decision?: ExportDecision; atRisk?: Uint8Array }
   | { type: 'cancel-export'; job: number }
   /** A package trained or opened on the page, checked like a deployed one, added for this session. */
-  | { type: 'add-model'; request: number; specBytes: Uint8Array; specName: string; onnx: Uint8Array };
+  | { type: 'add-model'; request: number; specBytes: Uint8Array; specName: string; onnx: Uint8Array }
+  /**
+   * The campaign's curves for these settings, `samples` points for the chart. A newer request
+   * supersedes one not yet started; the page shows only the reply to its latest.
+   */
+  | { type: 'campaign'; job: number; request: number; settings: CampaignSettings; samples: number };
 
 export type MappingRequest = MappingQuestion & { job: number };
 
@@ -108,7 +116,12 @@ export type WorkerToPage =
   | { type: 'exported'; job: number; kind: ExportKind; blob: Blob | undefined; fileName: string; rows: number }
   | { type: 'export-ended'; job: number; kind: ExportKind; message: string | undefined }
   | { type: 'model-added'; request: number; id: string; specs: ModelSpec[] }
-  | { type: 'model-refused'; request: number; message: string };
+  | { type: 'model-refused'; request: number; message: string }
+  /** `chosen`: 1 for each of the best `result.best.count` customers, the list "Contact the best N" sets. */
+  | { type: 'campaign'; job: number; request: number; result: CampaignResult; chosen: Uint8Array }
+  | { type: 'campaign-failed'; job: number; request: number; message: string }
+  /** A newer campaign request arrived before this one was started. */
+  | { type: 'campaign-superseded'; job: number; request: number };
 
 /** Buffers that travel with a message instead of being copied. */
 export function transferablesOf(dataset: ScoredDataset): ArrayBuffer[] {

@@ -108,6 +108,17 @@ describe('campaign value, against the reference computation', () => {
     expect(Array.from(bestRows(order, 0))).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
+  it('without a value column reuses the scores sorted once for the page, and sorts nothing more', () => {
+    const labels = Uint8Array.from([1, 0, 0, 255, 0, 1]);
+    const descending = Float32Array.from([0.9, 0.6, 0.6, 0.2, 0.05]);
+    const reused = orderCampaign(probs, null, labels, descending);
+    expect(reused).toEqual(orderCampaign(probs, null, labels));
+    // One array serves both curves: benefit order is probability order when everyone has the same value.
+    expect(reused.valueAtRiskByProbability).toBe(reused.valueAtRiskDescending);
+    // A sorted array of another length (not these results') is not trusted.
+    expect(orderCampaign(probs, null, labels, descending.subarray(1))).toEqual(reused);
+  });
+
   it('equals the reference for any file and setting', () => {
     const prob = fc.oneof(fc.constant(NaN), fc.constantFrom(0, 0.25, 0.5, 1), fc.float({ min: 0, max: 1, noNaN: true }));
     fc.assert(fc.property(

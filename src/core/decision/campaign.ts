@@ -85,7 +85,14 @@ function rowsByProbability(probabilities: ArrayLike<number>, count: number): Uin
   return rows.sort((a, b) => probabilities[b]! - probabilities[a]! || a - b);
 }
 
-export function orderCampaign(probabilities: ArrayLike<number>, values: ArrayLike<number> | null, labels: Uint8Array | null): CampaignOrder {
+/**
+ * `descending`: the scored probabilities high to low, when the caller has them already (the worker
+ * sorts them once per file for the threshold goals). Without a value column p·v is p, so benefit
+ * order is probability order: that one array is then both curves' order and nothing is sorted here.
+ */
+export function orderCampaign(
+  probabilities: ArrayLike<number>, values: ArrayLike<number> | null, labels: Uint8Array | null, descending?: ArrayLike<number>,
+): CampaignOrder {
   const n = probabilities.length;
   const valueAtRisk = new Float64Array(n);
   let count = 0;
@@ -94,15 +101,23 @@ export function orderCampaign(probabilities: ArrayLike<number>, values: ArrayLik
     valueAtRisk[i] = values ? p * values[i]! : p;
     if (!Number.isNaN(p)) count++;
   }
-  // The curve needs only the sorted amounts, not which row holds each: negate and sort natively.
-  const negated = new Float64Array(count);
-  for (let i = 0, k = 0; i < n; i++) if (!Number.isNaN(probabilities[i]!)) negated[k++] = -valueAtRisk[i]!;
-  negated.sort();
-  const valueAtRiskDescending = negated.map((v) => -v);
+  if (!values) {
+    const sorted = descending && descending.length === count ? Float64Array.from(descending) : descendingOf(valueAtRisk, probabilities, count);
+    return { rows: n, valueAtRiskDescending: sorted, valueAtRiskByProbability: sorted, valueAtRisk, values, labels };
+  }
   const byProbability = rowsByProbability(probabilities, count);
   const valueAtRiskByProbability = new Float64Array(count);
   for (let k = 0; k < count; k++) valueAtRiskByProbability[k] = valueAtRisk[byProbability[k]!]!;
-  return { rows: n, valueAtRiskDescending, valueAtRiskByProbability, valueAtRisk, values, labels };
+  return { rows: n, valueAtRiskDescending: descendingOf(valueAtRisk, probabilities, count), valueAtRiskByProbability, valueAtRisk, values, labels };
+}
+
+/** The scored rows' amounts high to low. The curve needs only the amounts, not which row holds each: negate and sort natively. */
+function descendingOf(valueAtRisk: Float64Array, probabilities: ArrayLike<number>, count: number): Float64Array {
+  const negated = new Float64Array(count);
+  for (let i = 0, k = 0; i < valueAtRisk.length; i++) if (!Number.isNaN(probabilities[i]!)) negated[k++] = -valueAtRisk[i]!;
+  negated.sort();
+  for (let k = 0; k < count; k++) negated[k] = -negated[k]!;
+  return negated;
 }
 
 export interface CampaignResult {
@@ -127,6 +142,11 @@ const scaleOf = (settings: CampaignSettings, hasValueColumn: boolean) =>
  * `samples`, the curves keep that many points for a chart, and the maximum is still exact.
  */
 export function campaignCurves(order: CampaignOrder, settings: CampaignSettings, hasValueColumn: boolean, samples?: number): CampaignResult {
+  return campaignWithRows(order, settings, hasValueColumn, samples).result;
+}
+
+/** The curves and the best N's rows (`bestRows`), which the realised benefit needs as well: found once. */
+export function campaignWithRows(order: CampaignOrder, settings: CampaignSettings, hasValueColumn: boolean, samples?: number): { result: CampaignResult; chosen: Uint8Array } {
   const n = order.valueAtRiskDescending.length;
   const scale = scaleOf(settings, hasValueColumn);
   const cost = settings.cost;
@@ -154,11 +174,12 @@ export function campaignCurves(order: CampaignOrder, settings: CampaignSettings,
     }
   }
   const best = { count: bestCount, value: bestValue };
-  return { curve, curveByProbability, counts, best, realised: order.labels ? realisedBenefit(order, settings, hasValueColumn, bestCount) : null };
+  const chosen = bestRows(order, bestCount);
+  const realised = order.labels ? realisedBenefit(order, settings, hasValueColumn, chosen) : null;
+  return { result: { curve, curveByProbability, counts, best, realised }, chosen };
 }
 
-function realisedBenefit(order: CampaignOrder, settings: CampaignSettings, hasValueColumn: boolean, count: number) {
-  const chosen = bestRows(order, count);
+function realisedBenefit(order: CampaignOrder, settings: CampaignSettings, hasValueColumn: boolean, chosen: Uint8Array) {
   const scale = scaleOf(settings, hasValueColumn);
   let value = 0;
   let counted = 0;

@@ -9,8 +9,11 @@ export interface DecisionSummary {
   revenueAtRisk: number | null;
 }
 
-/** Counts for one threshold in one pass over the scores (NaN marks a rejected row). */
-export function summariseDecision(probabilities: Float32Array, threshold: number, monthlyCharges: Float64Array | undefined): DecisionSummary {
+/**
+ * Counts for one threshold in one pass over the scores (NaN marks a rejected row). `onList`, when
+ * given, is the at-risk list itself (1 = on it: the campaign's best N) and the threshold is not used.
+ */
+export function summariseDecision(probabilities: Float32Array, threshold: number, monthlyCharges: Float64Array | undefined, onList?: Uint8Array): DecisionSummary {
   let scored = 0;
   let atRisk = 0;
   let expectedChurners = 0;
@@ -21,7 +24,7 @@ export function summariseDecision(probabilities: Float32Array, threshold: number
     if (Number.isNaN(p)) continue;
     scored++;
     expectedChurners += p;
-    if (p >= threshold) {
+    if (onList ? onList[i] === 1 : p >= threshold) {
       atRisk++;
       expectedCaught += p;
       if (monthlyCharges) revenue += monthlyCharges[i]!;

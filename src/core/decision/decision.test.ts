@@ -18,6 +18,14 @@ describe('summariseDecision', () => {
     expect(s.expectedCaught).toBeCloseTo(2.1, 6);
   });
 
+  it('counts the at-risk list the page set instead of the threshold, when there is one', () => {
+    const s = summariseDecision(probs, 0.6, charges, Uint8Array.of(0, 1, 1, 0, 1, 0));
+    // Row 1 is rejected: on the list, but not scored, so not counted.
+    expect(s.atRisk).toBe(2);
+    expect(s.revenueAtRisk).toBe(30);
+    expect(s.expectedCaught).toBeCloseTo(0.25, 6);
+  });
+
   it('has no revenue figure without charges', () => {
     expect(summariseDecision(probs, 0.5, undefined).revenueAtRisk).toBeNull();
   });

@@ -76,6 +76,39 @@ describe('buildExport', () => {
     expect(json.churn_risk_count).toBe(json.results.filter((r: { churn_prediction: number }) => r.churn_prediction === 1).length);
   });
 
+  it('follows the at-risk list the page set (the campaign\'s best N) instead of the threshold', async () => {
+    const job = await readAndScore(FILE);
+    // Row B is rejected; C and D are the list, whatever their probabilities.
+    const list = Uint8Array.of(0, 0, 1, 1);
+    const atRisk = await buildExport(job, 'csv-at-risk', 0, () => {}, signal, undefined, undefined, list);
+    const rows = Papa.parse<string[]>(await textOf(atRisk.blob), { header: false, skipEmptyLines: true }).data.slice(1);
+    expect(rows.map((r) => r[0])).toEqual(['C', 'D']);
+    const json = JSON.parse(await (await buildExport(job, 'json', 1, () => {}, signal, undefined, undefined, list)).blob!.text());
+    expect(json.churn_risk_count).toBe(2);
+    expect(json.results.map((r: { churn_prediction: number }) => r.churn_prediction)).toEqual([0, 1, 1]);
+    await expect(buildExport(job, 'csv', 0.5, () => {}, signal, undefined, undefined, Uint8Array.of(1))).rejects.toThrow('does not belong to these results');
+  });
+
+  it('gives the JSON export the same campaign and what-if columns as the CSV', async () => {
+    const job = await readAndScore(FILE);
+    const decision = { campaign: { saveRate: 0.25, months: 10, cost: 7, monthlyValue: 40 }, whatIf: true };
+    const csv = Papa.parse<string[]>(await textOf((await buildExport(job, 'csv', 0.5, () => {}, signal, undefined, decision)).blob), { header: false, skipEmptyLines: true }).data;
+    const json = JSON.parse(await (await buildExport(job, 'json', 0.5, () => {}, signal, undefined, decision)).blob!.text());
+    const head = csv[0]!;
+    const names = ['expected_benefit', 'best_action', 'probability_after_action'];
+    expect(head.slice(-3)).toEqual(names);
+    const scored = csv.slice(1).filter((r) => r[head.indexOf('churn_probability')] !== '');
+    expect(json.results).toHaveLength(scored.length);
+    expect(scored.some((r) => r[head.indexOf('best_action')] !== '')).toBe(true);
+    scored.forEach((cells, k) => {
+      const result = json.results[k];
+      expect(result.expected_benefit).toBe(Number(cells[head.indexOf('expected_benefit')]));
+      expect(result.best_action ?? '').toBe(cells[head.indexOf('best_action')]);
+      const after = cells[head.indexOf('probability_after_action')]!;
+      expect(result.probability_after_action).toBe(after === '' ? null : Number(after));
+    });
+  });
+
   it('lists every issue in the issues export', async () => {
     const job = await readAndScore(FILE);
     const built = await buildExport(job, 'issues', 0.5, () => {}, signal);

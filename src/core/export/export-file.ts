@@ -44,12 +44,12 @@ function streamTo(sink: WritableStream<Blob>): { write(part: Blob): Promise<void
  */
 export async function buildExport(
   job: ScoredJob, kind: ExportKind, threshold: number, onProgress: (rows: number) => void, signal: AbortSignal,
-  sink?: WritableStream<Blob>, decision?: ExportDecision,
+  sink?: WritableStream<Blob>, decision?: ExportDecision, atRisk?: Uint8Array,
 ): Promise<Built> {
-  if (!sink) return buildExportTo(job, kind, threshold, onProgress, signal, undefined, decision);
+  if (!sink) return buildExportTo(job, kind, threshold, onProgress, signal, undefined, decision, atRisk);
   const stream = streamTo(sink);
   try {
-    const built = await buildExportTo(job, kind, threshold, onProgress, signal, stream.write, decision);
+    const built = await buildExportTo(job, kind, threshold, onProgress, signal, stream.write, decision, atRisk);
     await stream.close();
     return built;
   } catch (error) {
@@ -61,7 +61,7 @@ export async function buildExport(
 
 async function buildExportTo(
   job: ScoredJob, kind: ExportKind, threshold: number, onProgress: (rows: number) => void, signal: AbortSignal,
-  write: ((part: Blob) => Promise<void>) | undefined, decision: ExportDecision | undefined,
+  write: ((part: Blob) => Promise<void>) | undefined, decision: ExportDecision | undefined, atRisk: Uint8Array | undefined,
 ): Promise<Built> {
   const parts: Blob[] = [];
   const put = async (part: Blob) => (write ? write(part) : void parts.push(part));
@@ -72,6 +72,9 @@ async function buildExportTo(
     return { blob: write ? undefined : issues.blob, fileName, rows: issues.rows };
   }
   const { read, probabilities } = job;
+  if (atRisk && atRisk.length !== probabilities.length) throw new Error('The at-risk list does not belong to these results. Choose the file again.');
+  // At risk: on the page's list when it set one (the campaign's best N), else at or above the threshold.
+  const isFlagged = atRisk ? (row: number) => atRisk[row] === 1 : (row: number) => probabilities[row]! >= threshold;
   const plan = planFeatures(read.spec, read.table);
   // The page's campaign and what-if columns, when it asked for them (expected_benefit, best_action, …).
   const decided = decisionColumns(read.spec, plan, read.table.numeric, decision);
@@ -83,10 +86,10 @@ async function buildExportTo(
   // The JSON shape starts with its totals, so they are counted first and the rows can stream after them.
   let scored = 0;
   let flaggedTotal = 0;
-  for (const p of probabilities) {
-    if (Number.isNaN(p)) continue;
+  for (let i = 0; i < probabilities.length; i++) {
+    if (Number.isNaN(probabilities[i]!)) continue;
     scored++;
-    if (p >= threshold) flaggedTotal++;
+    if (isFlagged(i)) flaggedTotal++;
   }
 
   if (kind !== 'json') await put(new Blob([BOM, await headerText(read), delimiter, [...SCORED_COLUMNS, ...decided.names].join(delimiter), '\r\n']));
@@ -99,14 +102,15 @@ async function buildExportTo(
     const lines: string[] = [];
     for (let i = start; i < end; i++) {
       const p = probabilities[i]!;
-      const flagged = p >= threshold;
+      const flagged = !Number.isNaN(p) && isFlagged(i);
       const row = cells[i - start]!;
       if (kind === 'json') {
         if (Number.isNaN(p)) continue;
-        const result: Record<string, string | number> = {};
+        const result: Record<string, string | number | null> = {};
         read.headers.forEach((h, c) => { result[h] = row[c] ?? ''; });
         result.churn_probability = Number(p.toFixed(4));
         result.churn_prediction = flagged ? 1 : 0;
+        decided.names.forEach((name, k) => { result[name] = decidedJson(name, decided.cells(i, p)[k]!); });
         lines.push(JSON.stringify(result));
         continue;
       }
@@ -120,7 +124,7 @@ async function buildExportTo(
       const rewrite = own !== row || read.table.rejected[i] === 1 || own.some(needsNeutralising);
       let original = rewrite ? csvRow(own.map(neutraliseCell), delimiter) : texts[i - start]!;
       if (own.length < width) original += delimiter.repeat(width - own.length);
-      const appended = scoredCells({ probability: p, threshold, reasons: Number.isNaN(p) ? '' : reasonsOf(i), issue: rejections.get(i) ?? '', bands: read.spec.risk_bands }).concat(decided.cells(i, p));
+      const appended = scoredCells({ probability: p, threshold, flagged, reasons: Number.isNaN(p) ? '' : reasonsOf(i), issue: rejections.get(i) ?? '', bands: read.spec.risk_bands }).concat(decided.cells(i, p));
       lines.push(`${original}${delimiter}${csvRow(appended.map(neutraliseCell), delimiter)}${extra}\r\n`);
     }
     if (kind === 'json' && lines.length) await put(new Blob([written ? ',' : '', lines.join(',')]));
@@ -135,6 +139,9 @@ async function buildExportTo(
   const type = kind === 'json' ? 'application/json' : 'text/csv;charset=utf-8';
   return { blob: write ? undefined : new Blob(parts, { type }), fileName, rows: written };
 }
+
+/** A decision cell for the JSON export: amounts and probabilities as numbers, a blank as null, the action as text. */
+const decidedJson = (name: string, cell: string): string | number | null => (cell === '' ? null : name === 'best_action' ? cell : Number(cell));
 
 function issuesBlob(job: ScoredJob): { blob: Blob; rows: number } {
   const issues = job.read.table.issues;

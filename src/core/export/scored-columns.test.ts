@@ -30,6 +30,11 @@ describe('scoredCells', () => {
     expect(row).toHaveLength(SCORED_COLUMNS.length);
   });
 
+  it('follows the at-risk list the page set over the threshold, both ways', () => {
+    expect(scoredCells({ probability: 0.9, threshold: 0.5, flagged: false, reasons: '', issue: '', bands: BANDS })[1]).toBe('0');
+    expect(scoredCells({ probability: 0.1, threshold: 0.5, flagged: true, reasons: '', issue: '', bands: BANDS })[1]).toBe('1');
+  });
+
   it('leaves a rejected row with its issue only', () => {
     expect(scoredCells({ probability: Number.NaN, threshold: 0.5, reasons: 'ignored', issue: 'Tenure "abc" is not a number', bands: BANDS })).toEqual(['', '', '', '', 'Tenure "abc" is not a number']);
   });

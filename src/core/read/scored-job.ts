@@ -14,6 +14,8 @@ export interface ScoredJob {
   fileName: string;
   read: ReadCustomers;
   probabilities: Float32Array;
+  /** The scored probabilities high to low, as sorted once for the page; the campaign reuses them. */
+  descending?: Float32Array;
   timings: WorkTimings;
 }
 

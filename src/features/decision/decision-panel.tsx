@@ -11,12 +11,14 @@ interface Props {
   threshold: number;
   recommended: number;
   onThreshold: (value: number) => void;
+  /** The at-risk list when the campaign set it rather than the threshold; the threshold then does not apply. */
+  list?: { label: string; count: number } | null;
 }
 
 const clampInt = (text: string, max: number) => Math.min(max, Math.max(0, Math.round(Number(text) || 0)));
 
 /** Three ways to decide who is "at risk"; all of them set the one threshold. */
-export function DecisionPanel({ spec, ranked, threshold, recommended, onThreshold }: Props) {
+export function DecisionPanel({ spec, ranked, threshold, recommended, onThreshold, list = null }: Props) {
   const ids = { slider: useId(), typed: useId(), topK: useId(), capture: useId() };
   const scored = ranked.descending.length;
   const [topK, setTopK] = useState(String(Math.min(200, scored)));
@@ -37,7 +39,7 @@ export function DecisionPanel({ spec, ranked, threshold, recommended, onThreshol
           step={0.001}
           value={threshold}
           data-testid="threshold-slider"
-          aria-valuetext={`${formatPercent(threshold)} churn probability`}
+          aria-valuetext={list ? `${formatPercent(threshold)}, not in use: the at-risk list is ${list.label}` : `${formatPercent(threshold)} churn probability`}
           onChange={(e) => onThreshold(Number(e.currentTarget.value))}
         />
         <label htmlFor={ids.typed} className="visually-hidden">Threshold in percent</label>
@@ -61,6 +63,17 @@ export function DecisionPanel({ spec, ranked, threshold, recommended, onThreshol
           Recommended ({formatPercent(recommended)})
         </button>
       </div>
+      {list && (
+        <div className="at-risk-source" role="status" data-testid="at-risk-source" data-count={list.count}>
+          <p>
+            The at-risk list is <strong>{list.label}</strong> ({formatCount(list.count)}), set by the campaign: the threshold is not in use,
+            as no threshold flags exactly them. Moving the threshold, or the button, goes back to it.
+          </p>
+          <button type="button" className="button secondary" onClick={() => onThreshold(threshold)}>
+            Use the threshold ({formatPercent(threshold)}) again
+          </button>
+        </div>
+      )}
       <p className="muted" data-testid="held-out-rates">
         On the model's held-out customers, this threshold had precision {formatPercent(rates.precision)} (flagged customers who did leave) and recall {formatPercent(rates.recall)} (leavers it flagged).
       </p>

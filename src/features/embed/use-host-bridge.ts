@@ -10,6 +10,8 @@ export interface HostBridgeInputs {
   configuredOrigins: readonly string[];
   progress: Progress | undefined;
   summary: ResultSummary | undefined;
+  /** The summary's campaign figures are not yet those of the settings in force: it is sent once they are. */
+  summaryPending?: boolean;
   error: string | undefined;
   /** A scored CSV the host asked for, once it is built. */
   hostCsv: { blob: Blob; fileName: string } | undefined;
@@ -70,13 +72,13 @@ export function useHostBridge(inputs: HostBridgeInputs): void {
     return () => window.removeEventListener('message', onMessage);
   }, [framed, allowed, send]);
 
-  const { progress, summary, error, hostCsv } = inputs;
+  const { progress, summary, summaryPending, error, hostCsv } = inputs;
   useEffect(() => {
     if (progress) send({ type: 'churn-radar:progress', phase: progress.phase, rows: progress.rows, bytes: progress.bytes, totalBytes: progress.totalBytes });
   }, [progress, send]);
 
   useEffect(() => {
-    if (!summary) return;
+    if (!summary || summaryPending) return;
     // A threshold sent with the file applies once its scores are in.
     if (pendingThreshold.current !== undefined && pendingThreshold.current !== summary.threshold) {
       latest.current.setThreshold(pendingThreshold.current);
@@ -85,7 +87,7 @@ export function useHostBridge(inputs: HostBridgeInputs): void {
     }
     pendingThreshold.current = undefined;
     send({ type: 'churn-radar:result', summary });
-  }, [summary, send]);
+  }, [summary, summaryPending, send]);
 
   useEffect(() => {
     if (error) send({ type: 'churn-radar:error', message: error });

@@ -26,6 +26,8 @@ interface Props {
   /** A list the table is limited to (1 = on it), named for the person: a campaign's contacts, a comparison group. */
   list?: { label: string; rows: Uint8Array } | null;
   onClearList?: () => void;
+  /** The at-risk list when it is not the threshold's (1 = at risk): the campaign's best N. */
+  atRisk?: Uint8Array | null;
   /** Figures the page computed per row, shown as columns after the probability. */
   extras?: readonly ExtraColumn[];
 }
@@ -120,7 +122,7 @@ function BodyRow({ row, top, tabStop, onFocusRow, onOpen, onKey }: BodyRowProps)
 }
 
 /** Every scored customer, virtualised so a million rows scroll smoothly. */
-export function ResultsTable({ dataset, spec, threshold, order, sort, onSort, onOpenRow, list = null, onClearList, extras = NO_EXTRAS }: Props) {
+export function ResultsTable({ dataset, spec, threshold, order, sort, onSort, onOpenRow, list = null, onClearList, extras = NO_EXTRAS, atRisk = null }: Props) {
   // Filters belong to one file: a new dataset starts unfiltered (its columns may differ).
   const [filterState, setFilterState] = useState({ dataset, filters: NO_FILTERS });
   const filters = filterState.dataset === dataset ? filterState.filters : NO_FILTERS;
@@ -131,7 +133,11 @@ export function ResultsTable({ dataset, spec, threshold, order, sort, onSort, on
   // The threshold only shapes the list when "at-risk only" is on; the slider moves it often.
   const listThreshold = listFilters.atRiskOnly ? threshold : 0;
   const listRows = list && list.rows.length === dataset.rows ? list.rows : null;
-  const visible = useMemo(() => visibleRows(dataset, order, listThreshold, listFilters, listRows), [dataset, order, listThreshold, listFilters, listRows]);
+  const atRiskRows = atRisk && atRisk.length === dataset.rows ? atRisk : null;
+  const visible = useMemo(
+    () => visibleRows(dataset, order, listThreshold, listFilters, listRows, atRiskRows),
+    [dataset, order, listThreshold, listFilters, listRows, atRiskRows],
+  );
   const scoredCount = dataset.rows - dataset.rejectedRows;
 
   const { scrollRef, headRef, height, range, top, pageRows, reveal, scrollToStart } = useScaledScroll(visible.length, ROW_HEIGHT, OVERSCAN);
@@ -169,7 +175,7 @@ export function ResultsTable({ dataset, spec, threshold, order, sort, onSort, on
     // The worker sorts all rows; the table only keeps the sort state and header toggles.
     manualSorting: true,
     enableMultiSort: false,
-    meta: { threshold },
+    meta: { threshold, atRisk: atRiskRows },
   });
 
   const changeFilters = useCallback(

@@ -18,7 +18,7 @@ export interface ColumnMeta {
 // Sorting state and header toggles come from the table; the rows are sorted by the worker.
 export const features = tableFeatures({
   rowSortingFeature,
-  tableMeta: {} as { threshold: number },
+  tableMeta: {} as { threshold: number; atRisk: Uint8Array | null },
   columnMeta: {} as ColumnMeta,
 });
 
@@ -105,8 +105,9 @@ export function buildColumns(spec: Pick<ModelSpec, 'columns' | 'risk_bands'>, da
       id: 'at-risk',
       header: 'At risk',
       cell: (ctx) => {
-        const threshold = ctx.table.options.meta?.threshold ?? 1;
-        return <AtRiskLabel atRisk={ctx.row.original.probability >= threshold} />;
+        const meta = ctx.table.options.meta;
+        const { row, probability } = ctx.row.original;
+        return <AtRiskLabel atRisk={meta?.atRisk ? meta.atRisk[row] === 1 : probability >= (meta?.threshold ?? 1)} />;
       },
       meta: { width: 90 },
     }) as TableColumn,

@@ -45,6 +45,12 @@ describe('visibleRows', () => {
     expect([...visibleRows(data, order, threshold, filters(f))]).toEqual(expected);
   });
 
+  it('at-risk only follows the at-risk list the page set, not the threshold', () => {
+    const list = Uint8Array.of(0, 1, 1, 0, 1);
+    expect([...visibleRows(data, null, 0, filters({ atRiskOnly: true }), null, list)]).toEqual([2, 4]);
+    expect([...visibleRows(data, null, 0, filters({}), null, list)]).toEqual([0, 2, 3, 4]);
+  });
+
   it('ignores the ID query when the file has no IDs', () => {
     expect([...visibleRows(source([0.1, 0.2], null), null, 0.5, filters({ idQuery: 'zzz' }))]).toEqual([0, 1]);
   });

@@ -20,11 +20,14 @@ export function activeFilterCount(filters: RowFilters): number {
 /**
  * File rows to show, in display order: scored rows only (rejected rows carry NaN),
  * following `order` when given, kept only if they pass every filter and are on `list`
- * (a campaign's contacts or a comparison group) when one is given.
+ * (a campaign's contacts or a comparison group) when one is given. "At risk" is at or above the
+ * threshold, or on `atRisk` when the page set the at-risk list itself (the campaign's best N).
  * An order whose length does not match the file is a stale reply about an
  * earlier file or request, so file order is used instead.
  */
-export function visibleRows(dataset: RowSource, order: Uint32Array | null, threshold: number, filters: RowFilters, list: Uint8Array | null = null): Uint32Array {
+export function visibleRows(
+  dataset: RowSource, order: Uint32Array | null, threshold: number, filters: RowFilters, list: Uint8Array | null = null, atRisk: Uint8Array | null = null,
+): Uint32Array {
   const n = dataset.rows;
   const { probabilities } = dataset;
   const sequence = order !== null && order.length === n ? order : null;
@@ -43,7 +46,7 @@ export function visibleRows(dataset: RowSource, order: Uint32Array | null, thres
     const row = sequence ? sequence[k]! : k;
     const p = probabilities[row]!;
     if (Number.isNaN(p)) continue;
-    if (atRiskOnly && !(p >= threshold)) continue;
+    if (atRiskOnly && !(atRisk ? atRisk[row] === 1 : p >= threshold)) continue;
     if (list && list[row] !== 1) continue;
     if (idHits && idHits[row] !== 1) continue;
     let keep = true;
