@@ -7,7 +7,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 // Each feature is a leaf: it may use the core, the worker's protocol and shared UI, never another feature.
-const features = readdirSync('src/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const features = readdirSync('src/features', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 const featureZones = features.map((name) => ({
   target: `./src/features/${name}`,
   from: './src/features',
@@ -20,37 +22,64 @@ const boundaries = [
   {
     files: ['src/core/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['react', 'react-dom', 'react/*'], message: 'The scoring core is framework-free.' },
-          { group: ['**/app/**', '**/features/**', '**/worker/**', '**/components/**'], message: 'The core must not depend on the worker or the UI.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*'], message: 'The scoring core is framework-free.' },
+            {
+              group: ['**/app/**', '**/features/**', '**/worker/**', '**/components/**'],
+              message: 'The core must not depend on the worker or the UI.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/worker/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['react', 'react-dom'], message: 'The worker renders nothing.' },
-          { group: ['**/app/**', '**/features/**', '**/components/**'], message: 'The worker only routes messages to the core.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom'], message: 'The worker renders nothing.' },
+            {
+              group: ['**/app/**', '**/features/**', '**/components/**'],
+              message: 'The worker only routes messages to the core.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/features/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/app/**'], message: 'Features do not import the app shell.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/app/**'], message: 'Features do not import the app shell.' }],
+        },
+      ],
     },
   },
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-single', 'dist-cli', 'node_modules', 'test-results', 'playwright-report', '.bench', '.stryker-tmp', 'reports'] },
+  {
+    ignores: [
+      'dist',
+      'dist-single',
+      'dist-cli',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      '.bench',
+      '.stryker-tmp',
+      'reports',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -80,7 +109,11 @@ export default tseslint.config(
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-restricted-paths': ['error', { zones: featureZones }],
       // Names like `row-accounting.test-support.ts`: kebab-case, dot-separated roles allowed.
-      'check-file/filename-naming-convention': ['error', { '**/*.{ts,tsx,js,mjs}': 'KEBAB_CASE' }, { ignoreMiddleExtensions: true }],
+      'check-file/filename-naming-convention': [
+        'error',
+        { '**/*.{ts,tsx,js,mjs}': 'KEBAB_CASE' },
+        { ignoreMiddleExtensions: true },
+      ],
       'check-file/folder-naming-convention': ['error', { '{src,e2e,scripts,test}/**/': 'KEBAB_CASE' }],
     },
   },

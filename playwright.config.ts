@@ -3,7 +3,14 @@ import { EMBED_HOST_ORIGIN } from './e2e/embed-origins.ts';
 
 // Debian's Chromium: browsers are never downloaded here. The flags keep it from
 // calling home, which this machine's closed network would refuse anyway.
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export default defineConfig({
   testDir: 'e2e',

@@ -44,9 +44,14 @@ const precacheComplete = (): Plugin => {
       order: 'post',
       handler() {
         const sw = readFileSync(join(outDir, 'sw.js'), 'utf8');
-        const files = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).map((f) => relative(outDir, join(outDir, f)).replaceAll('\\', '/'));
+        const files = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).map((f) =>
+          relative(outDir, join(outDir, f)).replaceAll('\\', '/'),
+        );
         const missing = files.filter((f) => offlineNeeds.test(f) && !sw.includes(`"${f}"`));
-        if (missing.length) throw new Error(`The service worker does not precache ${missing.join(', ')}; raise maximumFileSizeToCacheInBytes in vite.config.ts.`);
+        if (missing.length)
+          throw new Error(
+            `The service worker does not precache ${missing.join(', ')}; raise maximumFileSizeToCacheInBytes in vite.config.ts.`,
+          );
       },
     },
   };

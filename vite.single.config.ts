@@ -17,7 +17,9 @@ export default defineConfig({
       fileName: 'churn-radar.html',
       publicDir: 'public',
       // The model packages (not the training reports) and the sample; the rest is for the served app.
-      embed: (path) => (/^models\/[^/]+\.(json|onnx)$/.test(path) && !path.endsWith('.report.json')) || /^samples\/[^/]+\.csv$/.test(path),
+      embed: (path) =>
+        (/^models\/[^/]+\.(json|onnx)$/.test(path) && !path.endsWith('.report.json')) ||
+        /^samples\/[^/]+\.csv$/.test(path),
       icon: 'icons/icon.svg',
     }),
   ],

@@ -16,7 +16,11 @@ const narrowed = process.env.MUTATION_TESTS?.split(',').filter(Boolean);
 export default defineConfig({
   test: {
     include: narrowed?.length ? narrowed : ['src/core/**/*.test.ts', 'src/worker/**/*.test.ts'],
-    exclude: ['src/core/read/large-input.test.ts', 'src/core/read/read-properties.test.ts', 'src/core/scoring/scoring-properties.test.ts'],
+    exclude: [
+      'src/core/read/large-input.test.ts',
+      'src/core/read/read-properties.test.ts',
+      'src/core/scoring/scoring-properties.test.ts',
+    ],
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -2,7 +2,14 @@ import { statSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { bankCsvChunks } from '../scripts/gen/generate-bank-customers.ts';
-import { heldPointReached, holdReading, holdTraining, releaseHeld, scoringWorker, trainingWorker } from './held-work.ts';
+import {
+  heldPointReached,
+  holdReading,
+  holdTraining,
+  releaseHeld,
+  scoringWorker,
+  trainingWorker,
+} from './held-work.ts';
 import { earlierMonthText, heldCsvFile, numberIn, READ_BYTES, tempFile } from './support.ts';
 
 // WCAG 2.1 A and AA, as axe-core checks them; "serious" and "critical" fail the run.
@@ -11,7 +18,10 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 async function expectNoSeriousViolations(page: Page, state: string) {
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`);
+  const report = serious.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
+  );
   expect(report, `axe in the ${state} state`).toEqual([]);
 }
 
@@ -38,7 +48,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, 'idle');
     });
 
-    test('results: the sample scored; then the best N contacted, another break-down, a comparison', async ({ page }) => {
+    test('results: the sample scored; then the best N contacted, another break-down, a comparison', async ({
+      page,
+    }) => {
       await sampleScored(page);
       await expectNoSeriousViolations(page, 'results');
       // The decision panels in their fullest state, on the same page load (a load costs seconds).
@@ -65,7 +77,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('mapping: an ambiguous file', async ({ page }) => {
       await modelsReady(page);
-      const ambiguous = 'Tenure (months),months_active,MonthlyCharges,TotalCharges,Contract,PaymentMethod\n3,3,70,210,Month-to-month,Electronic check\n';
+      const ambiguous =
+        'Tenure (months),months_active,MonthlyCharges,TotalCharges,Contract,PaymentMethod\n3,3,70,210,Month-to-month,Electronic check\n';
       await page.getByTestId('file-input').setInputFiles(tempFile('ambiguous.csv', ambiguous));
       await expect(page.locator('[data-state="mapping"]')).toBeVisible();
       await expectNoSeriousViolations(page, 'mapping');
@@ -103,7 +116,9 @@ test.describe('working', () => {
 
 test.describe('training', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
-    test(`the Train view in each state: idle, reading, choosing, training, trained, kept, refused (${colorScheme})`, async ({ page }) => {
+    test(`the Train view in each state: idle, reading, choosing, training, trained, kept, refused (${colorScheme})`, async ({
+      page,
+    }) => {
       test.setTimeout(120_000);
       await page.emulateMedia({ colorScheme });
       await page.goto('./#/train');
@@ -138,7 +153,11 @@ test.describe('training', () => {
       await page.getByTestId('kept-forget-all').click();
       await expect(page.getByTestId('kept-none')).toBeVisible();
 
-      await page.getByTestId('train-file-input').setInputFiles(tempFile('one.csv', `plan,churn\n${Array.from({ length: 30 }, (_, i) => `p${i % 4},No`).join('\n')}\n`));
+      await page
+        .getByTestId('train-file-input')
+        .setInputFiles(
+          tempFile('one.csv', `plan,churn\n${Array.from({ length: 30 }, (_, i) => `p${i % 4},No`).join('\n')}\n`),
+        );
       await expect(page.getByTestId('train-error')).toBeVisible();
       await expectNoSeriousViolations(page, 'train: a refused file');
     });
@@ -149,7 +168,8 @@ test.describe('training', () => {
 // "true" while Chart.js animates it, and data-animation-frames counts the frames it animated.
 const framesOf = async (chart: Locator) => Number((await chart.getAttribute('data-animation-frames')) ?? 0);
 // Chart.js animates on animation frames: two of them later, any animation started has drawn a frame.
-const twoFrames = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+const twoFrames = (page: Page) =>
+  page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 
 async function moveThresholdTo(page: Page, value: string, percent: RegExp): Promise<Locator> {
   await page.getByTestId('threshold-slider').fill(value);
@@ -176,27 +196,38 @@ test('charts animate only for people who have not asked for less motion', async 
   expect(await framesOf(chart), 'with prefers-reduced-motion the bars jump').toBe(settled);
   await expect(chart).toHaveAttribute('data-animating', 'false');
   // No CSS animation or transition anywhere on the page either.
-  const moving = await page.evaluate(() =>
-    [...document.querySelectorAll('*')].filter((el) => {
-      const style = getComputedStyle(el);
-      const longest = (list: string) => Math.max(...list.split(',').map((d) => parseFloat(d) || 0));
-      return longest(style.transitionDuration) > 0 || (style.animationName !== 'none' && longest(style.animationDuration) > 0);
-    }).length,
+  const moving = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('*')].filter((el) => {
+        const style = getComputedStyle(el);
+        const longest = (list: string) => Math.max(...list.split(',').map((d) => parseFloat(d) || 0));
+        return (
+          longest(style.transitionDuration) > 0 ||
+          (style.animationName !== 'none' && longest(style.animationDuration) > 0)
+        );
+      }).length,
   );
   expect(moving).toBe(0);
 });
 
-test.describe('numbers in the page\'s locale', () => {
+test.describe("numbers in the page's locale", () => {
   test.use({ locale: 'de-DE' });
 
   test('counts, percentages and amounts are written the German way', async ({ page }) => {
     await sampleScored(page);
     const atRisk = page.getByTestId('summary-at-risk');
     const share = (await numberIn(page, 'summary-at-risk')) / 500;
-    const german = new Intl.NumberFormat('de-DE', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share);
+    const german = new Intl.NumberFormat('de-DE', {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    }).format(share);
     expect(german).toMatch(/^\d+,\d\s%$/);
     await expect(atRisk.locator('xpath=following-sibling::dd[1]')).toHaveText(`${german} of scored customers`);
-    await expect(page.getByTestId('threshold-slider')).toHaveAttribute('aria-valuetext', /^\d+,\d\s% churn probability$/);
+    await expect(page.getByTestId('threshold-slider')).toHaveAttribute(
+      'aria-valuetext',
+      /^\d+,\d\s% churn probability$/,
+    );
     // The Telco spec's value column is in US dollars: German grouping, the symbol after the number.
     await expect(page.getByTestId('summary-revenue')).toHaveText(/^\d{1,3}(\.\d{3})+\s\$$/);
   });

@@ -49,11 +49,22 @@ test('sorting by probability and filtering to at-risk customers', async ({ page 
   await trySample(page);
   const table = page.getByTestId('results-table');
   await table.getByRole('button', { name: /Churn probability/ }).click();
-  await expect(table.getByRole('columnheader', { name: /Churn probability/ })).toHaveAttribute('aria-sort', /ascending|descending/);
-  const direction = (await table.getByRole('columnheader', { name: /Churn probability/ }).getAttribute('aria-sort')) === 'descending' ? -1 : 1;
-  const probabilities = () => table.locator('[data-probability]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-probability'))));
+  await expect(table.getByRole('columnheader', { name: /Churn probability/ })).toHaveAttribute(
+    'aria-sort',
+    /ascending|descending/,
+  );
+  const direction =
+    (await table.getByRole('columnheader', { name: /Churn probability/ }).getAttribute('aria-sort')) === 'descending'
+      ? -1
+      : 1;
+  const probabilities = () =>
+    table
+      .locator('[data-probability]')
+      .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-probability'))));
   // The order arrives from the worker a moment after the header changes.
-  await expect.poll(async () => (await probabilities()).every((p, i, all) => i === 0 || direction * (p - all[i - 1]!) >= 0)).toBe(true);
+  await expect
+    .poll(async () => (await probabilities()).every((p, i, all) => i === 0 || direction * (p - all[i - 1]!) >= 0))
+    .toBe(true);
   const sorted = await probabilities();
   const all = await page.getByTestId('summary-total').getAttribute('data-value');
   expect(sorted.length).toBeGreaterThan(5);
@@ -61,7 +72,9 @@ test('sorting by probability and filtering to at-risk customers', async ({ page 
 
   await page.getByLabel('At-risk only').check();
   const threshold = Number(await page.getByTestId('threshold-slider').inputValue());
-  const shown = await table.locator('[data-probability]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-probability'))));
+  const shown = await table
+    .locator('[data-probability]')
+    .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-probability'))));
   expect(shown.length).toBeGreaterThan(0);
   for (const p of shown) expect(p).toBeGreaterThanOrEqual(threshold);
 });
@@ -83,11 +96,23 @@ test('CSV export keeps every row and column and carries the reference probabilit
   await trySample(page);
   const text = sampleText();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-  const exported = readFileSync(await download.path()).toString('utf8').replace(/^\uFEFF/, '');
+  const exported = readFileSync(await download.path())
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   const original = Papa.parse<string[]>(text, { header: false, skipEmptyLines: true }).data;
   const rows = Papa.parse<string[]>(exported, { header: false, skipEmptyLines: true }).data;
   expect(rows).toHaveLength(original.length);
-  expect(rows[0]).toEqual([...original[0]!, 'churn_probability', 'churn_prediction', 'risk_band', 'top_reasons', 'issue', 'expected_benefit', 'best_action', 'probability_after_action']);
+  expect(rows[0]).toEqual([
+    ...original[0]!,
+    'churn_probability',
+    'churn_prediction',
+    'risk_band',
+    'top_reasons',
+    'issue',
+    'expected_benefit',
+    'best_action',
+    'probability_after_action',
+  ]);
   const expected = reference(text, spec('telco-full'));
   rows.slice(1).forEach((row, i) => {
     expect(row.slice(0, original[0]!.length)).toEqual(original[i + 1]);
@@ -102,7 +127,13 @@ test('JSON export has the legacy service shape', async ({ page }) => {
   expect(json.total_customers).toBe(500);
   expect(json.results).toHaveLength(500);
   expect(json.churn_risk_count).toBe(await numberIn(page, 'summary-at-risk'));
-  expect(json.results[0]).toEqual(expect.objectContaining({ customerID: expect.any(String), churn_probability: expect.any(Number), churn_prediction: expect.any(Number) }));
+  expect(json.results[0]).toEqual(
+    expect.objectContaining({
+      customerID: expect.any(String),
+      churn_probability: expect.any(Number),
+      churn_prediction: expect.any(Number),
+    }),
+  );
 });
 
 test('a labelled file shows the evaluation panel with its AUC', async ({ page }) => {
@@ -117,7 +148,9 @@ test('a labelled file shows the evaluation panel with its AUC', async ({ page })
 test('an ambiguous file asks for the mapping and then scores', async ({ page }) => {
   const text = 'tenure,Tenure (months),MonthlyCharges,TotalCharges,Contract,PaymentMethod\n';
   // Two headers that both mean tenure: the exact name wins, so make them both aliases instead.
-  const ambiguous = text.replace('tenure,Tenure (months)', 'Tenure (months),months_active') + '3,3,70,210,Month-to-month,Electronic check\n';
+  const ambiguous =
+    text.replace('tenure,Tenure (months)', 'Tenure (months),months_active') +
+    '3,3,70,210,Month-to-month,Electronic check\n';
   await page.goto('./');
   await page.getByTestId('file-input').setInputFiles(tempFile('ambiguous.csv', ambiguous));
   await expect(page.locator('[data-state="mapping"]')).toBeVisible();
@@ -158,7 +191,13 @@ test.describe('long work', () => {
 
   test('a second file replaces the first', async ({ page }) => {
     await holdingAFile(page);
-    await loadFile(page, tempFile('second.csv', 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\nZ-1,4,80,320,Month-to-month,Electronic check\n'));
+    await loadFile(
+      page,
+      tempFile(
+        'second.csv',
+        'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\nZ-1,4,80,320,Month-to-month,Electronic check\n',
+      ),
+    );
     await expect(page.getByTestId('summary-total')).toHaveAttribute('data-value', '1');
     await expect(page.getByTestId('results-table')).toContainText('Z-1');
   });

@@ -9,7 +9,14 @@ import { SAMPLE_PATH } from './support.ts';
 
 const CORPUS = fileURLToPath(new URL('../test/fixtures/bad-input/', import.meta.url));
 const TELCO = fileURLToPath(new URL('../../shared/data/telco-customer-churn.csv', import.meta.url));
-const files = [fileURLToPath(SAMPLE_PATH), TELCO, ...readdirSync(CORPUS).filter((f) => /\.(csv|tsv)$/.test(f)).sort().map((f) => join(CORPUS, f))];
+const files = [
+  fileURLToPath(SAMPLE_PATH),
+  TELCO,
+  ...readdirSync(CORPUS)
+    .filter((f) => /\.(csv|tsv)$/.test(f))
+    .sort()
+    .map((f) => join(CORPUS, f)),
+];
 
 const quiet: Io = { out: () => {}, error: () => {}, interactive: false, progress: () => {} };
 
@@ -20,7 +27,9 @@ async function cliCsv(path: string, model: string): Promise<{ code: number; byte
   return { code, bytes: code === 0 ? readFileSync(out) : null };
 }
 
-test('"churn-radar score" writes the page\'s "Export CSV" byte for byte: the sample, the Telco file and the bad-input corpus', async ({ page }) => {
+test('"churn-radar score" writes the page\'s "Export CSV" byte for byte: the sample, the Telco file and the bad-input corpus', async ({
+  page,
+}) => {
   test.setTimeout(600_000);
   let compared = 0;
   for (const path of files) {
@@ -37,7 +46,9 @@ test('"churn-radar score" writes the page\'s "Export CSV" byte for byte: the sam
       const fromPage = readFileSync(await download.path());
       const fromCli = await cliCsv(path, model);
       expect(fromCli.code, `${name}: the command line exits 0 where the page scores`).toBe(0);
-      expect(Buffer.compare(fromPage, fromCli.bytes!), `${name}: the command line's CSV differs from the page's`).toBe(0);
+      expect(Buffer.compare(fromPage, fromCli.bytes!), `${name}: the command line's CSV differs from the page's`).toBe(
+        0,
+      );
       compared++;
     } else {
       // What the page cannot score (or must ask about), the command line refuses too.

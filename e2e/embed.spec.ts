@@ -5,7 +5,8 @@ import Papa from 'papaparse';
 import { ALLOWED_HOST_PORT, OTHER_HOST_PORT } from './embed-origins.ts';
 
 const APP = 'http://localhost:4173';
-const CSV = 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\nH-1,2,80,160,Month-to-month,Electronic check\nH-2,60,20,1200,Two year,Mailed check\nH-3,abc,20,,Two year,Mailed check\n';
+const CSV =
+  'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\nH-1,2,80,160,Month-to-month,Electronic check\nH-2,60,20,1200,Two year,Mailed check\nH-3,abc,20,,Two year,Mailed check\n';
 
 // A stand-in intranet portal: it frames the app and records every message it gets.
 const HOST_PAGE = `<!doctype html><title>Portal</title>
@@ -22,7 +23,8 @@ function servePortal(port: number): Promise<Server> {
 }
 
 const messages = (page: Page) => page.evaluate(() => (window as unknown as { received: { type: string }[] }).received);
-const waitFor = (page: Page, type: string) => expect.poll(async () => (await messages(page)).some((m) => m.type === type), { timeout: 20_000 }).toBe(true);
+const waitFor = (page: Page, type: string) =>
+  expect.poll(async () => (await messages(page)).some((m) => m.type === type), { timeout: 20_000 }).toBe(true);
 
 let servers: Server[] = [];
 test.beforeAll(async () => {
@@ -33,19 +35,41 @@ test.afterAll(() => servers.forEach((s) => s.close()));
 test('an allowed portal sends a file and gets the summary and the scored CSV back', async ({ page }) => {
   await page.goto(`http://localhost:${ALLOWED_HOST_PORT}/`);
   await waitFor(page, 'churn-radar:ready');
-  await page.evaluate((csv) => (window as unknown as { tell: (m: unknown) => void }).tell({ type: 'churn-radar:score', fileName: 'portal.csv', csv, threshold: 0.4 }), CSV);
+  await page.evaluate(
+    (csv) =>
+      (window as unknown as { tell: (m: unknown) => void }).tell({
+        type: 'churn-radar:score',
+        fileName: 'portal.csv',
+        csv,
+        threshold: 0.4,
+      }),
+    CSV,
+  );
   await waitFor(page, 'churn-radar:result');
-  const result = (await messages(page)).find((m) => m.type === 'churn-radar:result') as unknown as { summary: Record<string, unknown> };
-  expect(result.summary).toMatchObject({ fileName: 'portal.csv', modelId: 'telco-core', rows: 3, scored: 2, rejected: 1, threshold: 0.4 });
+  const result = (await messages(page)).find((m) => m.type === 'churn-radar:result') as unknown as {
+    summary: Record<string, unknown>;
+  };
+  expect(result.summary).toMatchObject({
+    fileName: 'portal.csv',
+    modelId: 'telco-core',
+    rows: 3,
+    scored: 2,
+    rejected: 1,
+    threshold: 0.4,
+  });
   expect((await messages(page)).filter((m) => m.type === 'churn-radar:ready')).toHaveLength(1);
 
   // The app inside the frame is compact: no page header.
   await expect(page.frameLocator('#churn').getByRole('heading', { name: 'Churn Radar', level: 1 })).toBeHidden();
 
-  await page.evaluate(() => (window as unknown as { tell: (m: unknown) => void }).tell({ type: 'churn-radar:get-scored-csv' }));
+  await page.evaluate(() =>
+    (window as unknown as { tell: (m: unknown) => void }).tell({ type: 'churn-radar:get-scored-csv' }),
+  );
   await waitFor(page, 'churn-radar:scored-csv');
   const text = await page.evaluate(async () => {
-    const m = (window as unknown as { received: { type: string; csv?: Blob }[] }).received.find((x) => x.type === 'churn-radar:scored-csv')!;
+    const m = (window as unknown as { received: { type: string; csv?: Blob }[] }).received.find(
+      (x) => x.type === 'churn-radar:scored-csv',
+    )!;
     return m.csv!.text();
   });
   const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: true }).data;
@@ -54,12 +78,23 @@ test('an allowed portal sends a file and gets the summary and the scored CSV bac
   expect(rows[0]).toContain('expected_benefit');
   expect(rows[3]![rows[0]!.indexOf('issue')]).toContain('Tenure "abc" is not a number');
   // The host gets what the person's Export CSV writes, campaign and what-if columns included.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.frameLocator('#churn').getByTestId('export-csv').click()]);
-  expect(readFileSync(await download.path()).toString('utf8').replace(/^\uFEFF/, '')).toBe(text.replace(/^\uFEFF/, ''));
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.frameLocator('#churn').getByTestId('export-csv').click(),
+  ]);
+  expect(
+    readFileSync(await download.path())
+      .toString('utf8')
+      .replace(/^\uFEFF/, ''),
+  ).toBe(text.replace(/^\uFEFF/, ''));
 });
 
-const tell = (page: Page, message: unknown) => page.evaluate((m) => (window as unknown as { tell: (m: unknown) => void }).tell(m), message);
-const results = async (page: Page) => (await messages(page)).filter((m) => m.type === 'churn-radar:result') as unknown as { summary: { fileName: string; threshold: number } }[];
+const tell = (page: Page, message: unknown) =>
+  page.evaluate((m) => (window as unknown as { tell: (m: unknown) => void }).tell(m), message);
+const results = async (page: Page) =>
+  (await messages(page)).filter((m) => m.type === 'churn-radar:result') as unknown as {
+    summary: { fileName: string; threshold: number };
+  }[];
 const OTHER_ORIGIN = `http://localhost:${OTHER_HOST_PORT}`;
 
 test('a message from an origin that is not allowed changes nothing and is not answered', async ({ page }) => {
@@ -67,21 +102,34 @@ test('a message from an origin that is not allowed changes nothing and is not an
   await waitFor(page, 'churn-radar:ready');
   // The control: from the allowed portal, the message is answered.
   await tell(page, { type: 'churn-radar:score', fileName: 'portal.csv', csv: CSV, threshold: 0.4 });
-  await expect.poll(async () => (await results(page)).map((r) => r.summary.threshold), { timeout: 20_000 }).toEqual([0.4]);
+  await expect
+    .poll(async () => (await results(page)).map((r) => r.summary.threshold), { timeout: 20_000 })
+    .toEqual([0.4]);
 
   // The same kind of message, from the same parent window but stamped with another origin: a frame's
   // parent has one origin, so only a dispatched MessageEvent can bring two origins to one app.
   const app = page.frames().find((f) => f.url().startsWith(APP))!;
-  await app.evaluate(([origin, csv]) => {
-    for (const data of [
-      { type: 'churn-radar:score', fileName: 'evil.csv', csv: `${csv}E-1,1,99,99,Month-to-month,Electronic check\n`, threshold: 0.9 },
-      { type: 'churn-radar:set-threshold', threshold: 0.9 },
-    ]) window.dispatchEvent(new MessageEvent('message', { data, origin, source: window.parent }));
-  }, [OTHER_ORIGIN, CSV] as const);
+  await app.evaluate(
+    ([origin, csv]) => {
+      for (const data of [
+        {
+          type: 'churn-radar:score',
+          fileName: 'evil.csv',
+          csv: `${csv}E-1,1,99,99,Month-to-month,Electronic check\n`,
+          threshold: 0.9,
+        },
+        { type: 'churn-radar:set-threshold', threshold: 0.9 },
+      ])
+        window.dispatchEvent(new MessageEvent('message', { data, origin, source: window.parent }));
+    },
+    [OTHER_ORIGIN, CSV] as const,
+  );
 
   // A later message from the allowed portal is answered; by then the other two were handled, in order.
   await tell(page, { type: 'churn-radar:set-threshold', threshold: 0.3 });
-  await expect.poll(async () => (await results(page)).map((r) => r.summary.threshold), { timeout: 20_000 }).toEqual([0.4, 0.3]);
+  await expect
+    .poll(async () => (await results(page)).map((r) => r.summary.threshold), { timeout: 20_000 })
+    .toEqual([0.4, 0.3]);
   expect((await results(page)).map((r) => r.summary.fileName)).toEqual(['portal.csv', 'portal.csv']);
   // Nothing but that answer since the first result: no progress of a second file, no error.
   const types = (await messages(page)).map((m) => m.type);
@@ -89,7 +137,9 @@ test('a message from an origin that is not allowed changes nothing and is not an
   await expect(page.frameLocator('#churn').getByTestId('summary-total')).toHaveAttribute('data-value', '2');
 });
 
-test('a portal on an origin that is not allowed gets nothing, even the answers to the app\'s own work', async ({ page }) => {
+test("a portal on an origin that is not allowed gets nothing, even the answers to the app's own work", async ({
+  page,
+}) => {
   await page.goto(`http://localhost:${OTHER_HOST_PORT}/`);
   const frame = page.frameLocator('#churn');
   await expect(frame.getByRole('button', { name: 'Try sample data' })).toBeEnabled();
@@ -106,6 +156,8 @@ test('the compact layout fits a 360 px wide frame', async ({ page }) => {
   await page.goto('./?embed=1');
   await page.getByRole('button', { name: 'Try sample data' }).click();
   await expect(page.locator('[data-state="ready"]')).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });

@@ -3,15 +3,18 @@ import { customerCsvChunks } from '../scripts/gen/generate-customers.ts';
 import { heldPointReached, holdExportBatches, scoringWorker } from './held-work.ts';
 import { loadFile, tempFile } from './support.ts';
 
-const SMALL = 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\nF-1,4,80,320,Month-to-month,Electronic check\n';
+const SMALL =
+  'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\nF-1,4,80,320,Month-to-month,Electronic check\n';
 
 test('a crashed worker is reported and "Start over" recovers without a reload', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('button', { name: 'Try sample data' })).toBeEnabled();
   const worker = page.workers().find((w) => w.url().includes('worker'))!;
-  await worker.evaluate(() => setTimeout(() => {
-    throw new Error('simulated crash');
-  }, 0));
+  await worker.evaluate(() =>
+    setTimeout(() => {
+      throw new Error('simulated crash');
+    }, 0),
+  );
   await expect(page.locator('[data-state="error"]')).toBeVisible();
   await expect(page.getByTestId('error-message')).toContainText('scoring engine stopped unexpectedly');
   await page.getByRole('button', { name: 'Start over' }).click();
@@ -23,8 +26,18 @@ test('a crashed worker is reported and "Start over" recovers without a reload', 
 test.describe('a model that fails to load is named in the message', () => {
   const cases: [string, string, (body: Buffer) => { status?: number; body: string | Buffer }, RegExp][] = [
     ['missing .onnx', '**/models/telco-core.onnx', () => ({ status: 404, body: 'not found' }), /telco-core\.onnx.*404/],
-    ['corrupt .onnx', '**/models/telco-full.onnx', () => ({ body: Buffer.from('this is not a model') }), /telco-full\.onnx could not be opened/],
-    ['invalid spec', '**/models/telco-core.json', (body) => ({ body: JSON.stringify({ ...JSON.parse(body.toString()), format: 'something-else/9' }) }), /telco-core\.json is not valid: format/],
+    [
+      'corrupt .onnx',
+      '**/models/telco-full.onnx',
+      () => ({ body: Buffer.from('this is not a model') }),
+      /telco-full\.onnx could not be opened/,
+    ],
+    [
+      'invalid spec',
+      '**/models/telco-core.json',
+      (body) => ({ body: JSON.stringify({ ...JSON.parse(body.toString()), format: 'something-else/9' }) }),
+      /telco-core\.json is not valid: format/,
+    ],
   ];
   for (const [name, pattern, respond, message] of cases) {
     test(name, async ({ page }) => {
@@ -44,14 +57,18 @@ test('a file over the comfortable size asks first, and cancelling keeps what was
   await loadFile(page, tempFile('first.csv', SMALL));
   await expect(page.getByTestId('summary-total')).toHaveAttribute('data-value', '1');
   // A real multi-gigabyte file is not needed: the page only looks at the size it is told.
-  const dropHuge = (name: string) => page.evaluate(({ text, fileName }) => {
-    const file = new File([text], fileName, { type: 'text/csv' });
-    Object.defineProperty(file, 'size', { value: 3_200_000_000 });
-    const transfer = new DataTransfer();
-    transfer.items.add(file);
-    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, cancelable: true }));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }));
-  }, { text: SMALL.replace('F-1', 'HUGE-1'), fileName: name });
+  const dropHuge = (name: string) =>
+    page.evaluate(
+      ({ text, fileName }) => {
+        const file = new File([text], fileName, { type: 'text/csv' });
+        Object.defineProperty(file, 'size', { value: 3_200_000_000 });
+        const transfer = new DataTransfer();
+        transfer.items.add(file);
+        window.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, cancelable: true }));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }));
+      },
+      { text: SMALL.replace('F-1', 'HUGE-1'), fileName: name },
+    );
 
   await dropHuge('huge.csv');
   const ask = page.getByTestId('oversized-confirm');

@@ -61,46 +61,50 @@ export async function scoringWorker(page: Page): Promise<Worker> {
  * and slices it first, so the held file is known by its size, which a slice keeps.
  */
 export async function holdReading(worker: Worker, size: number, afterBytes: number, openOn?: Opener): Promise<void> {
-  await worker.evaluate(([heldSize, limit, opener]) => {
-    const scope = self as HeldScope;
-    let release!: () => void;
-    let reach!: () => void;
-    const opened = new Promise<void>((r) => (release = r));
-    scope.churnTestGate = { reached: new Promise<void>((r) => (reach = r)), release };
-    if (opener) self.addEventListener('message', (e: MessageEvent<{ type?: string }>) => e.data?.type === opener && release());
-    const stream = Blob.prototype.stream;
-    Blob.prototype.stream = function held(this: Blob) {
-      const real = stream.call(this) as ReadableStream<Uint8Array>;
-      if (this.size !== heldSize) return real;
-      const reader = real.getReader();
-      let sent = 0;
-      let leftover: Uint8Array | undefined;
-      return new ReadableStream({
-        type: 'bytes',
-        async pull(controller) {
-          if (sent >= limit) {
-            reach();
-            await opened;
-          }
-          let chunk = leftover;
-          leftover = undefined;
-          if (!chunk) {
-            const { value, done } = await reader.read();
-            if (done) return controller.close();
-            chunk = value;
-          }
-          // Never a byte past `limit` before the gate opens, so the hold falls exactly there.
-          if (sent < limit && sent + chunk.length > limit) {
-            leftover = chunk.slice(limit - sent);
-            chunk = chunk.subarray(0, limit - sent);
-          }
-          controller.enqueue(chunk.slice());
-          sent += chunk.length;
-        },
-        cancel: (reason) => reader.cancel(reason),
-      });
-    } as typeof Blob.prototype.stream;
-  }, [size, afterBytes, openOn] as const);
+  await worker.evaluate(
+    ([heldSize, limit, opener]) => {
+      const scope = self as HeldScope;
+      let release!: () => void;
+      let reach!: () => void;
+      const opened = new Promise<void>((r) => (release = r));
+      scope.churnTestGate = { reached: new Promise<void>((r) => (reach = r)), release };
+      if (opener)
+        self.addEventListener('message', (e: MessageEvent<{ type?: string }>) => e.data?.type === opener && release());
+      const stream = Blob.prototype.stream;
+      Blob.prototype.stream = function held(this: Blob) {
+        const real = stream.call(this) as ReadableStream<Uint8Array>;
+        if (this.size !== heldSize) return real;
+        const reader = real.getReader();
+        let sent = 0;
+        let leftover: Uint8Array | undefined;
+        return new ReadableStream({
+          type: 'bytes',
+          async pull(controller) {
+            if (sent >= limit) {
+              reach();
+              await opened;
+            }
+            let chunk = leftover;
+            leftover = undefined;
+            if (!chunk) {
+              const { value, done } = await reader.read();
+              if (done) return controller.close();
+              chunk = value;
+            }
+            // Never a byte past `limit` before the gate opens, so the hold falls exactly there.
+            if (sent < limit && sent + chunk.length > limit) {
+              leftover = chunk.slice(limit - sent);
+              chunk = chunk.subarray(0, limit - sent);
+            }
+            controller.enqueue(chunk.slice());
+            sent += chunk.length;
+          },
+          cancel: (reason) => reader.cancel(reason),
+        });
+      } as typeof Blob.prototype.stream;
+    },
+    [size, afterBytes, openOn] as const,
+  );
 }
 
 /** An export pauses after its first batch, where it yields to the worker's message queue. */
@@ -111,7 +115,8 @@ export async function holdExportBatches(worker: Worker, openOn?: Opener): Promis
     let reach!: () => void;
     const opened = new Promise<void>((r) => (release = r));
     scope.churnTestGate = { reached: new Promise<void>((r) => (reach = r)), release };
-    if (opener) self.addEventListener('message', (e: MessageEvent<{ type?: string }>) => e.data?.type === opener && release());
+    if (opener)
+      self.addEventListener('message', (e: MessageEvent<{ type?: string }>) => e.data?.type === opener && release());
     const real = self.setTimeout.bind(self);
     // src/core/export/export-file.ts yields with setTimeout(…, 0) between batches of rows.
     self.setTimeout = ((fn: () => void, ms?: number) => {

@@ -18,9 +18,23 @@ test('cell values from the file render as inert text everywhere', async ({ page 
     void d.dismiss();
   });
   const header = 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod,Note';
-  const rows = PAYLOADS.map((p, i) => [csvCell(p), String(i + 1), '70', '', csvCell(i === 0 ? p : 'Month-to-month'), 'Electronic check', csvCell(p)].join(','));
+  const rows = PAYLOADS.map((p, i) =>
+    [csvCell(p), String(i + 1), '70', '', csvCell(i === 0 ? p : 'Month-to-month'), 'Electronic check', csvCell(p)].join(
+      ',',
+    ),
+  );
   // One row with a bad tenure so the payload also reaches the row issues panel.
-  rows.push([csvCell('<b>bad</b>'), csvCell('<script>window.__pwned=4</script>'), '70', '', 'One year', 'Mailed check', 'x'].join(','));
+  rows.push(
+    [
+      csvCell('<b>bad</b>'),
+      csvCell('<script>window.__pwned=4</script>'),
+      '70',
+      '',
+      'One year',
+      'Mailed check',
+      'x',
+    ].join(','),
+  );
   await page.goto('./');
   await loadFile(page, tempFile('hostile.csv', `${header}\n${rows.join('\n')}\n`));
 
@@ -38,5 +52,7 @@ test('cell values from the file render as inert text everywhere', async ({ page 
   expect(await page.locator('img[src="x"], script:not([src])').count()).toBe(0);
   expect(dialogs).toEqual([]);
   // A long value must not stretch the page.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
 });

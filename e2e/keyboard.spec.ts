@@ -10,9 +10,16 @@ const focused = (page: Page) =>
     const el = document.activeElement;
     if (!(el instanceof HTMLElement) || el === document.body) return '(nothing)';
     const classes = [...el.classList].map((c) => `.${c}`).join('');
-    const attrs = ['data-testid', 'data-row'].filter((a) => el.hasAttribute(a)).map((a) => `[${a}=${el.getAttribute(a)}]`).join('');
-    const labels = 'labels' in el && el.labels instanceof NodeList ? [...el.labels].map((l) => l.textContent ?? '').join(' ') : '';
-    const name = (el.getAttribute('aria-label') ?? (labels || el.textContent) ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+    const attrs = ['data-testid', 'data-row']
+      .filter((a) => el.hasAttribute(a))
+      .map((a) => `[${a}=${el.getAttribute(a)}]`)
+      .join('');
+    const labels =
+      'labels' in el && el.labels instanceof NodeList ? [...el.labels].map((l) => l.textContent ?? '').join(' ') : '';
+    const name = (el.getAttribute('aria-label') ?? (labels || el.textContent) ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 60);
     return `${el.tagName.toLowerCase()}${classes}${attrs} "${name}"`;
   });
 
@@ -46,9 +53,11 @@ async function expectFocusVisible(page: Page) {
       for (const pseudo of [null, '::before', '::after']) {
         const style = getComputedStyle(target, pseudo);
         if (pseudo !== null && style.content === 'none') continue;
-        if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) return `outline on ${target.tagName}${pseudo ?? ''}`;
+        if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+          return `outline on ${target.tagName}${pseudo ?? ''}`;
         if (style.boxShadow !== 'none') return `box-shadow on ${target.tagName}${pseudo ?? ''}`;
-        if (pseudo !== null && style.borderTopStyle !== 'none' && parseFloat(style.borderTopWidth) > 0) return `frame on ${target.tagName}${pseudo}`;
+        if (pseudo !== null && style.borderTopStyle !== 'none' && parseFloat(style.borderTopWidth) > 0)
+          return `frame on ${target.tagName}${pseudo}`;
       }
     }
     return null;
@@ -56,7 +65,8 @@ async function expectFocusVisible(page: Page) {
   expect(shown, `no visible focus indicator on ${await focused(page)}`).not.toBeNull();
 }
 
-const SMALL = 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\nK-1,2,90,180,Month-to-month,Electronic check\nK-2,60,25,1500,Two year,Credit card (automatic)\n';
+const SMALL =
+  'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\nK-1,2,90,180,Month-to-month,Electronic check\nK-2,60,25,1500,Two year,Credit card (automatic)\n';
 
 test('a keyboard alone does the whole job, and focus is always visible', async ({ page }) => {
   // Listening early: Playwright starts intercepting the chooser asynchronously, and a key press
@@ -116,10 +126,14 @@ test('a keyboard alone does the whole job, and focus is always visible', async (
   await page.keyboard.press('Enter');
   await expect(probabilityHeader).toHaveAttribute('aria-sort', 'descending');
   // The worker's order arrives a moment later: highest risk first.
-  await expect.poll(async () => {
-    const shown = await table.locator('[data-probability]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-probability'))));
-    return shown.length > 5 && shown.every((p, i) => i === 0 || p <= shown[i - 1]!);
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const shown = await table
+        .locator('[data-probability]')
+        .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-probability'))));
+      return shown.length > 5 && shown.every((p, i) => i === 0 || p <= shown[i - 1]!);
+    })
+    .toBe(true);
 
   // The rows are the next Tab stop; arrows move, Enter opens the details, Escape closes them.
   await tabTo(page, /^tr.*\[data-row=\d+\]/, 2);
@@ -155,4 +169,3 @@ test('a keyboard alone does the whole job, and focus is always visible', async (
   await page.keyboard.press('Enter');
   expect((await download).suggestedFilename()).toMatch(/\.csv$/);
 });
-

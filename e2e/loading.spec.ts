@@ -1,19 +1,26 @@
 import { expect, test, type Page } from '@playwright/test';
 import { loadFile, tempFile } from './support.ts';
 
-const SMALL = 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\nL-1,4,80,320,Month-to-month,Electronic check\n';
+const SMALL =
+  'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\nL-1,4,80,320,Month-to-month,Electronic check\n';
 
 // The service worker would answer from its cache and hide what the page itself keeps in memory.
 test.use({ serviceWorkers: 'block' });
 
-const drop = (page: Page, text: string, fileName: string) => page.evaluate(({ text, fileName }) => {
-  const transfer = new DataTransfer();
-  transfer.items.add(new File([text], fileName, { type: 'text/csv' }));
-  window.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, cancelable: true }));
-  window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }));
-}, { text, fileName });
+const drop = (page: Page, text: string, fileName: string) =>
+  page.evaluate(
+    ({ text, fileName }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], fileName, { type: 'text/csv' }));
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, cancelable: true }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }));
+    },
+    { text, fileName },
+  );
 
-test('the page says "loading" until the models are in memory, and a file chosen meanwhile waits for them', async ({ page }) => {
+test('the page says "loading" until the models are in memory, and a file chosen meanwhile waits for them', async ({
+  page,
+}) => {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/models/telco-core.onnx', async (route) => {
@@ -23,7 +30,9 @@ test('the page says "loading" until the models are in memory, and a file chosen 
   await page.goto('./');
   await expect(page.locator('[data-state="loading"]')).toBeVisible();
   await page.getByTestId('file-input').setInputFiles(tempFile('early.csv', SMALL));
-  await expect(page.getByRole('status').filter({ hasText: 'early.csv will be read as soon as they are ready' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'early.csv will be read as soon as they are ready' }),
+  ).toBeVisible();
   await expect(page.locator('[data-state="loading"]')).toBeVisible();
   release();
   await expect(page.locator('[data-state="ready"]')).toBeVisible({ timeout: 30_000 });
@@ -42,7 +51,9 @@ test('once the page is idle it needs no network: cut it, then drop a file', asyn
   expect(requests.filter((url) => url.startsWith('http'))).toEqual([]);
 });
 
-test('"Change column mapping" keeps the results until the new mapping is scored, and cancelling keeps them', async ({ page }) => {
+test('"Change column mapping" keeps the results until the new mapping is scored, and cancelling keeps them', async ({
+  page,
+}) => {
   await page.goto('./');
   await loadFile(page, tempFile('remap.csv', SMALL));
   const change = page.getByRole('button', { name: 'Change column mapping' });

@@ -6,7 +6,9 @@ import { loadFile, sampleText, tempFile } from './support.ts';
 const INSTALL_TIMEOUT = 45_000;
 
 const readyOffline = async (page: Page) => {
-  await expect(page.getByRole('status').filter({ hasText: 'Ready to work offline' })).toBeVisible({ timeout: INSTALL_TIMEOUT });
+  await expect(page.getByRole('status').filter({ hasText: 'Ready to work offline' })).toBeVisible({
+    timeout: INSTALL_TIMEOUT,
+  });
   await page.evaluate(async () => void (await navigator.serviceWorker.ready));
 };
 
@@ -27,7 +29,12 @@ const cacheEntries = (page: Page, secret: string) =>
         const body = new Uint8Array(await (await cache.match(request))!.arrayBuffer());
         // latin1 maps every byte to one character, so an ASCII needle is found in any body, binary or not.
         const text = new TextDecoder('latin1').decode(body);
-        entries.push({ cache: name, url: request.url, bytes: body.byteLength, holdsCustomerData: text.includes(needle) });
+        entries.push({
+          cache: name,
+          url: request.url,
+          bytes: body.byteLength,
+          holdsCustomerData: text.includes(needle),
+        });
       }
     }
     return entries;
@@ -45,7 +52,11 @@ const EXPECTED = [
   /^icons\/icon[\w-]*\.(png|svg)$/,
 ];
 
-test('after one visit the app scores a file offline, and caches no customer data', async ({ page, context, baseURL }) => {
+test('after one visit the app scores a file offline, and caches no customer data', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await page.goto('./');
   await readyOffline(page);
 
@@ -70,10 +81,15 @@ test('after one visit the app scores a file offline, and caches no customer data
   });
   expect(new Set(entries.map((e) => e.cache)).size).toBe(1);
   expect(entries[0]!.cache).toMatch(/^workbox-precache-/);
-  for (const path of paths) expect(EXPECTED.some((pattern) => pattern.test(path)), `unexpected cache entry ${path}`).toBe(true);
+  for (const path of paths)
+    expect(
+      EXPECTED.some((pattern) => pattern.test(path)),
+      `unexpected cache entry ${path}`,
+    ).toBe(true);
   expect(paths.filter((p) => p.endsWith('.wasm'))).toHaveLength(1);
   expect(entries.find((e) => e.url.endsWith('.wasm'))!.bytes).toBeGreaterThan(5_000_000);
-  for (const model of ['telco-full.onnx', 'telco-full.json', 'telco-core.onnx', 'telco-core.json']) expect(paths).toContain(`models/${model}`);
+  for (const model of ['telco-full.onnx', 'telco-full.json', 'telco-core.onnx', 'telco-core.json'])
+    expect(paths).toContain(`models/${model}`);
   expect(paths.filter((p) => p.endsWith('.report.json'))).toEqual([]);
   expect(entries.filter((e) => e.holdsCustomerData).map((e) => e.url)).toEqual([]);
 });
@@ -82,7 +98,8 @@ test('a new deployment is offered as "update available → reload"', async ({ pa
   let deployment = 1;
   // Any byte change to sw.js is a new version to the browser, as after a real deployment.
   const server = await serveDist({
-    rewrite: (path, body) => (path === 'sw.js' ? Buffer.concat([body, Buffer.from(`\n// deployment ${deployment}\n`)]) : body),
+    rewrite: (path, body) =>
+      path === 'sw.js' ? Buffer.concat([body, Buffer.from(`\n// deployment ${deployment}\n`)]) : body,
   });
   try {
     await page.goto(server.url);
@@ -92,12 +109,16 @@ test('a new deployment is offered as "update available → reload"', async ({ pa
     deployment = 2;
     await page.reload();
     const reload = page.getByRole('button', { name: 'Reload' });
-    await expect(page.getByRole('status').filter({ hasText: 'A new version is available' })).toBeVisible({ timeout: INSTALL_TIMEOUT });
+    await expect(page.getByRole('status').filter({ hasText: 'A new version is available' })).toBeVisible({
+      timeout: INSTALL_TIMEOUT,
+    });
 
     await Promise.all([page.waitForEvent('load'), reload.click()]);
     await expect(page.getByText('Ready to work offline')).toBeVisible({ timeout: INSTALL_TIMEOUT });
     await expect(page.getByText('A new version is available')).toHaveCount(0);
-    const stillWaiting = await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting));
+    const stillWaiting = await page.evaluate(async () =>
+      Boolean((await navigator.serviceWorker.getRegistration())?.waiting),
+    );
     expect(stillWaiting).toBe(false);
   } finally {
     await server.close();

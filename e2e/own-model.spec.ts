@@ -15,7 +15,10 @@ const MODELS = fileURLToPath(new URL('../public/models/', import.meta.url));
 async function deployFrom(page: Page, dir: string): Promise<void> {
   await page.route(/\/models\/(index\.json|credit-applicants\.(json|onnx))$/, (route) => {
     const name = new URL(route.request().url()).pathname.split('/').pop()!;
-    return route.fulfill({ body: readFileSync(join(dir, name)), contentType: name.endsWith('.onnx') ? 'application/octet-stream' : 'application/json' });
+    return route.fulfill({
+      body: readFileSync(join(dir, name)),
+      contentType: name.endsWith('.onnx') ? 'application/octet-stream' : 'application/json',
+    });
   });
 }
 
@@ -28,8 +31,26 @@ test.describe('a team trains its own model on the command line and deploys it by
     test.setTimeout(300_000);
     dir = mkdtempSync(join(tmpdir(), 'churn-own-model-'));
     copyFileSync(join(MODELS, 'index.json'), join(dir, 'index.json'));
-    for (const id of ['telco-full', 'telco-core']) for (const ext of ['json', 'onnx']) copyFileSync(join(MODELS, `${id}.${ext}`), join(dir, `${id}.${ext}`));
-    execFileSync('npx', ['tsx', 'scripts/train/main.ts', '--data', CREDIT, '--target', 'Status', '--positive', 'bad', '--name', 'Credit applicants', '--out', dir], { stdio: 'pipe' });
+    for (const id of ['telco-full', 'telco-core'])
+      for (const ext of ['json', 'onnx']) copyFileSync(join(MODELS, `${id}.${ext}`), join(dir, `${id}.${ext}`));
+    execFileSync(
+      'npx',
+      [
+        'tsx',
+        'scripts/train/main.ts',
+        '--data',
+        CREDIT,
+        '--target',
+        'Status',
+        '--positive',
+        'bad',
+        '--name',
+        'Credit applicants',
+        '--out',
+        dir,
+      ],
+      { stdio: 'pipe' },
+    );
     model = JSON.parse(readFileSync(join(dir, 'credit-applicants.json'), 'utf8')) as ModelSpec;
     // This month's applicants: the same columns without the outcome, NA cells and all.
     const rows = Papa.parse<string[]>(readFileSync(CREDIT, 'utf8'), { skipEmptyLines: true }).data.slice(0, 301);
@@ -38,7 +59,9 @@ test.describe('a team trains its own model on the command line and deploys it by
   });
 
   test('the command line listed the new package beside the Telco ones', () => {
-    expect(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'))).toEqual({ models: ['telco-full', 'telco-core', 'credit-applicants'] });
+    expect(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'))).toEqual({
+      models: ['telco-full', 'telco-core', 'credit-applicants'],
+    });
     expect(model.target).toMatchObject({ column: 'Status', positive: 'bad', negative: 'good' });
   });
 
@@ -46,7 +69,9 @@ test.describe('a team trains its own model on the command line and deploys it by
     await deployFrom(page, dir);
     await page.goto('./');
     await expect(page.getByTestId('model-card-credit-applicants')).toBeVisible();
-    await expect(page.getByTestId('model-card-credit-applicants').getByTestId('model-sensitive')).toHaveText(/Age, Marital/);
+    await expect(page.getByTestId('model-card-credit-applicants').getByTestId('model-sensitive')).toHaveText(
+      /Age, Marital/,
+    );
     await loadFile(page, tempFile('applicants.csv', unlabelled));
     await expect(page.getByTestId('model-used')).toHaveAttribute('data-model-id', 'credit-applicants');
     await expect(page.getByTestId('summary-total')).toHaveAttribute('data-value', '300');
@@ -56,12 +81,17 @@ test.describe('a team trains its own model on the command line and deploys it by
     const expected = reference(unlabelled, model);
     const shown = await shownProbabilities(page);
     expect(shown.length).toBeGreaterThan(5);
-    const rows = await page.getByTestId('results-table').locator('[data-row]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-row'))));
+    const rows = await page
+      .getByTestId('results-table')
+      .locator('[data-row]')
+      .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-row'))));
     rows.forEach((row, i) => expect(Math.abs(shown[i]! - expected[row]!)).toBeLessThan(1e-5));
   });
 });
 
-test('a file that fits several models uses the best one, and the switch re-scores it with another', async ({ page }) => {
+test('a file that fits several models uses the best one, and the switch re-scores it with another', async ({
+  page,
+}) => {
   await page.goto('./');
   await loadFile(page, tempFile('telco.csv', sampleText()));
   await expect(page.getByTestId('model-used')).toHaveAttribute('data-model-id', 'telco-full');
@@ -73,8 +103,13 @@ test('a file that fits several models uses the best one, and the switch re-score
 });
 
 test.describe('config.json beside index.html', () => {
-  test('its default model is used when a file has that model\'s columns', async ({ page }) => {
-    await page.route(/\/config\.json$/, (route) => route.fulfill({ body: '{"default_model":"telco-core","comfortable_file_mb":0.001}', contentType: 'application/json' }));
+  test("its default model is used when a file has that model's columns", async ({ page }) => {
+    await page.route(/\/config\.json$/, (route) =>
+      route.fulfill({
+        body: '{"default_model":"telco-core","comfortable_file_mb":0.001}',
+        contentType: 'application/json',
+      }),
+    );
     await page.goto('./');
     await expect(page.locator('[data-state="idle"]')).toBeVisible();
     // 0.001 MB is a deployment's way of saying "ask before anything over 1 kB".
@@ -85,7 +120,9 @@ test.describe('config.json beside index.html', () => {
   });
 
   test('a bad one is reported on the page, which then runs with the defaults', async ({ page }) => {
-    await page.route(/\/config\.json$/, (route) => route.fulfill({ body: '{"default_modle":"telco-core"}', contentType: 'application/json' }));
+    await page.route(/\/config\.json$/, (route) =>
+      route.fulfill({ body: '{"default_modle":"telco-core"}', contentType: 'application/json' }),
+    );
     await page.goto('./');
     await expect(page.getByTestId('config-problem')).toContainText('config.json are not valid');
     await expect(page.getByTestId('config-problem')).toContainText('the defaults are used');

@@ -42,7 +42,10 @@ test('a whole session makes no request to any other origin', async ({ page, cont
   expect(foreign).toEqual([]);
 });
 
-test('with the network cut after loading, a full scoring session still works and nothing is stored', async ({ page, context }) => {
+test('with the network cut after loading, a full scoring session still works and nothing is stored', async ({
+  page,
+  context,
+}) => {
   const attempts: string[] = [];
   await page.goto('./');
   await expect(page.getByRole('button', { name: 'Try sample data' })).toBeEnabled();
@@ -82,6 +85,11 @@ test('the page declares a Content-Security-Policy that keeps connections to its 
   expect(csp).toContain("connect-src 'self'");
   expect(csp).not.toMatch(/https?:/);
   // A request to another origin is refused by the browser itself.
-  const blocked = await page.evaluate(() => fetch('https://example.com/').then(() => 'sent', () => 'refused'));
+  const blocked = await page.evaluate(() =>
+    fetch('https://example.com/').then(
+      () => 'sent',
+      () => 'refused',
+    ),
+  );
   expect(blocked).toBe('refused');
 });

@@ -7,7 +7,10 @@ const ROWS = 25;
 test('shows both model cards with the spec AUC', async ({ page }) => {
   await page.goto('./');
   for (const id of ['telco-full', 'telco-core']) {
-    await expect(page.getByTestId(`model-card-${id}`).getByTestId('model-auc')).toHaveAttribute('data-value', String(spec(id).metrics.test.roc_auc));
+    await expect(page.getByTestId(`model-card-${id}`).getByTestId('model-auc')).toHaveAttribute(
+      'data-value',
+      String(spec(id).metrics.test.roc_auc),
+    );
   }
 });
 
@@ -22,13 +25,19 @@ test('scores rows of the dataset in the browser exactly as the reference scorer 
   const expected = reference(text, full);
   const rows = page.getByTestId('results-table').locator('[data-row]');
   await expect(rows.first()).toBeVisible();
-  const shown = await rows.evaluateAll((els) => els.map((el) => ({ row: Number(el.getAttribute('data-row')), p: Number(el.querySelector('[data-probability]')!.getAttribute('data-probability')) })));
+  const shown = await rows.evaluateAll((els) =>
+    els.map((el) => ({
+      row: Number(el.getAttribute('data-row')),
+      p: Number(el.querySelector('[data-probability]')!.getAttribute('data-probability')),
+    })),
+  );
   expect(shown.length).toBeGreaterThanOrEqual(10);
   for (const { row, p } of shown) expect(Math.abs(p - expected[row]!)).toBeLessThan(1e-5);
 });
 
 test('a five-column CRM export is scored with the core model', async ({ page }) => {
-  const text = 'Customer ID,Tenure (months),Monthly Charges,Total Charges,Contract Type,Payment Method\nA-1,2,70.5,141,month to month,Electronic check\nA-2,60,25,1500,Two year,credit card\n';
+  const text =
+    'Customer ID,Tenure (months),Monthly Charges,Total Charges,Contract Type,Payment Method\nA-1,2,70.5,141,month to month,Electronic check\nA-2,60,25,1500,Two year,credit card\n';
   await page.goto('./');
   await loadFile(page, tempFile('crm.csv', text));
   await expect(page.getByTestId('model-used')).toHaveText(spec('telco-core').label);

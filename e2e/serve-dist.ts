@@ -69,9 +69,10 @@ export async function serveDist({ prefix = '/', rewrite }: ServeOptions = {}): P
     origin,
     url: origin + prefix,
     requested,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

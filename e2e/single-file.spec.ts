@@ -21,7 +21,11 @@ const newest = (path: string): number => {
 
 test.beforeAll(() => {
   test.setTimeout(180_000);
-  const sources = Math.max(...SOURCES.map((s) => join(ROOT, s)).filter(existsSync).map(newest));
+  const sources = Math.max(
+    ...SOURCES.map((s) => join(ROOT, s))
+      .filter(existsSync)
+      .map(newest),
+  );
   if (existsSync(SINGLE_FILE) && statSync(SINGLE_FILE).mtimeMs > sources) return;
   const build = spawnSync('npm', ['run', 'build:single'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`npm run build:single failed:\n${build.stdout}\n${build.stderr}`);
@@ -118,19 +122,25 @@ test('from disk, a model trained on the page is used to score a file', async ({ 
 test('from disk, a file dropped on the page is scored', async ({ page }) => {
   const rows = 12;
   const watch = await openFromDisk(page);
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
-    for (const type of ['dragenter', 'dragover', 'drop']) window.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
-  }, customers(rows, 12));
+  await page.evaluate(
+    (text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        window.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    customers(rows, 12),
+  );
   await expect(page.locator('[data-state="ready"]')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('summary-total')).toHaveAttribute('data-value', String(rows));
   await expect(page.getByRole('heading', { name: 'Results for dropped.csv' })).toBeVisible();
   clean(watch);
 });
 
-test('the README states the single file\'s size', () => {
-  const stated = /`dist-single\/churn-radar\.html`, about ([\d.]+) MB/.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'));
+test("the README states the single file's size", () => {
+  const stated = /`dist-single\/churn-radar\.html`, about ([\d.]+) MB/.exec(
+    readFileSync(join(ROOT, 'README.md'), 'utf8'),
+  );
   expect(stated, 'README: "`dist-single/churn-radar.html`, about N MB"').not.toBeNull();
   const megabytes = statSync(SINGLE_FILE).size / 1e6;
   // Within 10 %: the README's figure is rounded, and small changes to the app need not touch it.

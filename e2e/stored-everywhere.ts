@@ -7,7 +7,11 @@ import type { BrowserContext, Frame, Page } from '@playwright/test';
  */
 export async function storedEverywhere(target: Page | Frame, context: BrowserContext): Promise<string> {
   const inPage = await target.evaluate(async () => {
-    const parts: string[] = [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie];
+    const parts: string[] = [
+      JSON.stringify({ ...localStorage }),
+      JSON.stringify({ ...sessionStorage }),
+      document.cookie,
+    ];
     for (const { name } of await indexedDB.databases()) {
       parts.push(`indexedDB:${name}`);
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -21,7 +25,11 @@ export async function storedEverywhere(target: Page | Frame, context: BrowserCon
           all.onsuccess = () => resolve(all.result);
         });
         // Bytes (a kept model's spec and .onnx) as text, so a value written in them is found.
-        parts.push(JSON.stringify(records, (_, v: unknown) => (ArrayBuffer.isView(v) || v instanceof ArrayBuffer ? new TextDecoder().decode(v) : v)));
+        parts.push(
+          JSON.stringify(records, (_, v: unknown) =>
+            ArrayBuffer.isView(v) || v instanceof ArrayBuffer ? new TextDecoder().decode(v) : v,
+          ),
+        );
       }
       db.close();
     }
@@ -34,7 +42,9 @@ export async function storedEverywhere(target: Page | Frame, context: BrowserCon
       }
     }
     const walk = async (dir: FileSystemDirectoryHandle, path: string): Promise<void> => {
-      for await (const [name, handle] of (dir as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }).entries()) {
+      for await (const [name, handle] of (
+        dir as unknown as { entries(): AsyncIterable<[string, FileSystemHandle]> }
+      ).entries()) {
         parts.push(`opfs:${path}${name}`);
         if (handle.kind === 'file') parts.push(await (await (handle as FileSystemFileHandle).getFile()).text());
         else await walk(handle as FileSystemDirectoryHandle, `${path}${name}/`);

@@ -33,9 +33,11 @@ test('the build runs from a sub-path and asks for nothing outside it', async ({ 
 
   const own = seen.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:'));
   expect(own.length).toBeGreaterThan(5);
-  for (const url of own) expect(url, 'a request left the app folder').toMatch(new RegExp(`^${server.url.replaceAll('.', '\\.')}`));
+  for (const url of own)
+    expect(url, 'a request left the app folder').toMatch(new RegExp(`^${server.url.replaceAll('.', '\\.')}`));
   // What the server saw, including anything the browser asked for by itself (icons, manifest).
   expect(server.requested.filter((path) => !path.startsWith(PREFIX))).toEqual([]);
-  for (const needed of ['manifest.webmanifest', 'sw.js', 'models/telco-full.onnx']) expect(server.requested).toContain(PREFIX + needed);
+  for (const needed of ['manifest.webmanifest', 'sw.js', 'models/telco-full.onnx'])
+    expect(server.requested).toContain(PREFIX + needed);
   expect(server.requested.some((path) => /^\/tools\/churn\/assets\/ort-wasm[^/]*\.wasm$/.test(path))).toBe(true);
 });

@@ -24,9 +24,13 @@ export function earlierMonthText(): string {
   const { header, rows } = parseCsvText(sampleText());
   const contract = header.indexOf('Contract');
   const id = header.indexOf('customerID');
-  const kept = rows.slice(0, 450).map((cells, i) => (i < 100 ? cells.map((c, k) => (k === contract ? 'Two year' : c)) : cells));
+  const kept = rows
+    .slice(0, 450)
+    .map((cells, i) => (i < 100 ? cells.map((c, k) => (k === contract ? 'Two year' : c)) : cells));
   const gone = rows.slice(0, 30).map((cells, i) => cells.map((c, k) => (k === id ? `LEFT-${i}` : c)));
-  const lines = [header, ...kept, ...gone].map((cells) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','));
+  const lines = [header, ...kept, ...gone].map((cells) =>
+    cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','),
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -40,7 +44,9 @@ export function tempFile(name: string, content: string | Uint8Array): string {
 /** What the pure-TypeScript reference scorer says for a CSV text, row by row (NaN = rejected). */
 export function reference(text: string, model: ModelSpec): Float64Array {
   const { header, rows } = parseCsvText(text);
-  const builder = new TableBuilder(model.columns, mapHeaders(header, headerTargetsOf(model.columns)).found, { decimalComma: false });
+  const builder = new TableBuilder(model.columns, mapHeaders(header, headerTargetsOf(model.columns)).found, {
+    decimalComma: false,
+  });
   rows.forEach((cells, i) => builder.addRow(cells, i + 2));
   const table = builder.finish();
   return referenceProbabilities(model, planFeatures(model, table), table.rejected);
@@ -51,10 +57,14 @@ export async function loadFile(page: Page, path: string): Promise<void> {
   await expect(page.locator('[data-state="ready"]')).toBeVisible({ timeout: 30_000 });
 }
 
-export const numberIn = async (page: Page, testId: string) => Number(await page.getByTestId(testId).getAttribute('data-value'));
+export const numberIn = async (page: Page, testId: string) =>
+  Number(await page.getByTestId(testId).getAttribute('data-value'));
 
 export const shownProbabilities = (page: Page) =>
-  page.getByTestId('results-table').locator('[data-probability]').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-probability'))));
+  page
+    .getByTestId('results-table')
+    .locator('[data-probability]')
+    .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-probability'))));
 
 /** The worker reads a file 2 MB at a time (src/core/read/stream-rows.ts). */
 export const READ_BYTES = 2 * 1024 * 1024;

@@ -12,17 +12,22 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Paths where two JSON values differ, numbers compared to 1e-12. */
 function withinTolerance(a: unknown, b: unknown, path = '$'): string[] {
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-12 ? [] : [`${path}: ${a} vs ${b}`];
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b ? [] : [`${path}: ${String(a)} vs ${String(b)}`];
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
+    return a === b ? [] : [`${path}: ${String(a)} vs ${String(b)}`];
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
   if (keysA.join() !== keysB.join()) return [`${path}: keys ${keysA.join()} vs ${keysB.join()}`];
-  return keysA.flatMap((k) => withinTolerance((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`));
+  return keysA.flatMap((k) =>
+    withinTolerance((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`),
+  );
 }
 
 /** Every request the page makes to an origin other than its own. */
@@ -73,7 +78,9 @@ function tiedPairs(scores: number[], positive: boolean[]): number {
 test.describe('training a model on your own history, in the browser', () => {
   test.setTimeout(240_000);
 
-  test('credit-data.csv: the card shows the command line\'s AUC, the package matches it (ONNX byte for byte), and the page scores with it', async ({ page }) => {
+  test("credit-data.csv: the card shows the command line's AUC, the package matches it (ONNX byte for byte), and the page scores with it", async ({
+    page,
+  }) => {
     const foreign = foreignRequests(page);
     await page.goto('./#/train');
     expect(await seriousViolations(page)).toEqual([]);
@@ -91,7 +98,10 @@ test.describe('training a model on your own history, in the browser', () => {
     await expect(card).toBeVisible({ timeout: 180_000 });
 
     const cli = trainFromBytes(new Uint8Array(readFileSync(CREDIT)), CREDIT, {
-      target: 'Status', positive: 'bad', name: 'Credit applicants', config: { columns: { Age: { include: false }, Marital: { include: false } } },
+      target: 'Status',
+      positive: 'bad',
+      name: 'Credit applicants',
+      config: { columns: { Age: { include: false }, Marital: { include: false } } },
     });
     if (!cli.ok) throw new Error(cli.problem);
     const spec = cli.value.packages[0]!.spec;
@@ -106,14 +116,20 @@ test.describe('training a model on your own history, in the browser', () => {
     page.on('download', (d) => downloads.push(d));
     await page.getByTestId('train-download').click();
     await expect.poll(() => downloads.length).toBe(3);
-    const saved = await Promise.all(downloads.map(async (d) => [d.suggestedFilename(), readFileSync((await d.path())!)] as const));
+    const saved = await Promise.all(
+      downloads.map(async (d) => [d.suggestedFilename(), readFileSync((await d.path())!)] as const),
+    );
     expect(saved.map(([name]) => name).sort()).toEqual(Object.keys(cli.value.files).sort());
     for (const [name, bytes] of saved) {
       const expected = Buffer.from(cli.value.files[name]!);
       if (name.endsWith('.onnx')) expect(Buffer.compare(bytes, expected), name).toBe(0);
       // Chromium's Math.exp/log differ from Node's in the last bit, so the float64 figures of the
       // JSON files may differ there: every string and structure the same, every number within 1e-12.
-      else expect(withinTolerance(JSON.parse(bytes.toString('utf8')), JSON.parse(expected.toString('utf8'))), name).toEqual([]);
+      else
+        expect(
+          withinTolerance(JSON.parse(bytes.toString('utf8')), JSON.parse(expected.toString('utf8'))),
+          name,
+        ).toEqual([]);
     }
     await expect(page.getByTestId('package-contents')).toContainText('no customer rows');
 
@@ -123,7 +139,9 @@ test.describe('training a model on your own history, in the browser', () => {
     const rows = Papa.parse<string[]>(readFileSync(CREDIT, 'utf8'), { skipEmptyLines: true }).data.slice(0, 201);
     const status = rows[0]!.indexOf('Status');
     await page.goto('./#/');
-    await page.getByTestId('file-input').setInputFiles(tempFile('applicants.csv', Papa.unparse(rows.map((r) => r.filter((_, i) => i !== status)))));
+    await page
+      .getByTestId('file-input')
+      .setInputFiles(tempFile('applicants.csv', Papa.unparse(rows.map((r) => r.filter((_, i) => i !== status)))));
     await expect(page.locator('[data-state="ready"]')).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId('model-used')).toHaveAttribute('data-model-id', spec.id);
     expect(foreign).toEqual([]);
@@ -137,8 +155,13 @@ test.describe('training a model on your own history, in the browser', () => {
     expect(stored.databases).toEqual([]);
   });
 
-  test('worked case: train on 70 % of a bank export, keep the model, score the other 30 %: the evaluation\'s AUC is the export\'s; the kept model outlives a reload until forgotten', async ({ page }) => {
-    const [header, ...customers] = [...bankCsvChunks({ rows: 600, labels: true, seed: 11 })].join('').trimEnd().split('\n');
+  test("worked case: train on 70 % of a bank export, keep the model, score the other 30 %: the evaluation's AUC is the export's; the kept model outlives a reload until forgotten", async ({
+    page,
+  }) => {
+    const [header, ...customers] = [...bankCsvChunks({ rows: 600, labels: true, seed: 11 })]
+      .join('')
+      .trimEnd()
+      .split('\n');
     const cut = Math.round(customers.length * 0.7);
     const history = tempFile('bank-history.csv', `${[header, ...customers.slice(0, cut)].join('\n')}\n`);
     const heldOut = tempFile('bank-held-out.csv', `${[header, ...customers.slice(cut)].join('\n')}\n`);
@@ -156,7 +179,10 @@ test.describe('training a model on your own history, in the browser', () => {
     const id = (await card.getAttribute('data-model-id'))!;
     await page.getByTestId('train-keep').click();
     await expect(page.getByTestId('package-message')).toContainText('kept on this computer');
-    await expect(page.getByTestId('kept-models').locator(`li[data-kept-id="${id}"]`)).toHaveAttribute('data-status', 'loaded');
+    await expect(page.getByTestId('kept-models').locator(`li[data-kept-id="${id}"]`)).toHaveAttribute(
+      'data-status',
+      'loaded',
+    );
 
     // The held-out customers carry their outcome, so the Score page evaluates the model on them.
     await page.getByRole('link', { name: 'Score customers' }).click();
@@ -164,7 +190,10 @@ test.describe('training a model on your own history, in the browser', () => {
     await expect(page.getByTestId('model-used')).toHaveAttribute('data-model-id', id);
     const shownAuc = Number(await page.getByTestId('evaluation-auc').getAttribute('data-value'));
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-    const exported = Papa.parse<Record<string, string>>(readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    const exported = Papa.parse<Record<string, string>>(
+      readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    ).data;
     expect(exported).toHaveLength(customers.length - cut);
     const scores = exported.map((r) => Number(r.churn_probability));
     const left = exported.map((r) => r.Exited === '1');
@@ -194,13 +223,28 @@ test.describe('training a model on your own history, in the browser', () => {
 
   test('a file with no possible outcome says what one looks like, and the page stays usable', async ({ page }) => {
     await page.goto('./#/train');
-    await chooseHistory(page, tempFile('three.csv', `plan,Status\n${Array.from({ length: 30 }, (_, i) => `p${i % 4},${['open', 'closed', 'paused'][i % 3]}`).join('\n')}\n`));
+    await chooseHistory(
+      page,
+      tempFile(
+        'three.csv',
+        `plan,Status\n${Array.from({ length: 30 }, (_, i) => `p${i % 4},${['open', 'closed', 'paused'][i % 3]}`).join('\n')}\n`,
+      ),
+    );
     await expect(page.getByTestId('train-error')).toContainText('"Status" has 3 different values');
     await expect(page.getByTestId('train-error')).toContainText('exactly two values');
-    await chooseHistory(page, tempFile('one.csv', `plan,churn\n${Array.from({ length: 30 }, (_, i) => `p${i % 4},No`).join('\n')}\n`));
+    await chooseHistory(
+      page,
+      tempFile('one.csv', `plan,churn\n${Array.from({ length: 30 }, (_, i) => `p${i % 4},No`).join('\n')}\n`),
+    );
     await expect(page.getByTestId('train-error')).toContainText('"churn" has only one value');
     expect(await seriousViolations(page)).toEqual([]);
-    await chooseHistory(page, tempFile('all-out.csv', `Gender,churn\n${Array.from({ length: 60 }, (_, i) => `${i % 2 ? 'f' : 'm'},${i % 3 ? 'no' : 'yes'}`).join('\n')}\n`));
+    await chooseHistory(
+      page,
+      tempFile(
+        'all-out.csv',
+        `Gender,churn\n${Array.from({ length: 60 }, (_, i) => `${i % 2 ? 'f' : 'm'},${i % 3 ? 'no' : 'yes'}`).join('\n')}\n`,
+      ),
+    );
     await expect(page.getByTestId('train-target')).toHaveValue('churn');
     await page.getByTestId('train-start').click();
     await expect(page.getByTestId('train-error')).toContainText('Every column was left out');
@@ -209,29 +253,55 @@ test.describe('training a model on your own history, in the browser', () => {
 
   test('a package that is not one is refused with a message naming the problem', async ({ page }) => {
     await page.goto('./#/train');
-    await page.getByTestId('open-package-input').setInputFiles([tempFile('broken.json', '{"format": "nope"}'), tempFile('broken.onnx', 'not onnx')]);
+    await page
+      .getByTestId('open-package-input')
+      .setInputFiles([tempFile('broken.json', '{"format": "nope"}'), tempFile('broken.onnx', 'not onnx')]);
     await expect(page.getByTestId('package-message')).toContainText('broken.json');
     await page.getByTestId('open-package-input').setInputFiles([tempFile('only.json', '{}')]);
     await expect(page.getByTestId('package-message')).toContainText('Choose the two files of one package together');
   });
 
-  test('hostile files each get a specific message: two positives, 200 columns, a column of 10 MB values', async ({ page }) => {
+  test('hostile files each get a specific message: two positives, 200 columns, a column of 10 MB values', async ({
+    page,
+  }) => {
     await page.goto('./#/train');
     const lines = (n: number, row: (i: number) => string) => Array.from({ length: n }, (_, i) => row(i)).join('\n');
-    await chooseHistory(page, tempFile('rare.csv', `spend,churn\n${lines(5000, (i) => `${i % 97},${i === 10 || i === 4000 ? 'yes' : 'no'}`)}\n`));
+    await chooseHistory(
+      page,
+      tempFile(
+        'rare.csv',
+        `spend,churn\n${lines(5000, (i) => `${i % 97},${i === 10 || i === 4000 ? 'yes' : 'no'}`)}\n`,
+      ),
+    );
     await page.getByTestId('train-start').click();
     await expect(page.getByTestId('train-error')).toContainText('Too few customers of one kind');
 
     const header = Array.from({ length: 199 }, (_, c) => `f${c}`).join(',');
-    await chooseHistory(page, tempFile('wide.csv', `${header},churn\n${lines(400, (i) => `${Array.from({ length: 199 }, (_, c) => (i * (c + 3)) % 11).join(',')},${i % 4 ? 'no' : 'yes'}`)}\n`));
+    await chooseHistory(
+      page,
+      tempFile(
+        'wide.csv',
+        `${header},churn\n${lines(400, (i) => `${Array.from({ length: 199 }, (_, c) => (i * (c + 3)) % 11).join(',')},${i % 4 ? 'no' : 'yes'}`)}\n`,
+      ),
+    );
     await expect(page.getByTestId('train-columns').locator('tbody tr')).toHaveCount(200);
     await page.getByTestId('train-start').click();
     await expect(page.getByTestId('training-card')).toBeVisible({ timeout: 180_000 });
 
     const blob = 'x'.repeat(500_000);
-    await chooseHistory(page, tempFile('notes.csv', `note,spend,churn\n${lines(20, (i) => `${blob}${i % 2},${i % 5},${i % 3 ? 'no' : 'yes'}`)}\n`));
-    await expect(page.getByTestId('train-columns').locator('tr[data-column="note"]')).toContainText('longer than 500 characters');
-    await expect(page.getByTestId('train-columns').locator('tr[data-column="note"]').getByRole('checkbox')).not.toBeChecked();
+    await chooseHistory(
+      page,
+      tempFile(
+        'notes.csv',
+        `note,spend,churn\n${lines(20, (i) => `${blob}${i % 2},${i % 5},${i % 3 ? 'no' : 'yes'}`)}\n`,
+      ),
+    );
+    await expect(page.getByTestId('train-columns').locator('tr[data-column="note"]')).toContainText(
+      'longer than 500 characters',
+    );
+    await expect(
+      page.getByTestId('train-columns').locator('tr[data-column="note"]').getByRole('checkbox'),
+    ).not.toBeChecked();
   });
 
   test('a keyboard alone runs the flow, with the network cut after the page loaded', async ({ page, context }) => {

@@ -47,10 +47,13 @@ describe('bundle size', () => {
 
   // Browser tests pause the worker from outside (e2e/held-work.ts); the app must carry no switch for
   // them. Each name below is one the tests use; a build that contains one has a test hook in it.
-  it.each(['churnTestGate', 'held-work', '__test', 'data-test-only'])('carries no test-only switch named %s', (marker) => {
-    const carrying = files.filter((f) => f.text.includes(marker)).map((f) => f.name);
-    expect(carrying).toEqual([]);
-  });
+  it.each(['churnTestGate', 'held-work', '__test', 'data-test-only'])(
+    'carries no test-only switch named %s',
+    (marker) => {
+      const carrying = files.filter((f) => f.text.includes(marker)).map((f) => f.name);
+      expect(carrying).toEqual([]);
+    },
+  );
 
   it('the check above reads the real bundle', () => {
     expect(files.some((f) => f.text.includes('churn-radar:ready'))).toBe(true);

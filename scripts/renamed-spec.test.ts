@@ -28,7 +28,9 @@ function renamed(spec: ModelSpec): ModelSpec {
     name: rename(c.name),
     label: `${c.label} (renamed)`,
     aliases: [],
-    ...(c.type === 'numeric' && 'product' in c.impute ? { impute: { product: c.impute.product.map(rename) as [string, string] } } : {}),
+    ...(c.type === 'numeric' && 'product' in c.impute
+      ? { impute: { product: c.impute.product.map(rename) as [string, string] } }
+      : {}),
   }));
   const next = {
     ...json,
@@ -37,7 +39,11 @@ function renamed(spec: ModelSpec): ModelSpec {
     features: json.features.map((f) => ({ ...f, column: rename(f.column) })),
     value: json.value && { ...json.value, column: rename(json.value.column) },
     segments: json.segments.map(rename),
-    risk_bands: [{ name: 'Calm', from: 0 }, { name: 'Watch', from: 0.2 }, { name: 'Act', from: 0.5 }],
+    risk_bands: [
+      { name: 'Calm', from: 0 },
+      { name: 'Watch', from: 0.2 },
+      { name: 'Act', from: 0.5 },
+    ],
     id_column: { name: 'the_customer', aliases: [] },
     target: { ...json.target, column: 'left_us', aliases: [] },
   };
@@ -53,13 +59,39 @@ function renamedFile(): string {
 }
 
 async function pipeline(spec: ModelSpec, text: string) {
-  const read = await readCustomers(new Blob([text]), 'file.csv', [spec], undefined, false, () => {}, new AbortController().signal);
-  const probabilities = Float32Array.from(referenceProbabilities(read.spec, planFeatures(read.spec, read.table), read.table.rejected));
-  const job = { job: 1, fileName: 'file.csv', read, probabilities, timings: { readMs: 0, featuresMs: 0, inferenceMs: 0 } };
-  const exported = Papa.parse<string[]>((await (await buildExport(job, 'csv', 0.3, () => {}, new AbortController().signal)).blob!.text()).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+  const read = await readCustomers(
+    new Blob([text]),
+    'file.csv',
+    [spec],
+    undefined,
+    false,
+    () => {},
+    new AbortController().signal,
+  );
+  const probabilities = Float32Array.from(
+    referenceProbabilities(read.spec, planFeatures(read.spec, read.table), read.table.rejected),
+  );
+  const job = {
+    job: 1,
+    fileName: 'file.csv',
+    read,
+    probabilities,
+    timings: { readMs: 0, featuresMs: 0, inferenceMs: 0 },
+  };
+  const exported = Papa.parse<string[]>(
+    (await (await buildExport(job, 'csv', 0.3, () => {}, new AbortController().signal)).blob!.text()).replace(
+      /^\uFEFF/,
+      '',
+    ),
+    { skipEmptyLines: true },
+  ).data;
   const numeric = Object.fromEntries(read.table.numeric);
   const codes = Object.fromEntries(read.table.codes);
-  const revenue = summariseDecision(probabilities, 0.3, spec.value ? numeric[spec.value.column] : undefined).revenueAtRisk;
+  const revenue = summariseDecision(
+    probabilities,
+    0.3,
+    spec.value ? numeric[spec.value.column] : undefined,
+  ).revenueAtRisk;
   const segments = segmentShares(probabilities, segmentGroups(spec, { numeric, codes }), 0.3);
   return { read, probabilities, exported, revenue, segments };
 }
@@ -75,7 +107,11 @@ describe('a spec with every column renamed', () => {
     expect(after.revenue).not.toBeNull();
     expect(after.revenue).toBe(before.revenue);
     expect(after.segments.groups.map((g) => g.buckets)).toEqual(before.segments.groups.map((g) => g.buckets));
-    expect(after.segments.groups.map((g) => g.label)).toEqual(before.segments.groups.map((g) => `${g.label.replace(/ band$/, '')} (renamed)${g.label.endsWith(' band') ? ' band' : ''}`));
+    expect(after.segments.groups.map((g) => g.label)).toEqual(
+      before.segments.groups.map(
+        (g) => `${g.label.replace(/ band$/, '')} (renamed)${g.label.endsWith(' band') ? ' band' : ''}`,
+      ),
+    );
     // Exports: same probabilities and predictions; bands from the renamed spec; reasons in the renamed labels.
     const col = (rows: string[][], name: string) => rows.slice(1).map((r) => r[rows[0]!.indexOf(name)]!);
     expect(col(after.exported, 'churn_probability')).toEqual(col(before.exported, 'churn_probability'));

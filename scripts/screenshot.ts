@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { bankCsvChunks } from './gen/generate-bank-customers.ts';
 
-const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
 const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, deviceScaleFactor: 1 });
 await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -24,14 +31,22 @@ await page.getByTestId('at-risk-source').waitFor();
 await page.locator('section.decision').screenshot({ path: 'docs/screenshot-at-risk-list.png' });
 // Last month: the sample with 100 customers on a two-year contract then, 50 not yet there and 30 who have left since.
 const lines = readFileSync('public/samples/customers-sample.csv', 'utf8').trimEnd().split('\n');
-const earlier = [lines[0], ...lines.slice(1, 451).map((l, i) => (i < 100 ? l.replace(/,(Month-to-month|One year),/, ',Two year,') : l)), ...lines.slice(1, 31).map((l, i) => l.replace(/^[^,]*/, `LEFT-${i}`))];
-await page.getByTestId('compare-file-input').setInputFiles({ name: 'last-month.csv', mimeType: 'text/csv', buffer: Buffer.from(`${earlier.join('\n')}\n`) });
+const earlier = [
+  lines[0],
+  ...lines.slice(1, 451).map((l, i) => (i < 100 ? l.replace(/,(Month-to-month|One year),/, ',Two year,') : l)),
+  ...lines.slice(1, 31).map((l, i) => l.replace(/^[^,]*/, `LEFT-${i}`)),
+];
+await page
+  .getByTestId('compare-file-input')
+  .setInputFiles({ name: 'last-month.csv', mimeType: 'text/csv', buffer: Buffer.from(`${earlier.join('\n')}\n`) });
 await page.getByTestId('compare-newly-at-risk').waitFor();
 await page.getByTestId('compare-panel').screenshot({ path: 'docs/screenshot-compare.png' });
 // The Train view: a bank's history (generated, 2,000 customers) trained on the page, and its model card.
 await page.goto(`${process.env.CHURN_URL ?? 'http://localhost:4173/'}#/train`);
 const history = [...bankCsvChunks({ rows: 2000, labels: true, seed: 8 })].join('');
-await page.getByTestId('train-file-input').setInputFiles({ name: 'bank-history.csv', mimeType: 'text/csv', buffer: Buffer.from(history) });
+await page
+  .getByTestId('train-file-input')
+  .setInputFiles({ name: 'bank-history.csv', mimeType: 'text/csv', buffer: Buffer.from(history) });
 await page.getByTestId('train-name').fill('Bank churn');
 await page.getByTestId('train-start').click();
 await page.getByTestId('training-card').waitFor({ timeout: 120_000 });

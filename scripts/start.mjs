@@ -12,7 +12,13 @@ const newest = (path) => {
 const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].filter(existsSync);
 const built = existsSync('dist/index.html') ? statSync('dist/index.html').mtimeMs : 0;
 // Build-time settings (VITE_*) are baked into the bundle, so a change of them needs a new build too.
-const settings = JSON.stringify(Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('VITE_')).sort()));
+const settings = JSON.stringify(
+  Object.fromEntries(
+    Object.entries(process.env)
+      .filter(([k]) => k.startsWith('VITE_'))
+      .sort(),
+  ),
+);
 const builtWith = existsSync('dist/.build-settings.json') ? readFileSync('dist/.build-settings.json', 'utf8') : '';
 if (built < Math.max(...sources.map(newest)) || builtWith !== settings) {
   console.log('Building Churn Radar…');
@@ -21,6 +27,8 @@ if (built < Math.max(...sources.map(newest)) || builtWith !== settings) {
   writeFileSync('dist/.build-settings.json', settings);
 }
 console.log('Churn Radar is served at http://localhost:4173/');
-const server = spawn('npx', ['vite', 'preview', '--port', '4173', '--strictPort', '--host', 'localhost'], { stdio: 'inherit' });
+const server = spawn('npx', ['vite', 'preview', '--port', '4173', '--strictPort', '--host', 'localhost'], {
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

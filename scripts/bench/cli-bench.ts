@@ -27,9 +27,9 @@ export const CLI_TARGETS = { wallSeconds1M: 3, peakResidentMB10M: 300 };
 
 export const CLI_NOTES = [
   'cli: `node dist-cli/churn-radar.mjs score FILE --model telco-full --out FILE` (the bundle npx runs), the export written to a file in .bench/ and deleted after. wallSeconds is from spawning Node to its exit, as a shell sees it.',
-  'peakResidentMB: the child\'s peak resident set (MB = 10^6 bytes): GNU time\'s maximum resident set size (from wait4, exact) when /usr/bin/time exists, else /proc/PID/status VmHWM polled every 50 ms.',
-  'floors, same run, same file: catSeconds = `cat FILE > /dev/null` (the page cache\'s speed); nodeReadSeconds = fs.readSync into one 2 MB buffer, nothing else; barePapaSeconds = PapaParse over a Node read stream (utf8), a step callback that counts rows, no columns.',
-  'breakdown: the same steps in this process through scoreFile (src/cli/score-file.ts), summed over the pieces: planSeconds is the first pass that finds where to cut, readSeconds the page\'s reader (bytes to typed columns), featuresSeconds and inferenceSeconds the scorer (onnxruntime-web, one thread), writeSeconds the page\'s export writer (original row, probability, prediction, band, top reasons, expected benefit, best action) including the disk.',
+  "peakResidentMB: the child's peak resident set (MB = 10^6 bytes): GNU time's maximum resident set size (from wait4, exact) when /usr/bin/time exists, else /proc/PID/status VmHWM polled every 50 ms.",
+  "floors, same run, same file: catSeconds = `cat FILE > /dev/null` (the page cache's speed); nodeReadSeconds = fs.readSync into one 2 MB buffer, nothing else; barePapaSeconds = PapaParse over a Node read stream (utf8), a step callback that counts rows, no columns.",
+  "breakdown: the same steps in this process through scoreFile (src/cli/score-file.ts), summed over the pieces: planSeconds is the first pass that finds where to cut, readSeconds the page's reader (bytes to typed columns), featuresSeconds and inferenceSeconds the scorer (onnxruntime-web, one thread), writeSeconds the page's export writer (original row, probability, prediction, band, top reasons, expected benefit, best action) including the disk.",
   'Single runs on a shared 2-core machine: loadAverageAtStart shows how busy it was.',
 ];
 
@@ -51,12 +51,20 @@ function runCli(file: string, model: string): Promise<ChildRun> {
   const args = ['score', file, '--model', model, '--out', out];
   const gnuTime = existsSync(TIME);
   const started = performance.now();
-  const child = gnuTime ? spawn(TIME, ['-f', '%M', '-o', report, process.execPath, CLI, ...args]) : spawn(process.execPath, [CLI, ...args]);
+  const child = gnuTime
+    ? spawn(TIME, ['-f', '%M', '-o', report, process.execPath, CLI, ...args])
+    : spawn(process.execPath, [CLI, ...args]);
   let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
   let hwm = 0;
   // GNU time's child is Node itself; without GNU time, Node is the direct child.
-  const poll = gnuTime ? undefined : setInterval(() => { hwm = Math.max(hwm, processMemory(child.pid!)?.hwmBytes ?? 0); }, 50);
+  const poll = gnuTime
+    ? undefined
+    : setInterval(() => {
+        hwm = Math.max(hwm, processMemory(child.pid!)?.hwmBytes ?? 0);
+      }, 50);
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
@@ -70,7 +78,13 @@ function runCli(file: string, model: string): Promise<ChildRun> {
         peak = Number.isFinite(kb) ? (kb * 1024) / 1e6 : null;
         rmSync(report, { force: true });
       }
-      resolve({ wallSeconds, peakResidentMB: peak === null ? null : Math.round(peak), how: gnuTime ? 'gnu-time' : 'vmhwm', exitCode: code, summary: stderr.trim().split('\n').pop() ?? '' });
+      resolve({
+        wallSeconds,
+        peakResidentMB: peak === null ? null : Math.round(peak),
+        how: gnuTime ? 'gnu-time' : 'vmhwm',
+        exitCode: code,
+        summary: stderr.trim().split('\n').pop() ?? '',
+      });
     });
   });
 }
@@ -93,8 +107,13 @@ function barePapa(path: string): Promise<number> {
   let rows = 0;
   return new Promise((resolve, reject) => {
     Papa.parse(createReadStream(path, { encoding: 'utf8', highWaterMark: 2 * 1024 * 1024 }), {
-      step: () => { rows++; },
-      complete: () => (rows > 0 ? resolve(seconds(performance.now() - started)) : reject(new Error(`PapaParse read no rows from ${path}`))),
+      step: () => {
+        rows++;
+      },
+      complete: () =>
+        rows > 0
+          ? resolve(seconds(performance.now() - started))
+          : reject(new Error(`PapaParse read no rows from ${path}`)),
       error: reject,
     });
   });
@@ -114,13 +133,26 @@ async function breakdown(path: string, model: string) {
   if (!loaded.ok) throw new Error(loaded.problem);
   const { spec, onnx } = loaded.value;
   ort.env.wasm.numThreads = 1;
-  const scorer = await createOnnxScorer(onnx, { input: spec.input, output: spec.output, featureCount: spec.features.length });
+  const scorer = await createOnnxScorer(onnx, {
+    input: spec.input,
+    output: spec.output,
+    featureCount: spec.features.length,
+  });
   const out = join(BENCH_DIR, `cli-bench-breakdown-${process.pid}.csv`);
   const fd = openSync(out, 'w');
   try {
-    const options = { spec, scorer, fileName: path, format: 'csv' as const, threshold: recommendedThreshold(spec), progress: () => {} };
+    const options = {
+      spec,
+      scorer,
+      fileName: path,
+      format: 'csv' as const,
+      threshold: recommendedThreshold(spec),
+      progress: () => {},
+    };
     const { timings } = await scoreFile(await openAsBlob(path), options, async (bytes) => void writeSync(fd, bytes));
-    return Object.fromEntries(Object.entries(timings).map(([k, v]) => [k.replace(/Ms$/, 'Seconds'), seconds(v)])) as Record<keyof ScoreTimings, number>;
+    return Object.fromEntries(
+      Object.entries(timings).map(([k, v]) => [k.replace(/Ms$/, 'Seconds'), seconds(v)]),
+    ) as Record<keyof ScoreTimings, number>;
   } finally {
     closeSync(fd);
     rmSync(out, { force: true });
@@ -140,7 +172,11 @@ export interface CliFileReport {
  * Builds the CLI bundle, then for each file: the floors, the CLI as a child process, and (for
  * files up to `breakdownRows`) the in-process breakdown.
  */
-export async function benchCli(files: BenchFile[], model = 'telco-full', breakdownRows = 1_000_000): Promise<CliFileReport[]> {
+export async function benchCli(
+  files: BenchFile[],
+  model = 'telco-full',
+  breakdownRows = 1_000_000,
+): Promise<CliFileReport[]> {
   log('Building the command line (npm run build:cli)…');
   execFileSync('npm', ['run', '-s', 'build:cli'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const reports: CliFileReport[] = [];
@@ -163,19 +199,38 @@ export async function benchCli(files: BenchFile[], model = 'telco-full', breakdo
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000,10000000' }, model: { type: 'string', default: 'telco-full' } }, strict: true });
+  const { values } = parseArgs({
+    options: {
+      rows: { type: 'string', default: '1000000,10000000' },
+      model: { type: 'string', default: 'telco-full' },
+    },
+    strict: true,
+  });
   const rows = values.rows.split(',').map((r) => Number(r.trim()));
-  if (rows.some((r) => !Number.isInteger(r) || r < 1)) throw new Error(`--rows must be a comma-separated list of whole numbers, not "${values.rows}"`);
+  if (rows.some((r) => !Number.isInteger(r) || r < 1))
+    throw new Error(`--rows must be a comma-separated list of whole numbers, not "${values.rows}"`);
   const loadAtStart = loadavg().map((l) => Math.round(l * 100) / 100);
   const files: BenchFile[] = [];
   for (const count of rows) files.push(await benchFile(BENCH_DIR, { rows: count, seed: 1, labels: false }, log));
   const cli = await benchCli(files, values.model);
-  process.stdout.write(`${JSON.stringify({
-    machine: { cores: availableParallelism(), memoryGB: Math.round((totalmem() / 2 ** 30) * 10) / 10, node: process.version, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadavg().map((l) => Math.round(l * 100) / 100) },
-    cli,
-    targets: CLI_TARGETS,
-    notes: CLI_NOTES,
-  }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify(
+      {
+        machine: {
+          cores: availableParallelism(),
+          memoryGB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+          node: process.version,
+          loadAverageAtStart: loadAtStart,
+          loadAverageAtEnd: loadavg().map((l) => Math.round(l * 100) / 100),
+        },
+        cli,
+        targets: CLI_TARGETS,
+        notes: CLI_NOTES,
+      },
+      null,
+      2,
+    )}\n`,
+  );
 }
 
 // Run alone (npm run bench:cli); main.ts imports benchCli instead.

@@ -64,18 +64,23 @@ export async function measureFloors(page: Page, path: string): Promise<Floors> {
     return element;
   });
   await input.asElement()!.setInputFiles(path);
-  const run = (what: 'bytes' | 'papa') => page.evaluate(({ source, what: kind, element }) => new Promise<number | null>((resolve) => {
-    const win = globalThis as unknown as FloorWindow;
-    const url = win.URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-    const worker = new win.Worker(url);
-    worker.onmessage = (event) => {
-      worker.terminate();
-      win.URL.revokeObjectURL(url);
-      resolve(event.data);
-    };
-    worker.onerror = () => resolve(null);
-    worker.postMessage({ file: element.files![0], what: kind });
-  }), { source: `${PAPA_SOURCE}\n${FLOOR_WORKER}`, what, element: input });
+  const run = (what: 'bytes' | 'papa') =>
+    page.evaluate(
+      ({ source, what: kind, element }) =>
+        new Promise<number | null>((resolve) => {
+          const win = globalThis as unknown as FloorWindow;
+          const url = win.URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+          const worker = new win.Worker(url);
+          worker.onmessage = (event) => {
+            worker.terminate();
+            win.URL.revokeObjectURL(url);
+            resolve(event.data);
+          };
+          worker.onerror = () => resolve(null);
+          worker.postMessage({ file: element.files![0], what: kind });
+        }),
+      { source: `${PAPA_SOURCE}\n${FLOOR_WORKER}`, what, element: input },
+    );
   const readBytesMs = await run('bytes');
   const barePapaMs = await run('papa');
   await input.evaluate((element) => element.remove());

@@ -29,7 +29,11 @@ function reusable(path: string, recipe: Recipe): BenchFile | undefined {
   try {
     const saved = JSON.parse(readFileSync(sidecarOf(path), 'utf8')) as BenchFile;
     const bytes = statSync(path).size;
-    const same = saved.rows === recipe.rows && saved.seed === recipe.seed && saved.labels === recipe.labels && saved.bytes === bytes;
+    const same =
+      saved.rows === recipe.rows &&
+      saved.seed === recipe.seed &&
+      saved.labels === recipe.labels &&
+      saved.bytes === bytes;
     return same ? { ...recipe, path, bytes } : undefined;
   } catch {
     return undefined;

@@ -3,8 +3,16 @@ import type { BenchFile } from './generate-bench-files.ts';
 import { measureFloors, type Floors } from './floors.ts';
 import { startMemorySampler, type MemoryFigures, type MemoryReport } from './memory-sampler.ts';
 import {
-  armInteraction, churnMarks, installProbes, interactionResult, NAME_SHIM, probeTimes, settle,
-  type Interaction, type InteractionTiming, type MarkEntry,
+  armInteraction,
+  churnMarks,
+  installProbes,
+  interactionResult,
+  NAME_SHIM,
+  probeTimes,
+  settle,
+  type Interaction,
+  type InteractionTiming,
+  type MarkEntry,
 } from './page-probes.ts';
 import { APP_URL } from './serve-app.ts';
 import { WorkerHeapReader } from './worker-heap.ts';
@@ -87,7 +95,11 @@ const SORT: Interaction = {
 
 let interactionId = 0;
 
-async function timeInteraction(page: Page, interaction: Interaction, act: () => Promise<void>): Promise<InteractionTiming> {
+async function timeInteraction(
+  page: Page,
+  interaction: Interaction,
+  act: () => Promise<void>,
+): Promise<InteractionTiming> {
   const id = ++interactionId;
   await page.evaluate(armInteraction, [id, interaction] as [number, Interaction]);
   await act();
@@ -111,7 +123,12 @@ async function measureSlider(page: Page): Promise<RunResult['sliderMs']> {
     if (seen.length > 0) samples.push(Math.max(...seen));
     await page.waitForTimeout(100);
   }
-  return { median: roundOrNull(median(samples)), max: samples.length ? round(Math.max(...samples)) : null, presses: SLIDER_PRESSES, answered: samples.length };
+  return {
+    median: roundOrNull(median(samples)),
+    max: samples.length ? round(Math.max(...samples)) : null,
+    presses: SLIDER_PRESSES,
+    answered: samples.length,
+  };
 }
 
 async function measureSort(page: Page, notes: string[]): Promise<RunResult['sortMs']> {
@@ -125,10 +142,15 @@ async function measureSort(page: Page, notes: string[]): Promise<RunResult['sort
     const timing = await timeInteraction(page, SORT, () => button.click());
     const direction = await header.getAttribute('aria-sort');
     seen.add(direction);
-    if (direction === 'ascending') Object.assign(result, { asc: roundOrNull(timing.rows), ascHeader: roundOrNull(timing.header) });
-    else if (direction === 'descending') Object.assign(result, { desc: roundOrNull(timing.rows), descHeader: roundOrNull(timing.header) });
+    if (direction === 'ascending')
+      Object.assign(result, { asc: roundOrNull(timing.rows), ascHeader: roundOrNull(timing.header) });
+    else if (direction === 'descending')
+      Object.assign(result, { desc: roundOrNull(timing.rows), descHeader: roundOrNull(timing.header) });
     else notes.push(`A sort click left aria-sort="${direction}".`);
-    if (timing.rows === null) notes.push(`Sorting ${direction ?? '?'}: the visible probabilities did not change within ${SORT.timeoutMs / 1000} s.`);
+    if (timing.rows === null)
+      notes.push(
+        `Sorting ${direction ?? '?'}: the visible probabilities did not change within ${SORT.timeoutMs / 1000} s.`,
+      );
     await page.waitForTimeout(200);
   }
   return result;
@@ -137,20 +159,29 @@ async function measureSort(page: Page, notes: string[]): Promise<RunResult['sort
 function scoringMarks(marks: MarkEntry[]): { scored?: MarkEntry; rendered?: MarkEntry; timings?: Timings } {
   const rendered = marks.filter((m) => m.name === 'churn:rendered').at(-1);
   const job = (rendered?.detail as { job?: number } | null)?.job;
-  const scored = marks.filter((m) => m.name === 'churn:scored' && (m.detail as { job?: number } | null)?.job === job).at(-1);
+  const scored = marks
+    .filter((m) => m.name === 'churn:scored' && (m.detail as { job?: number } | null)?.job === job)
+    .at(-1);
   return { scored, rendered, timings: rendered?.detail as Timings | undefined };
 }
 
 async function waitForModels(page: Page): Promise<void> {
   // data-state is "loading" until the worker has the models and the runtime in memory.
-  await page.locator('[data-state="idle"]').waitFor({ timeout: MODELS_TIMEOUT_MS }).catch(() => {
-    throw new Error('The app did not finish loading its models within 60 s');
-  });
+  await page
+    .locator('[data-state="idle"]')
+    .waitFor({ timeout: MODELS_TIMEOUT_MS })
+    .catch(() => {
+      throw new Error('The app did not finish loading its models within 60 s');
+    });
 }
 
 /** Scores one file in a fresh browser context and measures it; never throws for an app-side failure. */
 export async function measureFile(
-  browser: Browser, browserSession: CDPSession, file: BenchFile, usedRenderers: Set<number>, log: (line: string) => void,
+  browser: Browser,
+  browserSession: CDPSession,
+  file: BenchFile,
+  usedRenderers: Set<number>,
+  log: (line: string) => void,
 ): Promise<RunResult> {
   const notes: string[] = [];
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -159,8 +190,17 @@ export async function measureFile(
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     // Failed requests are reported with their URL here, so Chromium's URL-less console line for them is skipped.
-    page.on('console', (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource') && pageErrors.push(message.text()));
-    page.on('response', (response) => response.status() >= 400 && pageErrors.push(`HTTP ${response.status()} for ${response.url()}`));
+    page.on(
+      'console',
+      (message) =>
+        message.type() === 'error' &&
+        !message.text().startsWith('Failed to load resource') &&
+        pageErrors.push(message.text()),
+    );
+    page.on(
+      'response',
+      (response) => response.status() >= 400 && pageErrors.push(`HTTP ${response.status()} for ${response.url()}`),
+    );
     await page.addInitScript(NAME_SHIM);
     await page.addInitScript(installProbes);
     const cdp = await context.newCDPSession(page);
@@ -176,8 +216,12 @@ export async function measureFile(
     await page.getByTestId('file-input').setInputFiles(file.path);
     let outcome: RunResult['outcome'] = 'timeout';
     try {
-      await page.locator('[data-state="ready"], [data-state="error"], [data-state="mapping"]').first().waitFor({ timeout: readyTimeoutMs(file.rows) });
-      for (const state of ['ready', 'error', 'mapping'] as const) if (await page.locator(`[data-state="${state}"]`).count()) outcome = state;
+      await page
+        .locator('[data-state="ready"], [data-state="error"], [data-state="mapping"]')
+        .first()
+        .waitFor({ timeout: readyTimeoutMs(file.rows) });
+      for (const state of ['ready', 'error', 'mapping'] as const)
+        if (await page.locator(`[data-state="${state}"]`).count()) outcome = state;
     } catch {
       notes.push(`No result within ${readyTimeoutMs(file.rows) / 1000} s.`);
     }
@@ -190,13 +234,20 @@ export async function measureFile(
     log(`  ${outcome} after ${(wallReadyMs / 1000).toFixed(1)} s`);
 
     let problem: string | undefined;
-    if (outcome === 'error') problem = (await page.getByTestId('error-message').textContent().catch(() => null)) ?? 'unknown error';
+    if (outcome === 'error')
+      problem =
+        (await page
+          .getByTestId('error-message')
+          .textContent()
+          .catch(() => null)) ?? 'unknown error';
     if (outcome === 'mapping') problem = 'The app asked for a column mapping instead of scoring.';
 
     const { scored, rendered, timings } = scoringMarks(await page.evaluate(churnMarks).catch(() => []));
     const probes = await page.evaluate(probeTimes).catch(() => ({ chosenAt: null, readyAt: null, longTasks: [] }));
     const { chosenAt, readyAt } = probes;
-    const during = probes.longTasks.filter((t) => chosenAt !== null && t.start >= chosenAt && (readyAt === null || t.start <= readyAt));
+    const during = probes.longTasks.filter(
+      (t) => chosenAt !== null && t.start >= chosenAt && (readyAt === null || t.start <= readyAt),
+    );
 
     let sliderMs: RunResult['sliderMs'] = { median: null, max: null, presses: 0, answered: 0 };
     let sortMs: RunResult['sortMs'] = { asc: null, desc: null, ascHeader: null, descHeader: null };
@@ -209,9 +260,10 @@ export async function measureFile(
     }
     const after = readyAt === null ? [] : (await page.evaluate(probeTimes)).longTasks.filter((t) => t.start > readyAt);
 
-    const handoffMs = scored && timings && chosenAt !== null
-      ? scored.startTime - chosenAt - (timings.readMs + timings.featuresMs + timings.inferenceMs)
-      : null;
+    const handoffMs =
+      scored && timings && chosenAt !== null
+        ? scored.startTime - chosenAt - (timings.readMs + timings.featuresMs + timings.inferenceMs)
+        : null;
     const { peak } = memory;
     const perFile = (bytes: number | null) => (bytes === null ? null : round(bytes / file.bytes, 2));
     notes.push(...memoryNotes(memory), ...pageErrors.slice(0, 5).map((e) => `Page error: ${e}`));
@@ -225,7 +277,10 @@ export async function measureFile(
       readyMs: chosenAt !== null && readyAt !== null ? round(readyAt - chosenAt) : null,
       floors: { readBytesMs: roundOrNull(floors.readBytesMs), barePapaMs: roundOrNull(floors.barePapaMs) },
       parseMBps: timings?.readMs ? round(file.bytes / MB / (timings.readMs / 1000)) : null,
-      rendererGrowthToFile: peak.renderer !== null && memory.baseline.renderer !== null ? round((peak.renderer - memory.baseline.renderer) / file.bytes, 2) : null,
+      rendererGrowthToFile:
+        peak.renderer !== null && memory.baseline.renderer !== null
+          ? round((peak.renderer - memory.baseline.renderer) / file.bytes, 2)
+          : null,
       wallReadyMs: round(wallReadyMs),
       parseMs: roundOrNull(timings?.readMs),
       featuresMs: roundOrNull(timings?.featuresMs),
@@ -253,15 +308,18 @@ export async function measureFile(
   }
 }
 
-const heapsTotal = (m: MemoryFigures) => (m.pageHeap ?? 0) + (m.pageBuffers ?? 0) + (m.workerHeap ?? 0) + (m.workerBuffers ?? 0);
+const heapsTotal = (m: MemoryFigures) =>
+  (m.pageHeap ?? 0) + (m.pageBuffers ?? 0) + (m.workerHeap ?? 0) + (m.workerBuffers ?? 0);
 
 const figuresMB = (m: MemoryFigures): MemoryFigures =>
   Object.fromEntries(Object.entries(m).map(([key, bytes]) => [key, mb(bytes)])) as unknown as MemoryFigures;
 
 function memoryNotes(memory: MemoryReport): string[] {
   const notes: string[] = [];
-  if (memory.workerSamples === 0) notes.push('The worker never answered a heap reading; rendererPeakMB is the upper bound for the worker.');
-  if (memory.renderer.how === 'largest-rss') notes.push('No renderer had a DedicatedWorker thread; the largest renderer was measured.');
+  if (memory.workerSamples === 0)
+    notes.push('The worker never answered a heap reading; rendererPeakMB is the upper bound for the worker.');
+  if (memory.renderer.how === 'largest-rss')
+    notes.push('No renderer had a DedicatedWorker thread; the largest renderer was measured.');
   if (memory.renderer.how === 'none') notes.push('No renderer process was found; rendererPeakMB is missing.');
   return notes;
 }

@@ -44,8 +44,10 @@ function readersFor({ page, worker }: Sources, renderer: PageRenderer, peakRss: 
     return figures.length ? Math.max(...figures.map((m) => (peakRss ? m.hwmBytes : m.rssBytes))) : null;
   };
   return {
-    pageHeap: async () => (await page.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? null,
-    pageBuffers: async () => ((await page.send('Runtime.getHeapUsage')) as { backingStorageSize?: number }).backingStorageSize ?? null,
+    pageHeap: async () =>
+      (await page.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? null,
+    pageBuffers: async () =>
+      ((await page.send('Runtime.getHeapUsage')) as { backingStorageSize?: number }).backingStorageSize ?? null,
     workerHeap: async () => (await worker.usage())?.usedSize ?? null,
     workerBuffers: async () => (await worker.usage())?.backingStorageSize ?? null,
     renderer: async () => rendererBytes(),

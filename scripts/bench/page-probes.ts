@@ -65,7 +65,10 @@ export function installProbes(): void {
   const w = globalThis as unknown as ProbeWindow;
   const afterNextFrame = (record: (now: number) => void) => w.requestAnimationFrame(() => record(w.performance.now()));
   const valueOf = (signal: Signal) =>
-    Array.from(w.document.querySelectorAll(signal.selector), (el) => el.getAttribute(signal.attribute) ?? '\u0000').join('|');
+    Array.from(
+      w.document.querySelectorAll(signal.selector),
+      (el) => el.getAttribute(signal.attribute) ?? '\u0000',
+    ).join('|');
 
   const state: ProbeState = {
     chosenAt: null,
@@ -117,12 +120,16 @@ export function installProbes(): void {
     // No Long Tasks API: longTasks stays empty and the report says so.
   }
 
-  w.document.addEventListener('change', (event) => {
-    const target = event.target as ProbeElement | null;
-    if (target?.getAttribute?.('data-testid') !== 'file-input') return;
-    state.chosenAt = w.performance.now();
-    state.readyAt = null;
-  }, true);
+  w.document.addEventListener(
+    'change',
+    (event) => {
+      const target = event.target as ProbeElement | null;
+      if (target?.getAttribute?.('data-testid') !== 'file-input') return;
+      state.chosenAt = w.performance.now();
+      state.readyAt = null;
+    },
+    true,
+  );
 
   new w.MutationObserver((records) => {
     for (const record of records) {
@@ -145,7 +152,11 @@ export function interactionResult(id: number): Promise<InteractionTiming> {
   return (globalThis as unknown as ProbeWindow).__churnBench!.results[id]!;
 }
 
-export function probeTimes(): { chosenAt: number | null; readyAt: number | null; longTasks: { start: number; duration: number }[] } {
+export function probeTimes(): {
+  chosenAt: number | null;
+  readyAt: number | null;
+  longTasks: { start: number; duration: number }[];
+} {
   const { chosenAt, readyAt, longTasks } = (globalThis as unknown as ProbeWindow).__churnBench!;
   return { chosenAt, readyAt, longTasks };
 }
@@ -158,11 +169,15 @@ export interface MarkEntry {
 
 export function churnMarks(): MarkEntry[] {
   const w = globalThis as unknown as { performance: { getEntriesByType(type: string): MarkEntry[] } };
-  return w.performance.getEntriesByType('mark').map((m) => ({ name: m.name, startTime: m.startTime, detail: m.detail }));
+  return w.performance
+    .getEntriesByType('mark')
+    .map((m) => ({ name: m.name, startTime: m.startTime, detail: m.detail }));
 }
 
 /** Resolves after two animation frames, so long-task entries for what just ran have been delivered. */
 export function settle(): Promise<void> {
   const w = globalThis as unknown as ProbeWindow;
-  return new Promise((resolve) => w.requestAnimationFrame(() => w.requestAnimationFrame(() => w.setTimeout(resolve, 50))));
+  return new Promise((resolve) =>
+    w.requestAnimationFrame(() => w.requestAnimationFrame(() => w.setTimeout(resolve, 50))),
+  );
 }

@@ -57,7 +57,10 @@ export interface PageRenderer {
  * page's dedicated worker runs as a thread named "DedicatedWorker" inside the page's renderer,
  * and only our page starts a worker. Falls back to the largest renderer.
  */
-export async function findPageRenderer(browserSession: CDPSession, exclude: ReadonlySet<number>): Promise<PageRenderer> {
+export async function findPageRenderer(
+  browserSession: CDPSession,
+  exclude: ReadonlySet<number>,
+): Promise<PageRenderer> {
   // `exclude`: renderers of earlier runs, which may still be shutting down with their worker thread.
   const pids = (await rendererPids(browserSession)).filter((pid) => !exclude.has(pid));
   const withWorker = pids.filter((pid) => threadNames(pid).some((name) => name.startsWith('DedicatedWorker')));

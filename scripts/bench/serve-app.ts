@@ -29,14 +29,21 @@ export interface Server {
  */
 export async function serveApp(root: string, log: (line: string) => void): Promise<Server> {
   if (await answers(APP_URL)) {
-    if (process.env.CI) throw new Error(`Something already serves ${APP_URL}, possibly another checkout's build. With CI set the benchmark measures only the build it starts: stop that server and run again.`);
+    if (process.env.CI)
+      throw new Error(
+        `Something already serves ${APP_URL}, possibly another checkout's build. With CI set the benchmark measures only the build it starts: stop that server and run again.`,
+      );
     log(`Using the server already answering on ${APP_URL}`);
     return { started: false, stop: () => {} };
   }
   log('Starting scripts/start.mjs (builds if dist/ is stale)…');
   // Its own process group, so stopping it also stops the `npx vite preview` it spawns.
   // Its output goes to stderr: stdout is reserved for the benchmark's JSON.
-  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.pipe(process.stderr);
   child.stderr?.pipe(process.stderr);
   let exited: number | null | undefined;
@@ -55,7 +62,8 @@ export async function serveApp(root: string, log: (line: string) => void): Promi
 
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (exited !== undefined) throw new Error(`scripts/start.mjs exited with code ${exited} before serving the app (did the build fail?)`);
+    if (exited !== undefined)
+      throw new Error(`scripts/start.mjs exited with code ${exited} before serving the app (did the build fail?)`);
     if (await answers(APP_URL)) return { started: true, stop };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

@@ -29,7 +29,9 @@ export async function benchTraining(dir: string, rows: number, log: (line: strin
   let last = performance.now();
   let stage = 'roles and columns';
   const trained = trainModels(table, {
-    target: 'Churn', positive: 'Yes', name: 'Bench',
+    target: 'Churn',
+    positive: 'Yes',
+    name: 'Bench',
     dataset: { name: `bench-${rows}.csv`, sha256: '0'.repeat(64) },
     progress: (next) => {
       if (next === stage) return;
@@ -45,20 +47,29 @@ export async function benchTraining(dir: string, rows: number, log: (line: strin
 
   // Floor: one fit of the final model at the chosen C from zero, on the training rows' design matrix
   // (built as the trainer builds it): what any trainer of this model pays once, with no choices made.
-  const columns = new TableBuilder(spec.columns, new Map(spec.columns.map((c) => [c.name, table.headers.indexOf(c.name)])), { decimalComma: false });
+  const columns = new TableBuilder(
+    spec.columns,
+    new Map(spec.columns.map((c) => [c.name, table.headers.indexOf(c.name)])),
+    { decimalComma: false },
+  );
   const row = new Array<string>(table.headers.length);
   for (let r = 0; r < table.rowCount; r++) {
     for (let c = 0; c < table.headers.length; c++) row[c] = table.columns[c]![r]!;
     columns.addRow(row, r + 2);
   }
-  const plan = planFeatures({ columns: spec.columns, features: spec.features.map((f) => ({ ...f, mean: 0, std: 1 })) }, columns.finish());
+  const plan = planFeatures(
+    { columns: spec.columns, features: spec.features.map((f) => ({ ...f, mean: 0, std: 1 })) },
+    columns.finish(),
+  );
   const y = Uint8Array.from(table.columns[table.headers.indexOf('Churn')]!, (v) => (v === 'Yes' ? 1 : 0));
   const train = Array.from({ length: Math.round(table.rowCount * (1 - RECIPE.testShare)) }, (_, i) => i);
   const chosenC = (trained.value[0]!.report.penalty as { chosen_C: number }).chosen_C;
   const fitStart = performance.now();
   const scaling = fitScaling(plan, train);
   const fit = fitLogisticRegression(designMatrix(plan, train, scaling), labelsOf(y, train), train.length, plan.length, {
-    C: chosenC, gradientTolerance: gradientTolerance(chosenC, train.length), layout: indicatorLayout(plan, train, scaling),
+    C: chosenC,
+    gradientTolerance: gradientTolerance(chosenC, train.length),
+    layout: indicatorLayout(plan, train, scaling),
   });
   const oneFitMs = performance.now() - fitStart;
 
@@ -67,7 +78,11 @@ export async function benchTraining(dir: string, rows: number, log: (line: strin
     fileMB: mb(file.bytes),
     features: spec.features.length,
     trainMs: round(totalMs),
-    stagesMs: { read: round(readMs), parse: round(parseMs), ...Object.fromEntries([...stages].map(([name, ms]) => [name, round(ms)])) },
+    stagesMs: {
+      read: round(readMs),
+      parse: round(parseMs),
+      ...Object.fromEntries([...stages].map(([name, ms]) => [name, round(ms)])),
+    },
     floors: { readMs: round(readMs), oneFitMs: round(oneFitMs), oneFitNewtonSteps: fit.iterations },
     heldOutRocAuc: spec.metrics.test.roc_auc,
     peakRssMB: mb(process.resourceUsage().maxRSS * 1024),
@@ -77,5 +92,6 @@ export async function benchTraining(dir: string, rows: number, log: (line: strin
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = (process.argv[2] ?? '100000').split(',').map(Number);
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  for (const n of rows) process.stdout.write(`${JSON.stringify(await benchTraining(`${process.cwd()}/.bench`, n, log), null, 2)}\n`);
+  for (const n of rows)
+    process.stdout.write(`${JSON.stringify(await benchTraining(`${process.cwd()}/.bench`, n, log), null, 2)}\n`);
 }

@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { beforeBodyEnd, inlineFiles, inlineJsonText, inlineScripts, inlineScriptText, scriptHash, singleFilePolicy, withPolicy } from './inline-html.ts';
+import {
+  beforeBodyEnd,
+  inlineFiles,
+  inlineJsonText,
+  inlineScripts,
+  inlineScriptText,
+  scriptHash,
+  singleFilePolicy,
+  withPolicy,
+} from './inline-html.ts';
 
 describe('inlineScriptText', () => {
   it.each([
@@ -29,14 +38,14 @@ describe('inlineScriptText', () => {
 });
 
 describe('inlineJsonText', () => {
-  it.each([
-    [{ a: '</script><!--' }],
-    [{ worker: 'if (a<b) x = "<\\/script>"', files: { 'models/x.json': 'eyJ9' } }],
-  ])('round-trips %j with no "<" left', (value) => {
-    const text = inlineJsonText(value);
-    expect(text).not.toContain('<');
-    expect(JSON.parse(text)).toEqual(value);
-  });
+  it.each([[{ a: '</script><!--' }], [{ worker: 'if (a<b) x = "<\\/script>"', files: { 'models/x.json': 'eyJ9' } }]])(
+    'round-trips %j with no "<" left',
+    (value) => {
+      const text = inlineJsonText(value);
+      expect(text).not.toContain('<');
+      expect(JSON.parse(text)).toEqual(value);
+    },
+  );
 });
 
 const VITE_HTML = `<!doctype html>
@@ -50,7 +59,10 @@ const VITE_HTML = `<!doctype html>
   <body><div id="root"></div></body>
 </html>`;
 
-const FILES: Record<string, string> = { './assets/index-a1.js': 'render("</script>")', './assets/index-c3.css': 'body{margin:0}' };
+const FILES: Record<string, string> = {
+  './assets/index-a1.js': 'render("</script>")',
+  './assets/index-c3.css': 'body{margin:0}',
+};
 
 describe('inlineFiles', () => {
   it('inlines the script and the stylesheet, and drops preloads', () => {
@@ -62,7 +74,12 @@ describe('inlineFiles', () => {
 
   it.each([
     ['a file the build did not produce', VITE_HTML, {}, /did not produce/],
-    ['a reference it cannot inline', VITE_HTML.replace('</head>', '<link rel="icon" href="./icons/icon.svg"></head>'), FILES, /icons\/icon\.svg/],
+    [
+      'a reference it cannot inline',
+      VITE_HTML.replace('</head>', '<link rel="icon" href="./icons/icon.svg"></head>'),
+      FILES,
+      /icons\/icon\.svg/,
+    ],
   ])('fails on %s', (_case, html, files, message) => {
     expect(() => inlineFiles(html, (path) => (files as Record<string, string>)[path])).toThrow(message);
   });
@@ -75,13 +92,18 @@ describe('inlineFiles', () => {
 
 describe('the policy', () => {
   it('hashes every executable inline script, not the JSON data', () => {
-    const html = beforeBodyEnd(inlineFiles(VITE_HTML, (path) => FILES[path]), '<script type="application/json" id="x">{"a":1}</script>');
+    const html = beforeBodyEnd(
+      inlineFiles(VITE_HTML, (path) => FILES[path]),
+      '<script type="application/json" id="x">{"a":1}</script>',
+    );
     expect(inlineScripts(html)).toEqual(['render("<\\/script>")']);
   });
 
   it('is the sha256 of the UTF-8 text, as CSP defines it', () => {
     const text = 'console.log("é")';
-    expect(scriptHash(text)).toBe(`'sha256-${createHash('sha256').update(Buffer.from(text, 'utf8')).digest('base64')}'`);
+    expect(scriptHash(text)).toBe(
+      `'sha256-${createHash('sha256').update(Buffer.from(text, 'utf8')).digest('base64')}'`,
+    );
   });
 
   it('replaces the page policy with hashes, blob: workers and no connections', () => {

@@ -2,8 +2,20 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
-import { EMBEDDED_ASSETS_ID, EMBEDDED_WORKERS, type EmbeddedAssetsJson, type EmbeddedWorker } from '../../src/app/embedded-format.ts';
-import { beforeBodyEnd, inlineFiles, inlineJsonText, inlineScripts, singleFilePolicy, withPolicy } from './inline-html.ts';
+import {
+  EMBEDDED_ASSETS_ID,
+  EMBEDDED_WORKERS,
+  type EmbeddedAssetsJson,
+  type EmbeddedWorker,
+} from '../../src/app/embedded-format.ts';
+import {
+  beforeBodyEnd,
+  inlineFiles,
+  inlineJsonText,
+  inlineScripts,
+  singleFilePolicy,
+  withPolicy,
+} from './inline-html.ts';
 
 export interface SingleFileOptions {
   /** The one file written, in the build's outDir. */
@@ -49,7 +61,10 @@ export function singleFile(options: SingleFileOptions): Plugin {
       handler(_output, bundle) {
         const outputs = Object.values(bundle);
         const chunks = outputs.filter((o) => o.type === 'chunk');
-        if (chunks.length !== 1) this.error(`Expected the page's script in one chunk, got ${chunks.map((c) => c.fileName).join(', ')}: the single file cannot load others.`);
+        if (chunks.length !== 1)
+          this.error(
+            `Expected the page's script in one chunk, got ${chunks.map((c) => c.fileName).join(', ')}: the single file cannot load others.`,
+          );
         const assets = outputs.filter((o) => o.type === 'asset');
         const only = (what: string, test: RegExp) => {
           const found = assets.filter((a) => test.test(a.fileName));
@@ -66,9 +81,13 @@ export function singleFile(options: SingleFileOptions): Plugin {
           if (found.length !== 1) this.error(`Expected one ${base} script, got ${found.length}.`);
           return text(found[0]!.source);
         };
-        const workers = Object.fromEntries((Object.keys(EMBEDDED_WORKERS) as EmbeddedWorker[]).map((name) => [name, workerScript(name)])) as Record<EmbeddedWorker, string>;
+        const workers = Object.fromEntries(
+          (Object.keys(EMBEDDED_WORKERS) as EmbeddedWorker[]).map((name) => [name, workerScript(name)]),
+        ) as Record<EmbeddedWorker, string>;
         if (scripts.length !== Object.keys(workers).length) {
-          this.error(`Unexpected scripts ${scripts.map((a) => a.fileName).join(', ')}: the single file embeds only ${Object.values(EMBEDDED_WORKERS).join(' and ')}; add a new worker to EMBEDDED_WORKERS.`);
+          this.error(
+            `Unexpected scripts ${scripts.map((a) => a.fileName).join(', ')}: the single file embeds only ${Object.values(EMBEDDED_WORKERS).join(' and ')}; add a new worker to EMBEDDED_WORKERS.`,
+          );
         }
 
         const byPath = (path: string) => {
@@ -81,27 +100,42 @@ export function singleFile(options: SingleFileOptions): Plugin {
         const embedded: EmbeddedAssetsJson = {
           workers,
           wasmGzip: gzipSync(wasm.source, { level: 9 }).toString('base64'),
-          files: Object.fromEntries(files.map((path) => [path, readFileSync(join(publicDir, path)).toString('base64')])),
+          files: Object.fromEntries(
+            files.map((path) => [path, readFileSync(join(publicDir, path)).toString('base64')]),
+          ),
         };
 
         let html = inlineFiles(text(page.source), byPath);
         if (options.icon && existsSync(join(publicDir, options.icon))) {
           const type = options.icon.endsWith('.svg') ? 'image/svg+xml' : 'image/png';
           const icon = readFileSync(join(publicDir, options.icon)).toString('base64');
-          html = html.replace('</head>', () => `  <link rel="icon" type="${type}" href="data:${type};base64,${icon}" />\n  </head>`);
+          html = html.replace(
+            '</head>',
+            () => `  <link rel="icon" type="${type}" href="data:${type};base64,${icon}" />\n  </head>`,
+          );
         }
-        html = beforeBodyEnd(html, `    <script type="application/json" id="${EMBEDDED_ASSETS_ID}">${inlineJsonText(embedded)}</script>`);
+        html = beforeBodyEnd(
+          html,
+          `    <script type="application/json" id="${EMBEDDED_ASSETS_ID}">${inlineJsonText(embedded)}</script>`,
+        );
         html = withPolicy(html, singleFilePolicy(inlineScripts(html)));
 
         for (const name of Object.keys(bundle)) delete bundle[name];
         this.emitFile({ type: 'asset', fileName: options.fileName, source: html });
         written = join(outDir, options.fileName);
         const size = (s: string) => megabytes(Buffer.byteLength(s));
-        this.info(`embedded: workers ${Object.entries(workers).map(([name, code]) => `${name} ${size(code)}`).join(', ')}, ort-web .wasm ${size(embedded.wasmGzip)} (gzip, base64), ${files.join(', ')}`);
+        this.info(
+          `embedded: workers ${Object.entries(workers)
+            .map(([name, code]) => `${name} ${size(code)}`)
+            .join(', ')}, ort-web .wasm ${size(embedded.wasmGzip)} (gzip, base64), ${files.join(', ')}`,
+        );
       },
     },
     closeBundle() {
-      if (written) console.log(`\nWrote ${relative(process.cwd(), written)}: ${megabytes(statSync(written).size)} (${statSync(written).size.toLocaleString('en')} bytes). Open it in a browser; it needs no server.`);
+      if (written)
+        console.log(
+          `\nWrote ${relative(process.cwd(), written)}: ${megabytes(statSync(written).size)} (${statSync(written).size.toLocaleString('en')} bytes). Open it in a browser; it needs no server.`,
+        );
     },
   };
 }

@@ -13,7 +13,9 @@ describe('churn-radar sql', () => {
   it('prints the model as one SELECT for each dialect', async () => {
     for (const dialect of ['duckdb', 'postgres', 'ansi']) {
       const c = capture();
-      expect(await run(['sql', '--model', 'telco-core', '--dialect', dialect, '--table', 'crm.customers'], c.io)).toBe(0);
+      expect(await run(['sql', '--model', 'telco-core', '--dialect', dialect, '--table', 'crm.customers'], c.io)).toBe(
+        0,
+      );
       const sql = c.out.join('\n');
       expect(sql).toMatch(/SELECT/);
       expect(sql).toContain('"crm"."customers"');
@@ -25,8 +27,14 @@ describe('churn-radar sql', () => {
   it.each([
     [['sql', '--dialect', 'duckdb'], 'Missing --model'],
     [['sql', '--model', 'telco-core', '--dialect', 'oracle'], '--dialect must be one of duckdb, postgres, ansi.'],
-    [['sql', '--model', 'telco-core', '--dialect', 'ansi', '--map', 'tenure'], '--map takes SPEC_COLUMN=SOURCE_COLUMN, not "tenure".'],
-    [['sql', '--model', 'telco-core', '--dialect', 'ansi', '--threshold=-1'], '--threshold must be a number from 0 to 1'],
+    [
+      ['sql', '--model', 'telco-core', '--dialect', 'ansi', '--map', 'tenure'],
+      '--map takes SPEC_COLUMN=SOURCE_COLUMN, not "tenure".',
+    ],
+    [
+      ['sql', '--model', 'telco-core', '--dialect', 'ansi', '--threshold=-1'],
+      '--threshold must be a number from 0 to 1',
+    ],
     [['sql', '--model', 'nope', '--dialect', 'ansi'], 'No model "nope"'],
   ])('%j exits 2 with the usage', async (args, message) => {
     const c = capture();
@@ -41,7 +49,9 @@ describe('churn-radar', () => {
   it('prints its usage for help, and refuses an unknown command', async () => {
     const help = capture();
     expect(await run(['--help'], help.io)).toBe(0);
-    expect(help.out.join('\n')).toMatch(/churn-radar score FILE[\s\S]*churn-radar train[\s\S]*churn-radar models[\s\S]*churn-radar sql/);
+    expect(help.out.join('\n')).toMatch(
+      /churn-radar score FILE[\s\S]*churn-radar train[\s\S]*churn-radar models[\s\S]*churn-radar sql/,
+    );
     const none = capture();
     expect(await run([], none.io)).toBe(2);
   });

@@ -31,7 +31,9 @@ describe('the packed command line, installed from its tarball', () => {
     expect(installed.status).toBe(0);
     expect(installed.stdout.length).toBeGreaterThan(50_000);
     expect(installed.stdout).toBe(checkout.stdout);
-    expect(installed.stderr.trim()).toBe('customers-sample.csv: 500 rows, 500 scored, 0 rejected, 195 at risk at threshold 0.2627 (model telco-full)');
+    expect(installed.stderr.trim()).toBe(
+      'customers-sample.csv: 500 rows, 500 scored, 0 rejected, 195 at risk at threshold 0.2627 (model telco-full)',
+    );
   });
 
   it('lists its models with their cards', () => {
@@ -44,7 +46,11 @@ describe('the packed command line, installed from its tarball', () => {
   it.each([
     [['score'], 2, 'Missing FILE: the customer CSV to score.'],
     [['score', SAMPLE], 2, 'Missing --model'],
-    [['score', SAMPLE, '--model', 'telco-full', '--threshold', '1.5'], 2, '--threshold must be a number from 0 to 1, not "1.5".'],
+    [
+      ['score', SAMPLE, '--model', 'telco-full', '--threshold', '1.5'],
+      2,
+      '--threshold must be a number from 0 to 1, not "1.5".',
+    ],
     [['score', SAMPLE, '--model', 'no-such-model'], 2, 'No model "no-such-model"'],
     [['score', join(dir, 'missing.csv'), '--model', 'telco-full'], 1, 'Cannot read'],
     [['frobnicate'], 2, 'Unknown command "frobnicate".'],

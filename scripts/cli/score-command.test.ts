@@ -26,7 +26,9 @@ describe('churn-radar score: exit codes', () => {
     const c = capture(false);
     const out = join(dir, 'scored.csv');
     expect(await run(['score', SAMPLE, '--model', 'telco-full', '--out', out], c.io)).toBe(0);
-    expect(c.err).toEqual(['customers-sample.csv: 500 rows, 500 scored, 0 rejected, 195 at risk at threshold 0.2627 (model telco-full)']);
+    expect(c.err).toEqual([
+      'customers-sample.csv: 500 rows, 500 scored, 0 rejected, 195 at risk at threshold 0.2627 (model telco-full)',
+    ]);
     expect(readFileSync(out, 'utf8').split('\r\n')).toHaveLength(502);
   });
 
@@ -52,7 +54,10 @@ describe('churn-radar score: exit codes', () => {
     [['score', SAMPLE, '--model', 'telco-full', '--format', 'xml'], '--format must be csv or json, not "xml".'],
     [['score', SAMPLE, SAMPLE, '--model', 'telco-full'], 'One file at a time'],
     [['score', SAMPLE, '--model', 'telco-full', '--frobnicate'], "Unknown option '--frobnicate'"],
-    [['score', SAMPLE, '--model', 'telco-full', '--threshold', 'high'], '--threshold must be a number from 0 to 1, not "high".'],
+    [
+      ['score', SAMPLE, '--model', 'telco-full', '--threshold', 'high'],
+      '--threshold must be a number from 0 to 1, not "high".',
+    ],
   ])('%j exits 2 with the usage', async (args, message) => {
     const c = capture(false);
     expect(await run(args, c.io)).toBe(2);
@@ -75,13 +80,26 @@ describe('churn-radar score: progress', () => {
   });
 
   it('decides from the real stderr: a terminal (through script(1)) sees progress, a pipe only the summary', () => {
-    const cli = ['npx', 'tsx', 'bin/churn-radar.ts', 'score', SAMPLE, '--model', 'telco-core', '--out', join(dir, 'c.csv')];
+    const cli = [
+      'npx',
+      'tsx',
+      'bin/churn-radar.ts',
+      'score',
+      SAMPLE,
+      '--model',
+      'telco-core',
+      '--out',
+      join(dir, 'c.csv'),
+    ];
     const piped = spawnSync(cli[0]!, cli.slice(1), { cwd: ROOT, encoding: 'utf8' });
     expect(piped.status).toBe(0);
     expect(piped.stderr).not.toContain('\r');
     expect(piped.stderr.trim()).toMatch(/^customers-sample\.csv: 500 rows, 500 scored/);
     // script(1) runs the command on a pseudo-terminal and copies what it printed to stdout.
-    const tty = spawnSync('script', ['-qec', cli.map((a) => `'${a}'`).join(' '), '/dev/null'], { cwd: ROOT, encoding: 'utf8' });
+    const tty = spawnSync('script', ['-qec', cli.map((a) => `'${a}'`).join(' '), '/dev/null'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(tty.status).toBe(0);
     expect(tty.stdout).toMatch(/\rscoring 500 rows…/);
     expect(tty.stdout).toMatch(/customers-sample\.csv: 500 rows, 500 scored/);

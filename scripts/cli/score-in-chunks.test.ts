@@ -14,7 +14,10 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLE = join(ROOT, 'public/samples/customers-sample.csv');
 const TELCO = join(ROOT, '../shared/data/telco-customer-churn.csv');
 const CORPUS = join(ROOT, 'test/fixtures/bad-input');
-const corpus = readdirSync(CORPUS).filter((f) => /\.(csv|tsv)$/.test(f)).sort().map((f) => join(CORPUS, f));
+const corpus = readdirSync(CORPUS)
+  .filter((f) => /\.(csv|tsv)$/.test(f))
+  .sort()
+  .map((f) => join(CORPUS, f));
 
 let pkg: LoadedPackage;
 let scorer: OnnxScorer;
@@ -24,16 +27,32 @@ beforeAll(async () => {
   if (!loaded.ok) throw new Error(loaded.problem);
   pkg = loaded.value;
   ort.env.wasm.numThreads = 1;
-  scorer = await createOnnxScorer(pkg.onnx, { input: pkg.spec.input, output: pkg.spec.output, featureCount: pkg.spec.features.length });
+  scorer = await createOnnxScorer(pkg.onnx, {
+    input: pkg.spec.input,
+    output: pkg.spec.output,
+    featureCount: pkg.spec.features.length,
+  });
 });
 afterAll(() => scorer.release());
 
 /** The export's bytes and totals, or the message the file was refused with. */
 async function score(path: string, cut: { chunkRows: number; wholeFileBytes: number }, format: 'csv' | 'json' = 'csv') {
   const parts: Uint8Array[] = [];
-  const options = { spec: pkg.spec, scorer, fileName: 'f.csv', format, threshold: recommendedThreshold(pkg.spec), progress: () => {}, ...cut };
+  const options = {
+    spec: pkg.spec,
+    scorer,
+    fileName: 'f.csv',
+    format,
+    threshold: recommendedThreshold(pkg.spec),
+    progress: () => {},
+    ...cut,
+  };
   try {
-    const { rows, rejected, atRisk } = await scoreFile(await openAsBlob(path), options, async (bytes) => void parts.push(bytes.slice()));
+    const { rows, rejected, atRisk } = await scoreFile(
+      await openAsBlob(path),
+      options,
+      async (bytes) => void parts.push(bytes.slice()),
+    );
     return { totals: { rows, rejected, atRisk }, bytes: Buffer.concat(parts) };
   } catch (error) {
     return { refused: (error as Error).message };
@@ -51,7 +70,12 @@ describe('scoring a large file piece by piece', () => {
   });
 
   it('reads whole what only the whole-file path reads as the page does: Windows-1252, UTF-16, quoting left to PapaParse', async () => {
-    for (const name of ['windows-1252.csv', 'utf16le-bom.csv', 'unterminated-quote-last-row.csv', 'text-after-closing-quote-one-line.csv']) {
+    for (const name of [
+      'windows-1252.csv',
+      'utf16le-bom.csv',
+      'unterminated-quote-last-row.csv',
+      'text-after-closing-quote-one-line.csv',
+    ]) {
       expect(await planChunks(await openAsBlob(join(CORPUS, name)), name, 1), name).toBeUndefined();
     }
   });
@@ -67,7 +91,12 @@ describe('scoring a large file piece by piece', () => {
     expect(pieces).toEqual(await score(path, whole));
   });
 
-  it.each([[SAMPLE, 7], [SAMPLE, 1], [SAMPLE, 499], [TELCO, 1000]])('%s in pieces of %i rows writes the whole file\'s export byte for byte', async (path, chunkRows) => {
+  it.each([
+    [SAMPLE, 7],
+    [SAMPLE, 1],
+    [SAMPLE, 499],
+    [TELCO, 1000],
+  ])("%s in pieces of %i rows writes the whole file's export byte for byte", async (path, chunkRows) => {
     expect(existsSync(path)).toBe(true);
     const pieces = await score(path, { chunkRows, wholeFileBytes: 0 });
     const once = await score(path, whole);

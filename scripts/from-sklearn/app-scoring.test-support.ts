@@ -18,7 +18,9 @@ export const sharedData = (file: string) => fileURLToPath(new URL(`../../../shar
 export function runPython(script: string, args: string[]): string {
   const run = spawnSync(PYTHON, [script, ...args], { cwd: HERE, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) {
-    throw new Error(`${PYTHON} ${script} failed (exit ${run.status}): ${run.stderr || run.error?.message}. It needs Debian's python3-sklearn.`);
+    throw new Error(
+      `${PYTHON} ${script} failed (exit ${run.status}): ${run.stderr || run.error?.message}. It needs Debian's python3-sklearn.`,
+    );
   }
   return run.stdout;
 }
@@ -48,7 +50,11 @@ export async function scoreWithApp(spec: ModelSpec, onnxBytes: Uint8Array, csv: 
   const reference = referenceProbabilities(spec, plan, table.rejected);
   const features = new Float32Array(table.rowCount * plan.length);
   writeStandardised(plan, 0, table.rowCount, features);
-  const scorer = await createOnnxScorer(onnxBytes, { input: spec.input, output: spec.output, featureCount: spec.features.length });
+  const scorer = await createOnnxScorer(onnxBytes, {
+    input: spec.input,
+    output: spec.output,
+    featureCount: spec.features.length,
+  });
   try {
     return { reference, onnx: await scorer.score(features, table.rowCount), rejected: table.rejected };
   } finally {

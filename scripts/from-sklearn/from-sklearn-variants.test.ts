@@ -16,8 +16,24 @@ function convertVariant(name: string) {
   runPython('example_pipelines.py', [name, dir]);
   const columns = readFileSync(join(dir, 'columns.txt'), 'utf8').trim();
   const run = runPythonStatus('from_sklearn.py', [
-    '--pipeline', join(dir, 'pipeline.pkl'), '--train', join(dir, 'train.csv'), '--test', join(dir, 'test.csv'),
-    '--target', 'outcome', '--positive', 'left', '--columns', columns, '--model-id', 'variant', '--label', name, '--out', dir,
+    '--pipeline',
+    join(dir, 'pipeline.pkl'),
+    '--train',
+    join(dir, 'train.csv'),
+    '--test',
+    join(dir, 'test.csv'),
+    '--target',
+    'outcome',
+    '--positive',
+    'left',
+    '--columns',
+    columns,
+    '--model-id',
+    'variant',
+    '--label',
+    name,
+    '--out',
+    dir,
   ]);
   return { dir, columns, ...run };
 }
@@ -40,7 +56,18 @@ describe('a supported variant: OneHotEncoder(drop="first"), multinomial Logistic
     expect(spec.features.map((f) => f.name)).toEqual(['tenure', 'monthly', 'plan=Plus', 'plan=Pro']);
     const onnx = new Uint8Array(readFileSync(join(dir, 'variant.onnx')));
     for (const file of ['train.csv', 'test.csv']) {
-      const expected = JSON.parse(runPython('predict.py', ['--pipeline', join(dir, 'pipeline.pkl'), '--data', join(dir, file), '--columns', columns, '--positive', 'left'])) as number[];
+      const expected = JSON.parse(
+        runPython('predict.py', [
+          '--pipeline',
+          join(dir, 'pipeline.pkl'),
+          '--data',
+          join(dir, file),
+          '--columns',
+          columns,
+          '--positive',
+          'left',
+        ]),
+      ) as number[];
       const scores = await scoreWithApp(spec, onnx, readCsv(join(dir, file)));
       expect(scores.rejected.every((r) => r === 0)).toBe(true);
       expect(worstDifference(scores.reference, expected).difference, file).toBeLessThan(1e-5);
@@ -57,12 +84,24 @@ describe('unsupported pipelines', () => {
   });
 
   it.each([
-    ['min-max-scaler', "ColumnTransformer branch 'num': MinMaxScaler is not supported; numeric columns need Pipeline([SimpleImputer(), StandardScaler()])"],
-    ['unknown-raises', "ColumnTransformer branch 'cat': OneHotEncoder(handle_unknown='error') is not supported; use handle_unknown='ignore'"],
+    [
+      'min-max-scaler',
+      "ColumnTransformer branch 'num': MinMaxScaler is not supported; numeric columns need Pipeline([SimpleImputer(), StandardScaler()])",
+    ],
+    [
+      'unknown-raises',
+      "ColumnTransformer branch 'cat': OneHotEncoder(handle_unknown='error') is not supported; use handle_unknown='ignore'",
+    ],
     ['random-forest', 'step 2 is RandomForestClassifier; supported: LogisticRegression'],
-    ['passthrough', "ColumnTransformer branch 'remainder' passes columns through unchanged; supported: Pipeline([SimpleImputer(), StandardScaler()])"],
+    [
+      'passthrough',
+      "ColumnTransformer branch 'remainder' passes columns through unchanged; supported: Pipeline([SimpleImputer(), StandardScaler()])",
+    ],
     ['missing-indicator', "ColumnTransformer branch 'num': SimpleImputer(add_indicator=True) is not supported"],
-    ['infrequent', "ColumnTransformer branch 'cat': OneHotEncoder with min_frequency or max_categories (infrequent categories) is not supported"],
+    [
+      'infrequent',
+      "ColumnTransformer branch 'cat': OneHotEncoder with min_frequency or max_categories (infrequent categories) is not supported",
+    ],
     ['case-clash', 'OneHotEncoder categories of plan: "plus" and "Plus" read the same in Churn Radar'],
     ['three-classes', 'LogisticRegression has 3 classes; supported: two (churned or not)'],
   ])('%s is refused, naming the step and what is supported', (name, message) => {
@@ -72,14 +111,22 @@ describe('unsupported pipelines', () => {
   });
 
   it('the reader accepts only the supported variant and the one whose data, not pipeline, is the problem', () => {
-    expect(Object.entries(refusals).filter(([, m]) => m === null).map(([n]) => n)).toEqual(['drop-first-multinomial', 'case-in-test']);
+    expect(
+      Object.entries(refusals)
+        .filter(([, m]) => m === null)
+        .map(([n]) => n),
+    ).toEqual(['drop-first-multinomial', 'case-in-test']);
   });
 
   it('a held-out cell that the app would read differently from scikit-learn stops the conversion, naming the row', () => {
     const { dir, status, stderr } = convertVariant('case-in-test');
     const row = readCsv(join(dir, 'test.csv')).rows.findIndex((r) => r[2] === 'plus') + 2;
     expect(status).toBe(2);
-    expect(stderr).toMatch(new RegExp(`^from-sklearn: the converted model does not reproduce predict_proba on row ${row} of test\\.csv \\(difference [0-9.e-]+; .*\\); nothing written\\n$`));
+    expect(stderr).toMatch(
+      new RegExp(
+        `^from-sklearn: the converted model does not reproduce predict_proba on row ${row} of test\\.csv \\(difference [0-9.e-]+; .*\\); nothing written\\n$`,
+      ),
+    );
     expect(existsSync(join(dir, 'variant.json'))).toBe(false);
   });
 

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../src/core/csv/parse-csv-text.ts';
-import { BANK_COLUMNS, BANK_LABEL_COLUMN, bankCsvChunks, bankLogOdds, generateBankCustomers } from './generate-bank-customers.ts';
+import {
+  BANK_COLUMNS,
+  BANK_LABEL_COLUMN,
+  bankCsvChunks,
+  bankLogOdds,
+  generateBankCustomers,
+} from './generate-bank-customers.ts';
 
-const csv = (rows: number, labels: boolean, seed: number, chunkRows?: number) => [...bankCsvChunks({ rows, labels, seed, chunkRows })].join('');
+const csv = (rows: number, labels: boolean, seed: number, chunkRows?: number) =>
+  [...bankCsvChunks({ rows, labels, seed, chunkRows })].join('');
 
 describe('bankCsvChunks', () => {
   it('writes the bank header, with Exited last only when labels are asked for', () => {
@@ -15,7 +22,9 @@ describe('bankCsvChunks', () => {
     expect(csv(2_000, true, 7, 333)).toBe(labelled);
     expect(csv(2_000, true, 8)).not.toBe(labelled);
     const withoutLabels = csv(2_000, false, 7).split('\n');
-    expect(labelled.split('\n').map((line) => line.split(',').slice(0, BANK_COLUMNS.length).join(','))).toEqual(withoutLabels);
+    expect(labelled.split('\n').map((line) => line.split(',').slice(0, BANK_COLUMNS.length).join(','))).toEqual(
+      withoutLabels,
+    );
   });
 
   it('writes plausible bank customers: unique ids, values in range, overdrawn balances, Exited drawn from the truth', () => {
@@ -23,8 +32,16 @@ describe('bankCsvChunks', () => {
     const col = (name: string) => rows.map((r) => r[header.indexOf(name)]!);
     expect(new Set(col('CustomerId')).size).toBe(10_000);
     expect(col('CustomerId').every((id) => /^\d{8}$/.test(id))).toBe(true);
-    expect(col('CreditScore').map(Number).every((v) => v >= 350 && v <= 850)).toBe(true);
-    expect(col('Age').map(Number).every((v) => Number.isInteger(v) && v >= 18 && v <= 92)).toBe(true);
+    expect(
+      col('CreditScore')
+        .map(Number)
+        .every((v) => v >= 350 && v <= 850),
+    ).toBe(true);
+    expect(
+      col('Age')
+        .map(Number)
+        .every((v) => Number.isInteger(v) && v >= 18 && v <= 92),
+    ).toBe(true);
     expect(new Set(col('Geography'))).toEqual(new Set(['France', 'Germany', 'Spain']));
     expect(new Set(col('Exited'))).toEqual(new Set(['0', '1']));
     const negative = col('Balance').filter((b) => Number(b) < 0).length / rows.length;

@@ -7,8 +7,17 @@ export type Gender = 'Female' | 'Male';
 
 /** A retail bank's customer export: the header a bank team brought to issue 8, in its order. */
 export const BANK_COLUMNS = [
-  'CustomerId', 'CreditScore', 'Geography', 'Gender', 'Age', 'Tenure', 'Balance', 'NumOfProducts', 'HasCrCard',
-  'IsActiveMember', 'EstimatedSalary',
+  'CustomerId',
+  'CreditScore',
+  'Geography',
+  'Gender',
+  'Age',
+  'Tenure',
+  'Balance',
+  'NumOfProducts',
+  'HasCrCard',
+  'IsActiveMember',
+  'EstimatedSalary',
 ] as const;
 export const BANK_LABEL_COLUMN = 'Exited';
 
@@ -53,9 +62,19 @@ export const BANK_TRUTH = {
 
 export function bankLogOdds(c: Omit<BankCustomer, 'Exited' | 'exitProbability'>): number {
   const t = BANK_TRUTH;
-  return t.intercept + t.CreditScore * c.CreditScore + t.Age * c.Age + t.Tenure * c.Tenure + t.Balance * c.Balance
-    + t.NumOfProducts * c.NumOfProducts + t.HasCrCard * c.HasCrCard + t.IsActiveMember * c.IsActiveMember
-    + t.EstimatedSalary * c.EstimatedSalary + t.Geography[c.Geography] + t.Gender[c.Gender];
+  return (
+    t.intercept +
+    t.CreditScore * c.CreditScore +
+    t.Age * c.Age +
+    t.Tenure * c.Tenure +
+    t.Balance * c.Balance +
+    t.NumOfProducts * c.NumOfProducts +
+    t.HasCrCard * c.HasCrCard +
+    t.IsActiveMember * c.IsActiveMember +
+    t.EstimatedSalary * c.EstimatedSalary +
+    t.Geography[c.Geography] +
+    t.Gender[c.Gender]
+  );
 }
 
 /** Box–Muller: one standard normal draw from two uniforms. */
@@ -66,8 +85,17 @@ function normal(random: Random): number {
 const clamp = (x: number, min: number, max: number) => Math.min(max, Math.max(min, x));
 const cents = (x: number) => Math.round(x * 100) / 100;
 
-const GEOGRAPHIES = [['France', 0.5], ['Germany', 0.25], ['Spain', 0.25]] as const;
-const PRODUCTS = [[1, 0.5], [2, 0.45], [3, 0.04], [4, 0.01]] as const;
+const GEOGRAPHIES = [
+  ['France', 0.5],
+  ['Germany', 0.25],
+  ['Spain', 0.25],
+] as const;
+const PRODUCTS = [
+  [1, 0.5],
+  [2, 0.45],
+  [3, 0.04],
+  [4, 0.01],
+] as const;
 const ID_SPACE = 10_000_000;
 /** Ids are a bijection of the row index (the multiplier is odd and not a multiple of 5), so they never repeat. */
 export const MAX_BANK_ROWS = ID_SPACE;
@@ -97,7 +125,8 @@ function drawBankCustomer(random: Random, id: number): BankCustomer {
 
 /** Bank customers in file order; the same seed always yields the same customers. */
 export function* generateBankCustomers(rows: number, seed: number): Generator<BankCustomer> {
-  if (!Number.isInteger(rows) || rows < 0 || rows > MAX_BANK_ROWS) throw new RangeError(`rows must be an integer from 0 to ${MAX_BANK_ROWS}`);
+  if (!Number.isInteger(rows) || rows < 0 || rows > MAX_BANK_ROWS)
+    throw new RangeError(`rows must be an integer from 0 to ${MAX_BANK_ROWS}`);
   const random = seededRandom(seed);
   const offset = Math.floor(random() * ID_SPACE);
   for (let i = 0; i < rows; i++) yield drawBankCustomer(random, 15_000_000 + ((i * 7_654_321 + offset) % ID_SPACE));
@@ -105,15 +134,34 @@ export function* generateBankCustomers(rows: number, seed: number): Generator<Ba
 
 export function bankCsvLine(c: BankCustomer, labels: boolean): string {
   const cells = [
-    String(c.CustomerId), String(c.CreditScore), c.Geography, c.Gender, String(c.Age), String(c.Tenure), c.Balance.toFixed(2),
-    String(c.NumOfProducts), String(c.HasCrCard), String(c.IsActiveMember), c.EstimatedSalary.toFixed(2),
+    String(c.CustomerId),
+    String(c.CreditScore),
+    c.Geography,
+    c.Gender,
+    String(c.Age),
+    String(c.Tenure),
+    c.Balance.toFixed(2),
+    String(c.NumOfProducts),
+    String(c.HasCrCard),
+    String(c.IsActiveMember),
+    c.EstimatedSalary.toFixed(2),
   ];
   if (labels) cells.push(String(c.Exited));
   return cells.map(csvField).join(',');
 }
 
 /** The CSV text (LF line endings, header first) in chunks of whole lines, as `customerCsvChunks` writes Telco's. */
-export function* bankCsvChunks({ rows, labels, seed, chunkRows = 10_000 }: { rows: number; labels: boolean; seed: number; chunkRows?: number }): Generator<string> {
+export function* bankCsvChunks({
+  rows,
+  labels,
+  seed,
+  chunkRows = 10_000,
+}: {
+  rows: number;
+  labels: boolean;
+  seed: number;
+  chunkRows?: number;
+}): Generator<string> {
   yield [...BANK_COLUMNS, ...(labels ? [BANK_LABEL_COLUMN] : [])].join(',') + '\n';
   let lines: string[] = [];
   for (const customer of generateBankCustomers(rows, seed)) {

@@ -9,9 +9,10 @@ import { parseModelSpec } from '../../src/core/spec/parse-model-spec.ts';
 import { TableBuilder } from '../../src/core/table/table-builder.ts';
 import { csvField, customerCsvChunks, generateCustomers, type GenerateOptions } from './generate-customers.ts';
 
-const TELCO_HEADER = 'customerID,gender,SeniorCitizen,Partner,Dependents,tenure,PhoneService,MultipleLines,InternetService,'
-  + 'OnlineSecurity,OnlineBackup,DeviceProtection,TechSupport,StreamingTV,StreamingMovies,Contract,PaperlessBilling,'
-  + 'PaymentMethod,MonthlyCharges,TotalCharges';
+const TELCO_HEADER =
+  'customerID,gender,SeniorCitizen,Partner,Dependents,tenure,PhoneService,MultipleLines,InternetService,' +
+  'OnlineSecurity,OnlineBackup,DeviceProtection,TechSupport,StreamingTV,StreamingMovies,Contract,PaperlessBilling,' +
+  'PaymentMethod,MonthlyCharges,TotalCharges';
 const ADD_ONS = ['OnlineSecurity', 'OnlineBackup', 'DeviceProtection', 'TechSupport', 'StreamingTV', 'StreamingMovies'];
 const SAMPLE_URL = new URL('../../public/samples/customers-sample.csv', import.meta.url);
 
@@ -25,20 +26,26 @@ function table(options: GenerateOptions) {
 }
 
 function loadSpec(): ModelSpec {
-  const parsed = parseModelSpec(JSON.parse(readFileSync(new URL('../../public/models/telco-full.json', import.meta.url), 'utf8')), 'telco-full.json');
+  const parsed = parseModelSpec(
+    JSON.parse(readFileSync(new URL('../../public/models/telco-full.json', import.meta.url), 'utf8')),
+    'telco-full.json',
+  );
   if (!parsed.ok) throw new Error(parsed.problem);
   return parsed.value;
 }
 
 // Vocabularies come from the model spec, so the generator is checked against what the app accepts.
 const spec = loadSpec();
-const allowed = new Map(spec.columns.flatMap((c) => (c.type === 'categorical' ? [[c.name, new Set(c.categories)] as const] : [])));
+const allowed = new Map(
+  spec.columns.flatMap((c) => (c.type === 'categorical' ? [[c.name, new Set(c.categories)] as const] : [])),
+);
 allowed.set('Churn', new Set([spec.target.positive, spec.target.negative]));
 
 /** Every rule a generated row must satisfy; returns the broken ones so a failure names them. */
 function brokenRules(r: Record<string, string>): string[] {
   const broken: string[] = [];
-  for (const [column, values] of allowed) if (column in r && !values.has(r[column]!)) broken.push(`${column}=${r[column]}`);
+  for (const [column, values] of allowed)
+    if (column in r && !values.has(r[column]!)) broken.push(`${column}=${r[column]}`);
   if (!/^\d{4}-[A-Z]{5}$/.test(r.customerID!)) broken.push('customerID format');
   const tenure = Number(r.tenure);
   if (!/^\d+$/.test(r.tenure!) || tenure > 72) broken.push('tenure 0–72');
@@ -47,11 +54,14 @@ function brokenRules(r: Record<string, string>): string[] {
   if ((tenure === 0) !== (r.TotalCharges === ' ')) broken.push('TotalCharges blank iff tenure 0');
   if (tenure > 0) {
     const ratio = Number(r.TotalCharges) / (tenure * monthly);
-    if (!/^\d+\.\d\d$/.test(r.TotalCharges!) || ratio < 0.949 || ratio > 1.051) broken.push('TotalCharges ≈ tenure × monthly');
+    if (!/^\d+\.\d\d$/.test(r.TotalCharges!) || ratio < 0.949 || ratio > 1.051)
+      broken.push('TotalCharges ≈ tenure × monthly');
   }
-  if ((r.PhoneService === 'No') !== (r.MultipleLines === 'No phone service')) broken.push('MultipleLines vs PhoneService');
+  if ((r.PhoneService === 'No') !== (r.MultipleLines === 'No phone service'))
+    broken.push('MultipleLines vs PhoneService');
   for (const addOn of ADD_ONS) {
-    if ((r.InternetService === 'No') !== (r[addOn] === 'No internet service')) broken.push(`${addOn} vs InternetService`);
+    if ((r.InternetService === 'No') !== (r[addOn] === 'No internet service'))
+      broken.push(`${addOn} vs InternetService`);
   }
   return broken;
 }
@@ -106,10 +116,13 @@ describe('customerCsvChunks', () => {
   });
 
   it('keeps the rules for any seed', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (seed) => {
-      const { records } = table({ rows: 50, labels: true, seed });
-      expect(records.flatMap(brokenRules)).toEqual([]);
-    }), { numRuns: 50 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (seed) => {
+        const { records } = table({ rows: 50, labels: true, seed });
+        expect(records.flatMap(brokenRules)).toEqual([]);
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it('churns about a quarter of customers, learnably but not perfectly', () => {
@@ -119,7 +132,10 @@ describe('customerCsvChunks', () => {
     expect(rate).toBeGreaterThan(0.2);
     expect(rate).toBeLessThan(0.32);
     // The drawing probability is the best any model can do; it bounds the AUC a trained model reaches.
-    const auc = rocAuc(labels, customers.map((c) => c.churnProbability));
+    const auc = rocAuc(
+      labels,
+      customers.map((c) => c.churnProbability),
+    );
     expect(auc).toBeGreaterThan(0.75);
     expect(auc).toBeLessThan(0.9);
   });
@@ -163,6 +179,8 @@ describe('the committed sample', () => {
     expect(built.rejected.every((r) => r === 0)).toBe(true);
     // Only new customers' blank totals may need an assumption (tenure × monthly = 0).
     const newCustomerRows = rows.flatMap((r, i) => (r[header.indexOf('tenure')] === '0' ? [i + 2] : []));
-    expect(built.issues.map((i) => [i.row, i.kind, i.column])).toEqual(newCustomerRows.map((row) => [row, 'imputed', 'TotalCharges']));
+    expect(built.issues.map((i) => [i.row, i.kind, i.column])).toEqual(
+      newCustomerRows.map((row) => [row, 'imputed', 'TotalCharges']),
+    );
   });
 });

@@ -9,9 +9,26 @@ type Payment = 'Electronic check' | 'Mailed check' | 'Bank transfer (automatic)'
 
 /** The IBM Telco export's header, in its order, so the synthetic files drop into anything built for it. */
 export const CUSTOMER_COLUMNS = [
-  'customerID', 'gender', 'SeniorCitizen', 'Partner', 'Dependents', 'tenure', 'PhoneService', 'MultipleLines',
-  'InternetService', 'OnlineSecurity', 'OnlineBackup', 'DeviceProtection', 'TechSupport', 'StreamingTV',
-  'StreamingMovies', 'Contract', 'PaperlessBilling', 'PaymentMethod', 'MonthlyCharges', 'TotalCharges',
+  'customerID',
+  'gender',
+  'SeniorCitizen',
+  'Partner',
+  'Dependents',
+  'tenure',
+  'PhoneService',
+  'MultipleLines',
+  'InternetService',
+  'OnlineSecurity',
+  'OnlineBackup',
+  'DeviceProtection',
+  'TechSupport',
+  'StreamingTV',
+  'StreamingMovies',
+  'Contract',
+  'PaperlessBilling',
+  'PaymentMethod',
+  'MonthlyCharges',
+  'TotalCharges',
 ] as const;
 export const LABEL_COLUMN = 'Churn';
 
@@ -62,22 +79,44 @@ const MAX_MONTHLY = 118.75;
 const chance = (random: Random, p: number) => random() < p;
 const yesNo = (yes: boolean): YesNo => (yes ? 'Yes' : 'No');
 
-const CONTRACTS = [['Month-to-month', 0.55], ['One year', 0.21], ['Two year', 0.24]] as const;
+const CONTRACTS = [
+  ['Month-to-month', 0.55],
+  ['One year', 0.21],
+  ['Two year', 0.24],
+] as const;
 
 // Per contract so the marginal mix stays ≈ 34 % DSL / 44 % fiber / 22 % none while
 // fiber leans month-to-month and phone-only customers lean two-year, as in Telco.
 const INTERNET_BY_CONTRACT: Record<Contract, readonly (readonly [Internet, number])[]> = {
-  'Month-to-month': [['DSL', 0.33], ['Fiber optic', 0.55], ['No', 0.12]],
-  'One year': [['DSL', 0.38], ['Fiber optic', 0.35], ['No', 0.27]],
-  'Two year': [['DSL', 0.35], ['Fiber optic', 0.27], ['No', 0.38]],
+  'Month-to-month': [
+    ['DSL', 0.33],
+    ['Fiber optic', 0.55],
+    ['No', 0.12],
+  ],
+  'One year': [
+    ['DSL', 0.38],
+    ['Fiber optic', 0.35],
+    ['No', 0.27],
+  ],
+  'Two year': [
+    ['DSL', 0.35],
+    ['Fiber optic', 0.27],
+    ['No', 0.38],
+  ],
 };
 
 // Electronic check is the month-to-month habit; automatic payment goes with commitment.
 const PAYMENT_MONTHLY = [
-  ['Electronic check', 0.48], ['Mailed check', 0.23], ['Bank transfer (automatic)', 0.15], ['Credit card (automatic)', 0.14],
+  ['Electronic check', 0.48],
+  ['Mailed check', 0.23],
+  ['Bank transfer (automatic)', 0.15],
+  ['Credit card (automatic)', 0.14],
 ] as const;
 const PAYMENT_CONTRACT = [
-  ['Electronic check', 0.17], ['Mailed check', 0.22], ['Bank transfer (automatic)', 0.31], ['Credit card (automatic)', 0.3],
+  ['Electronic check', 0.17],
+  ['Mailed check', 0.22],
+  ['Bank transfer (automatic)', 0.31],
+  ['Credit card (automatic)', 0.3],
 ] as const;
 
 /**
@@ -100,14 +139,16 @@ function drawTenure(random: Random, contract: Contract): number {
  * leave enough noise that a model ranks churners with ROC AUC near 0.8 rather than 1.
  */
 export function churnLogOdds(c: Omit<Customer, 'Churn' | 'churnProbability'>): number {
-  return -2.95
-    + (c.Contract === 'Month-to-month' ? 1.0 : c.Contract === 'Two year' ? -1.0 : 0)
-    + (c.InternetService === 'Fiber optic' ? 0.8 : c.InternetService === 'No' ? -0.4 : 0)
-    + (c.PaymentMethod === 'Electronic check' ? 0.5 : 0)
-    + 1.3 * Math.exp(-c.tenure / 10)
-    + (c.TechSupport === 'No' ? 0.4 : 0)
-    + (c.SeniorCitizen === 1 ? 0.3 : 0)
-    + (c.PaperlessBilling === 'Yes' ? 0.2 : 0);
+  return (
+    -2.95 +
+    (c.Contract === 'Month-to-month' ? 1.0 : c.Contract === 'Two year' ? -1.0 : 0) +
+    (c.InternetService === 'Fiber optic' ? 0.8 : c.InternetService === 'No' ? -0.4 : 0) +
+    (c.PaymentMethod === 'Electronic check' ? 0.5 : 0) +
+    1.3 * Math.exp(-c.tenure / 10) +
+    (c.TechSupport === 'No' ? 0.4 : 0) +
+    (c.SeniorCitizen === 1 ? 0.3 : 0) +
+    (c.PaperlessBilling === 'Yes' ? 0.2 : 0)
+  );
 }
 
 /** A seeded bijection on [0, 26⁵): neighbouring rows get unrelated-looking letters, yet never the same ones. */
@@ -118,7 +159,12 @@ function letterScrambler(random: Random): (index: number) => string {
     while (a % 13 === 0) a += 2;
     return a;
   };
-  const [a1, b1, a2, b2] = [multiplier(), Math.floor(random() * LETTER_SPACE), multiplier(), Math.floor(random() * LETTER_SPACE)];
+  const [a1, b1, a2, b2] = [
+    multiplier(),
+    Math.floor(random() * LETTER_SPACE),
+    multiplier(),
+    Math.floor(random() * LETTER_SPACE),
+  ];
   const toLetters = (x: number) => {
     let out = '';
     for (let k = 0; k < ID_LETTERS; k++, x = Math.floor(x / 26)) out = LETTERS[x % 26] + out;
@@ -152,7 +198,9 @@ function drawCustomer(random: Random, id: string): Customer {
   const dsl = internet === 'DSL';
   // Every customer buys something: only DSL customers go without a phone line.
   const phone = dsl ? chance(random, 0.72) : true;
-  const multipleLines = phone ? yesNo(chance(random, 0.3 + 0.35 * tenureShare + (fiber ? 0.1 : internet === 'No' ? -0.1 : 0))) : 'No phone service';
+  const multipleLines = phone
+    ? yesNo(chance(random, 0.3 + 0.35 * tenureShare + (fiber ? 0.1 : internet === 'No' ? -0.1 : 0)))
+    : 'No phone service';
   // Protective add-ons accumulate with tenure; streaming goes with fiber bandwidth.
   const security = drawAddOn(random, internet, 0.22 + 0.3 * tenureShare + (dsl ? 0.1 : 0));
   const backup = drawAddOn(random, internet, 0.3 + 0.3 * tenureShare);
@@ -165,18 +213,38 @@ function drawCustomer(random: Random, id: string): Customer {
 
   // A price list in the spirit of Telco's: the bill is the sum of the services plus a little
   // discount/promotion jitter, rounded to 5 cents as Telco's charges are.
-  const extras = [security, backup, protection, support, tv, movies].reduce((sum, s, i) => (s === 'Yes' ? sum + (i < 4 ? 5 : 10) : sum), 0);
+  const extras = [security, backup, protection, support, tv, movies].reduce(
+    (sum, s, i) => (s === 'Yes' ? sum + (i < 4 ? 5 : 10) : sum),
+    0,
+  );
   const list = (phone ? 20 : 0) + (multipleLines === 'Yes' ? 5 : 0) + (dsl ? 25 : fiber ? 48 : 0) + extras;
   const monthly = Math.min(MAX_MONTHLY, Math.max(MIN_MONTHLY, Math.round((list + (random() - 0.5) * 3) * 20) / 20));
   // Past bills drifted ±5 % around today's; no month can have cost more than the top price.
   const total = tenure === 0 ? null : Math.min(tenure * MAX_MONTHLY, tenure * monthly * (1 + (random() - 0.5) * 0.1));
 
   const customer: Customer = {
-    customerID: id, gender, SeniorCitizen: senior ? 1 : 0, Partner: yesNo(partner), Dependents: yesNo(dependents),
-    tenure, PhoneService: yesNo(phone), MultipleLines: multipleLines, InternetService: internet,
-    OnlineSecurity: security, OnlineBackup: backup, DeviceProtection: protection, TechSupport: support,
-    StreamingTV: tv, StreamingMovies: movies, Contract: contract, PaperlessBilling: yesNo(paperless),
-    PaymentMethod: payment, MonthlyCharges: monthly, TotalCharges: total, Churn: 'No', churnProbability: 0,
+    customerID: id,
+    gender,
+    SeniorCitizen: senior ? 1 : 0,
+    Partner: yesNo(partner),
+    Dependents: yesNo(dependents),
+    tenure,
+    PhoneService: yesNo(phone),
+    MultipleLines: multipleLines,
+    InternetService: internet,
+    OnlineSecurity: security,
+    OnlineBackup: backup,
+    DeviceProtection: protection,
+    TechSupport: support,
+    StreamingTV: tv,
+    StreamingMovies: movies,
+    Contract: contract,
+    PaperlessBilling: yesNo(paperless),
+    PaymentMethod: payment,
+    MonthlyCharges: monthly,
+    TotalCharges: total,
+    Churn: 'No',
+    churnProbability: 0,
   };
   // Drawn whether or not labels are written, so --labels only adds a column and changes nothing else.
   customer.churnProbability = 1 / (1 + Math.exp(-churnLogOdds(customer)));
@@ -186,7 +254,8 @@ function drawCustomer(random: Random, id: string): Customer {
 
 /** Customers in file order; the same seed always yields the same customers. */
 export function* generateCustomers(rows: number, seed: number): Generator<Customer> {
-  if (!Number.isInteger(rows) || rows < 0 || rows > MAX_ROWS) throw new RangeError(`rows must be an integer from 0 to ${MAX_ROWS}`);
+  if (!Number.isInteger(rows) || rows < 0 || rows > MAX_ROWS)
+    throw new RangeError(`rows must be an integer from 0 to ${MAX_ROWS}`);
   const random = seededRandom(seed);
   const lettersOf = letterScrambler(random);
   for (let i = 0; i < rows; i++) {
@@ -202,9 +271,25 @@ export function csvField(text: string): string {
 
 export function customerCsvLine(c: Customer, labels: boolean): string {
   const cells = [
-    c.customerID, c.gender, String(c.SeniorCitizen), c.Partner, c.Dependents, String(c.tenure), c.PhoneService,
-    c.MultipleLines, c.InternetService, c.OnlineSecurity, c.OnlineBackup, c.DeviceProtection, c.TechSupport,
-    c.StreamingTV, c.StreamingMovies, c.Contract, c.PaperlessBilling, c.PaymentMethod, c.MonthlyCharges.toFixed(2),
+    c.customerID,
+    c.gender,
+    String(c.SeniorCitizen),
+    c.Partner,
+    c.Dependents,
+    String(c.tenure),
+    c.PhoneService,
+    c.MultipleLines,
+    c.InternetService,
+    c.OnlineSecurity,
+    c.OnlineBackup,
+    c.DeviceProtection,
+    c.TechSupport,
+    c.StreamingTV,
+    c.StreamingMovies,
+    c.Contract,
+    c.PaperlessBilling,
+    c.PaymentMethod,
+    c.MonthlyCharges.toFixed(2),
     // Telco's export writes a single space, not an empty cell, for a new customer's total.
     c.TotalCharges === null ? ' ' : c.TotalCharges.toFixed(2),
   ];

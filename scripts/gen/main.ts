@@ -10,7 +10,11 @@ const MAX_SEED = 2 ** 32 - 1;
 /** Each schema's writer, row limit and label column. */
 const SCHEMAS = {
   telco: { chunks: customerCsvChunks, maxRows: MAX_ROWS, label: 'Churn column (Yes/No)' },
-  bank: { chunks: bankCsvChunks, maxRows: MAX_BANK_ROWS, label: 'Exited column (1/0), drawn from the known logistic truth in generate-bank-customers.ts' },
+  bank: {
+    chunks: bankCsvChunks,
+    maxRows: MAX_BANK_ROWS,
+    label: 'Exited column (1/0), drawn from the known logistic truth in generate-bank-customers.ts',
+  },
 } as const;
 type Schema = keyof typeof SCHEMAS;
 
@@ -55,7 +59,8 @@ function readArgs() {
 function integerArg(name: string, text: string | undefined, min: number, max: number): number {
   if (text === undefined) return badArgs(`--${name} is required.`);
   const value = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!(value >= min && value <= max)) return badArgs(`--${name} must be a whole number from ${min} to ${max}, not "${text}".`);
+  if (!(value >= min && value <= max))
+    return badArgs(`--${name} must be a whole number from ${min} to ${max}, not "${text}".`);
   return value;
 }
 
@@ -83,4 +88,6 @@ try {
 const seconds = (performance.now() - started) / 1000;
 const bytes = statSync(out).size;
 const size = bytes < 1e6 ? `${(bytes / 1e3).toFixed(1)} kB` : `${(bytes / 1e6).toFixed(1)} MB`;
-console.log(`Wrote ${rows.toLocaleString('en-US')} ${schemaName} customers${args.labels ? ' with labels' : ''} (seed ${seed}) to ${out}: ${size} in ${seconds.toFixed(1)} s`);
+console.log(
+  `Wrote ${rows.toLocaleString('en-US')} ${schemaName} customers${args.labels ? ' with labels' : ''} (seed ${seed}) to ${out}: ${size} in ${seconds.toFixed(1)} s`,
+);

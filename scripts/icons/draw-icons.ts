@@ -53,7 +53,8 @@ function layersAt(x: number, y: number, maskable: boolean): Rgba[] {
     const alongEdge = Math.abs((x - CENTRE) * Math.sin(rad(SWEEP.to)) - (y - CENTRE) * Math.cos(rad(SWEEP.to)));
     const ahead = (x - CENTRE) * Math.cos(rad(SWEEP.to)) + (y - CENTRE) * Math.sin(rad(SWEEP.to));
     if (ahead >= 0 && alongEdge <= AXIS_WIDTH) layers.push(hex('#cfe6ff', 0.9));
-    if (Math.abs(x - CENTRE) <= AXIS_WIDTH / 2 || Math.abs(y - CENTRE) <= AXIS_WIDTH / 2) layers.push(hex('#ffffff', 0.3));
+    if (Math.abs(x - CENTRE) <= AXIS_WIDTH / 2 || Math.abs(y - CENTRE) <= AXIS_WIDTH / 2)
+      layers.push(hex('#ffffff', 0.3));
   }
   if (RINGS.some((ring) => Math.abs(r - ring) <= RING_WIDTH / 2)) layers.push(hex('#ffffff', 0.6));
   for (const blip of BLIPS) {
@@ -83,7 +84,10 @@ function rasterise(size: number, maskable: boolean): Uint8Array {
       for (let sy = 0; sy < n; sy++) {
         for (let sx = 0; sx < n; sx++) {
           const [pr, pg, pb, pa] = over(layersAt((px + (sx + 0.5) / n) / size, (py + (sy + 0.5) / n) / size, maskable));
-          r += pr; g += pg; b += pb; a += pa;
+          r += pr;
+          g += pg;
+          b += pb;
+          a += pa;
         }
       }
       const o = (py * size + px) * 4;
@@ -96,7 +100,6 @@ function rasterise(size: number, maskable: boolean): Uint8Array {
   }
   return pixels;
 }
-
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
@@ -116,13 +119,19 @@ function encodePng(size: number, rgba: Uint8Array): Buffer {
   const raw = Buffer.alloc(size * (size * 4 + 1));
   for (let y = 0; y < size; y++) raw.set(rgba.subarray(y * size * 4, (y + 1) * size * 4), y * (size * 4 + 1) + 1);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', new Uint8Array())]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', new Uint8Array()),
+  ]);
 }
 
 function svg(): string {
   const s = 512;
   const at = (v: number) => +(v * s).toFixed(2);
-  const point = (angle: number, r: number) => `${at(CENTRE + r * Math.cos(rad(angle)))} ${at(CENTRE + r * Math.sin(rad(angle)))}`;
+  const point = (angle: number, r: number) =>
+    `${at(CENTRE + r * Math.cos(rad(angle)))} ${at(CENTRE + r * Math.sin(rad(angle)))}`;
   const outer = RINGS[0]!;
   const lines = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${s} ${s}" role="img" aria-label="Churn Radar">`,
@@ -131,8 +140,13 @@ function svg(): string {
     `<path d="M${at(CENTRE)} ${at(CENTRE)}L${point(SWEEP.from, outer)}A${at(outer)} ${at(outer)} 0 0 1 ${point(SWEEP.to, outer)}Z" fill="#6cb2ff" fill-opacity="0.35"/>`,
     `<path d="M${at(CENTRE)} ${at(CENTRE - outer)}V${at(CENTRE + outer)}M${at(CENTRE - outer)} ${at(CENTRE)}H${at(CENTRE + outer)}" stroke="#ffffff" stroke-opacity="0.3" stroke-width="${at(AXIS_WIDTH)}"/>`,
     `<path d="M${at(CENTRE)} ${at(CENTRE)}L${point(SWEEP.to, outer)}" stroke="#cfe6ff" stroke-opacity="0.9" stroke-width="${at(AXIS_WIDTH * 2)}"/>`,
-    ...RINGS.map((r) => `<circle cx="${at(CENTRE)}" cy="${at(CENTRE)}" r="${at(r)}" fill="none" stroke="#ffffff" stroke-opacity="0.6" stroke-width="${at(RING_WIDTH)}"/>`),
-    ...BLIPS.map((b) => `<circle cx="${at(blipCentre(b).x)}" cy="${at(blipCentre(b).y)}" r="${at(b.radius)}" fill="${b.colour}"/>`),
+    ...RINGS.map(
+      (r) =>
+        `<circle cx="${at(CENTRE)}" cy="${at(CENTRE)}" r="${at(r)}" fill="none" stroke="#ffffff" stroke-opacity="0.6" stroke-width="${at(RING_WIDTH)}"/>`,
+    ),
+    ...BLIPS.map(
+      (b) => `<circle cx="${at(blipCentre(b).x)}" cy="${at(blipCentre(b).y)}" r="${at(b.radius)}" fill="${b.colour}"/>`,
+    ),
     '</svg>',
   ];
   return `${lines.join('\n')}\n`;
@@ -140,7 +154,11 @@ function svg(): string {
 
 const out = new URL('../../public/icons/', import.meta.url);
 mkdirSync(out, { recursive: true });
-for (const [name, size, maskable] of [['icon-192.png', 192, false], ['icon-512.png', 512, false], ['icon-maskable-512.png', 512, true]] as const) {
+for (const [name, size, maskable] of [
+  ['icon-192.png', 192, false],
+  ['icon-512.png', 512, false],
+  ['icon-maskable-512.png', 512, true],
+] as const) {
   writeFileSync(new URL(name, out), encodePng(size, rasterise(size, maskable)));
 }
 writeFileSync(new URL('icon.svg', out), svg());

@@ -7,6 +7,8 @@ const TEMP_DIR = '.stryker-tmp';
 mkdirSync(TEMP_DIR, { recursive: true });
 if (!existsSync(`${TEMP_DIR}/shared`)) symlinkSync('../../shared', `${TEMP_DIR}/shared`, 'dir');
 if (!existsSync(`${TEMP_DIR}/shared/data/telco-customer-churn.csv`)) {
-  console.error('The shared Telco dataset is missing at ../shared/data/; the mutation run needs it as the unit tests do.');
+  console.error(
+    'The shared Telco dataset is missing at ../shared/data/; the mutation run needs it as the unit tests do.',
+  );
   process.exit(1);
 }

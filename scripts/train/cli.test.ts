@@ -20,17 +20,44 @@ function train(args: string[]) {
 }
 
 describe('npm run train, called wrongly', () => {
-  const good = file('good.csv', `id,plan,spend,left\n${rows(60, (i) => `${i},${i % 3 ? 'basic' : 'plus'},${i * 3},${i % 4 === 0 ? 'yes' : 'no'}`)}\n`);
+  const good = file(
+    'good.csv',
+    `id,plan,spend,left\n${rows(60, (i) => `${i},${i % 3 ? 'basic' : 'plus'},${i * 3},${i % 4 === 0 ? 'yes' : 'no'}`)}\n`,
+  );
   it.each([
     ['no --data', ['--target', 'left'], 'Missing --data: the labelled CSV to learn from.'],
-    ['a missing file', ['--data', join(dir, 'nope.csv'), '--target', 'left'], `Cannot read the data file ${join(dir, 'nope.csv')}: ENOENT`],
+    [
+      'a missing file',
+      ['--data', join(dir, 'nope.csv'), '--target', 'left'],
+      `Cannot read the data file ${join(dir, 'nope.csv')}: ENOENT`,
+    ],
     ['no --target', ['--data', good], 'Missing --target: the column that says who left.'],
-    ['an unknown target column', ['--data', good, '--target', 'churned'], 'has no column "churned". Its columns are: "id", "plan", "spend", "left".'],
-    ['a target with three values', ['--data', file('three.csv', `a,y\n${rows(30, (i) => `${i},${['x', 'y', 'z'][i % 3]}`)}\n`), '--target', 'y'], 'has 3 different values ("x", "y", "z"); it must have exactly two'],
-    ['a target with one value (no positives)', ['--data', file('one.csv', `a,y\n${rows(30, (i) => `${i},no`)}\n`), '--target', 'y'], 'has only one value ("no"): a model needs customers who left and customers who stayed.'],
-    ['a positive value the target lacks', ['--data', good, '--target', 'left', '--positive', 'churned'], 'has no value "churned"; its values are "yes", "no".'],
+    [
+      'an unknown target column',
+      ['--data', good, '--target', 'churned'],
+      'has no column "churned". Its columns are: "id", "plan", "spend", "left".',
+    ],
+    [
+      'a target with three values',
+      ['--data', file('three.csv', `a,y\n${rows(30, (i) => `${i},${['x', 'y', 'z'][i % 3]}`)}\n`), '--target', 'y'],
+      'has 3 different values ("x", "y", "z"); it must have exactly two',
+    ],
+    [
+      'a target with one value (no positives)',
+      ['--data', file('one.csv', `a,y\n${rows(30, (i) => `${i},no`)}\n`), '--target', 'y'],
+      'has only one value ("no"): a model needs customers who left and customers who stayed.',
+    ],
+    [
+      'a positive value the target lacks',
+      ['--data', good, '--target', 'left', '--positive', 'churned'],
+      'has no value "churned"; its values are "yes", "no".',
+    ],
     ['an unknown option', ['--data', good, '--target', 'left', '--colour', 'red'], "Unknown option '--colour'"],
-    ['a config that is not valid', ['--data', good, '--target', 'left', '--config', file('bad.json', '{"columns":{"plan":{"type":"text"}}}')], 'is not valid: columns.plan.type:'],
+    [
+      'a config that is not valid',
+      ['--data', good, '--target', 'left', '--config', file('bad.json', '{"columns":{"plan":{"type":"text"}}}')],
+      'is not valid: columns.plan.type:',
+    ],
   ])('%s: one clear line, the usage, exit code 2, nothing written', (_, args, message) => {
     const out = join(dir, `out-${Math.random()}`);
     const run = train([...args, '--out', out]);

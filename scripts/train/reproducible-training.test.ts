@@ -6,7 +6,14 @@ import { designMatrix, labelsOf } from '../../src/core/train/design-matrix.ts';
 import { logisticObjective } from '../../src/core/train/logistic-regression.ts';
 import { seededRandom } from '../../src/core/train/seeded-random.ts';
 import type { TrainedPackage } from '../../src/core/train/train-model.ts';
-import { committedReport, datasetForSpec, modelPath, readTelcoConfig, readTelcoDataset, TELCO_PATH } from './telco-dataset.test-support.ts';
+import {
+  committedReport,
+  datasetForSpec,
+  modelPath,
+  readTelcoConfig,
+  readTelcoDataset,
+  TELCO_PATH,
+} from './telco-dataset.test-support.ts';
 import { trainFromBytes } from '../../src/cli/train-files.ts';
 
 let files: Record<string, Uint8Array>;
@@ -21,13 +28,19 @@ describe('training the Telco packages with the Telco config, as "npm run train" 
   it('reproduces the committed model packages byte for byte', () => {
     for (const [name, bytes] of Object.entries(files)) {
       const committed = new Uint8Array(readFileSync(modelPath(name)));
-      expect(Buffer.compare(Buffer.from(bytes), Buffer.from(committed)), `${name} differs from a fresh "npm run train"`).toBe(0);
+      expect(
+        Buffer.compare(Buffer.from(bytes), Buffer.from(committed)),
+        `${name} differs from a fresh "npm run train"`,
+      ).toBe(0);
     }
-    expect(Object.keys(files).sort()).toEqual(['telco-core', 'telco-full'].flatMap((id) => [`${id}.json`, `${id}.onnx`, `${id}.report.json`]).sort());
+    expect(Object.keys(files).sort()).toEqual(
+      ['telco-core', 'telco-full'].flatMap((id) => [`${id}.json`, `${id}.onnx`, `${id}.report.json`]).sort(),
+    );
   });
 
   it('writes specs that pass the schema', () => {
-    for (const { spec } of packages) expect(parseModelSpec(JSON.parse(JSON.stringify(spec)), `${spec.id}.json`).ok).toBe(true);
+    for (const { spec } of packages)
+      expect(parseModelSpec(JSON.parse(JSON.stringify(spec)), `${spec.id}.json`).ok).toBe(true);
   });
 
   it('reaches the quality bar on the held-out rows', () => {
@@ -66,7 +79,10 @@ describe('training the Telco packages with the Telco config, as "npm run train" 
       for (const fold of report.solver.folds) expect(fold.gradientNorm).toBeLessThan(1e-8);
       const C = report.penalty.chosen_C;
       const plan = planFeatures(spec, data.table);
-      const scaling = { mean: Float64Array.from(spec.features, (f) => f.mean), std: Float64Array.from(spec.features, (f) => f.std) };
+      const scaling = {
+        mean: Float64Array.from(spec.features, (f) => f.mean),
+        std: Float64Array.from(spec.features, (f) => f.std),
+      };
       const x = designMatrix(plan, data.train, scaling);
       const y = labelsOf(data.y, data.train);
       const n = data.train.length;

@@ -14,7 +14,9 @@ export const TELCO_CONFIG_PATH = fileURLToPath(new URL('../../train-configs/telc
 
 export function readSharedDataset(path: string): Buffer {
   if (!existsSync(path)) {
-    throw new Error(`The dataset is missing at ${path}. Tests that retrain or check parity need it: put the shared folder beside this project (CI always has it).`);
+    throw new Error(
+      `The dataset is missing at ${path}. Tests that retrain or check parity need it: put the shared folder beside this project (CI always has it).`,
+    );
   }
   return readFileSync(path);
 }
@@ -35,13 +37,14 @@ export function committedSpec(id: string): ModelSpec {
   return parsed.value;
 }
 
-export const committedReport = (id: string) => JSON.parse(readFileSync(modelPath(`${id}.report.json`), 'utf8')) as {
-  test_rows: (string | number)[];
-  penalty: { chosen_C: number };
-  solver: { final: { gradientNorm: number; objective: number }; folds: { gradientNorm: number }[] };
-  split: { train_rows: number; test_rows: number };
-  dataset: { rows: number };
-};
+export const committedReport = (id: string) =>
+  JSON.parse(readFileSync(modelPath(`${id}.report.json`), 'utf8')) as {
+    test_rows: (string | number)[];
+    penalty: { chosen_C: number };
+    solver: { final: { gradientNorm: number; objective: number }; folds: { gradientNorm: number }[] };
+    split: { train_rows: number; test_rows: number };
+    dataset: { rows: number };
+  };
 
 /** A dataset read for a committed spec, with outcomes and the trainer's split (from the report's held-out rows). */
 export function datasetForSpec(path: string, spec: ModelSpec, report: ReturnType<typeof committedReport>) {
@@ -49,7 +52,9 @@ export function datasetForSpec(path: string, spec: ModelSpec, report: ReturnType
   const table = tableForSpec(header, rows, spec);
   if (!table.ok) throw new Error(table.problem);
   const targetCell = header.findIndex((h) => h === spec.target.column);
-  const y = Uint8Array.from(rows, (cells) => (normaliseCategory(cells[targetCell] ?? '') === normaliseCategory(spec.target.positive) ? 1 : 0));
+  const y = Uint8Array.from(rows, (cells) =>
+    normaliseCategory(cells[targetCell] ?? '') === normaliseCategory(spec.target.positive) ? 1 : 0,
+  );
   const idCell = spec.id_column ? header.findIndex((h) => h === spec.id_column!.name) : -1;
   const keyOf = (cells: readonly string[], r: number) => (idCell >= 0 ? cells[idCell]! : r + 2);
   const held = new Set(report.test_rows);

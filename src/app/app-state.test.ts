@@ -7,11 +7,18 @@ const file = new Blob(['x']);
 const dataset = (job: number) => ({ job, modelId: 'none', fileName: 'f.csv', rows: 1 }) as ScoredDataset;
 const worker = (message: WorkerToPage): AppAction => ({ type: 'worker', message });
 const run = (state: AppState, ...actions: AppAction[]) => actions.reduce(appReducer, state);
-const spec = { id: 'none', thresholds: { recommended: 'r', points: [{ name: 'r', value: 0.3 }] } } as unknown as ModelSpec;
+const spec = {
+  id: 'none',
+  thresholds: { recommended: 'r', points: [{ name: 'r', value: 0.3 }] },
+} as unknown as ModelSpec;
 
 const loaded = run(initialState, worker({ type: 'models-loaded', specs: [spec] }));
 /** Results of job 1 on screen. */
-const ready = run(loaded, { type: 'file-chosen', job: 1, file, fileName: 'f.csv', keepShown: false }, worker({ type: 'scored', dataset: dataset(1) }));
+const ready = run(
+  loaded,
+  { type: 'file-chosen', job: 1, file, fileName: 'f.csv', keepShown: false },
+  worker({ type: 'scored', dataset: dataset(1) }),
+);
 
 describe('loading before ready', () => {
   it('is loading until the models are in memory, then idle', () => {
@@ -23,7 +30,10 @@ describe('loading before ready', () => {
     const queued = run(initialState, { type: 'queue-file', file, fileName: 'early.csv' });
     expect(queued.phase).toBe('loading');
     expect(queued.queued?.fileName).toBe('early.csv');
-    expect(run(queued, worker({ type: 'models-failed', message: 'no' }))).toMatchObject({ phase: 'error', queued: undefined });
+    expect(run(queued, worker({ type: 'models-failed', message: 'no' }))).toMatchObject({
+      phase: 'error',
+      queued: undefined,
+    });
   });
 
   it('a restarted worker loads again', () => {
@@ -34,21 +44,44 @@ describe('loading before ready', () => {
 
 describe('every request the page waits on ends', () => {
   const pending: [string, AppAction, WorkerToPage, (s: AppState) => boolean][] = [
-    ['sorting…', { type: 'sort', sort: { key: 'x', descending: true }, request: 5 }, { type: 'sort-failed', job: 1, request: 5, message: 'bad key' }, (s) => s.sort !== null && s.order === null],
-    ['loading the row…', { type: 'open-row', row: 0 }, { type: 'row-details-failed', job: 1, row: 0, message: 'unreadable' }, (s) => s.detailsCells === undefined && s.detailsError === undefined],
-    ['exporting', { type: 'export-started', kind: 'csv', target: 'download' }, { type: 'export-ended', job: 1, kind: 'csv', message: 'disk full' }, (s) => s.exporting !== undefined],
+    [
+      'sorting…',
+      { type: 'sort', sort: { key: 'x', descending: true }, request: 5 },
+      { type: 'sort-failed', job: 1, request: 5, message: 'bad key' },
+      (s) => s.sort !== null && s.order === null,
+    ],
+    [
+      'loading the row…',
+      { type: 'open-row', row: 0 },
+      { type: 'row-details-failed', job: 1, row: 0, message: 'unreadable' },
+      (s) => s.detailsCells === undefined && s.detailsError === undefined,
+    ],
+    [
+      'exporting',
+      { type: 'export-started', kind: 'csv', target: 'download' },
+      { type: 'export-ended', job: 1, kind: 'csv', message: 'disk full' },
+      (s) => s.exporting !== undefined,
+    ],
   ];
-  it.each(pending)('%s stops waiting when the worker reports a failure, and says why', (_, request, failure, waiting) => {
-    const asked = run(ready, request);
-    expect(waiting(asked)).toBe(true);
-    const answered = run(asked, worker(failure));
-    expect(waiting(answered)).toBe(false);
-    expect(`${answered.notice ?? ''}${answered.detailsError ?? ''}`).toContain('message' in failure ? failure.message : '');
-  });
+  it.each(pending)(
+    '%s stops waiting when the worker reports a failure, and says why',
+    (_, request, failure, waiting) => {
+      const asked = run(ready, request);
+      expect(waiting(asked)).toBe(true);
+      const answered = run(asked, worker(failure));
+      expect(waiting(answered)).toBe(false);
+      expect(`${answered.notice ?? ''}${answered.detailsError ?? ''}`).toContain(
+        'message' in failure ? failure.message : '',
+      );
+    },
+  );
 
   it('a failed file leaves the error state with its message', () => {
     const working = run(loaded, { type: 'file-chosen', job: 4, file, fileName: 'f.csv', keepShown: false });
-    expect(run(working, worker({ type: 'failed', job: 4, message: 'broken' }))).toMatchObject({ phase: 'error', error: 'broken' });
+    expect(run(working, worker({ type: 'failed', job: 4, message: 'broken' }))).toMatchObject({
+      phase: 'error',
+      error: 'broken',
+    });
   });
 
   it('replies for results no longer on screen change nothing', () => {
@@ -62,11 +95,21 @@ describe('changing the column mapping keeps the results on screen', () => {
 
   it('while the new mapping is asked for and read', () => {
     expect(remapping.dataset?.job).toBe(1);
-    const mapping = run(remapping, worker({ type: 'needs-mapping', request: { job: 2, fileName: 'f.csv', headers: [], preview: [], proposals: [], duplicates: [], reason: '' } }));
+    const mapping = run(
+      remapping,
+      worker({
+        type: 'needs-mapping',
+        request: { job: 2, fileName: 'f.csv', headers: [], preview: [], proposals: [], duplicates: [], reason: '' },
+      }),
+    );
     expect(mapping).toMatchObject({ phase: 'mapping' });
     expect(mapping.dataset?.job).toBe(1);
     // Sorting the results on screen still works while the mapping step is open.
-    const sorted = run(mapping, { type: 'sort', sort: { key: 'x', descending: false }, request: 8 }, worker({ type: 'sorted', job: 1, request: 8, order: new Uint32Array([0]) }));
+    const sorted = run(
+      mapping,
+      { type: 'sort', sort: { key: 'x', descending: false }, request: 8 },
+      worker({ type: 'sorted', job: 1, request: 8, order: new Uint32Array([0]) }),
+    );
     expect(sorted.order).toEqual(new Uint32Array([0]));
   });
 
@@ -87,6 +130,8 @@ describe('changing the column mapping keeps the results on screen', () => {
   });
 
   it('a new file does not keep them', () => {
-    expect(run(ready, { type: 'file-chosen', job: 3, file, fileName: 'g.csv', keepShown: false }).dataset).toBeUndefined();
+    expect(
+      run(ready, { type: 'file-chosen', job: 3, file, fileName: 'g.csv', keepShown: false }).dataset,
+    ).toBeUndefined();
   });
 });

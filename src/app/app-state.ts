@@ -6,7 +6,6 @@ import type { ExportKind, MappingRequest, Progress, ScoredDataset, WorkerToPage 
 /** `loading` until the models and the runtime are in memory; then the page can work with no network. */
 export type Phase = 'loading' | 'idle' | 'working' | 'mapping' | 'ready' | 'error';
 
-
 export interface ExportState {
   kind: ExportKind;
   rows: number;
@@ -91,25 +90,67 @@ export type AppAction =
   | { type: 'start-over'; restarted: boolean };
 
 export const initialState: AppState = {
-  phase: 'loading', models: [], job: 0, file: undefined, fileName: undefined, progress: undefined, mapping: undefined,
-  dataset: undefined, threshold: 0.5, sort: null, sortRequest: 0, order: null, detailsRow: null, detailsCells: undefined,
-  detailsError: undefined, exporting: undefined, download: undefined, notice: undefined, error: undefined, oversized: undefined,
-  queued: undefined, campaign: undefined, campaignRequest: 0, campaignRequested: undefined, campaignAnswered: -1, campaignProblem: undefined, atRiskList: null,
+  phase: 'loading',
+  models: [],
+  job: 0,
+  file: undefined,
+  fileName: undefined,
+  progress: undefined,
+  mapping: undefined,
+  dataset: undefined,
+  threshold: 0.5,
+  sort: null,
+  sortRequest: 0,
+  order: null,
+  detailsRow: null,
+  detailsCells: undefined,
+  detailsError: undefined,
+  exporting: undefined,
+  download: undefined,
+  notice: undefined,
+  error: undefined,
+  oversized: undefined,
+  queued: undefined,
+  campaign: undefined,
+  campaignRequest: 0,
+  campaignRequested: undefined,
+  campaignAnswered: -1,
+  campaignProblem: undefined,
+  atRiskList: null,
 };
 
-export const recommendedOf = (spec: ModelSpec) => spec.thresholds.points.find((p) => p.name === spec.thresholds.recommended)!.value;
+export const recommendedOf = (spec: ModelSpec) =>
+  spec.thresholds.points.find((p) => p.name === spec.thresholds.recommended)!.value;
 
 const clearShown = {
-  dataset: undefined, sort: null, order: null, detailsRow: null, detailsCells: undefined, detailsError: undefined, exporting: undefined,
-  campaign: undefined, campaignAnswered: -1, campaignProblem: undefined, atRiskList: null,
+  dataset: undefined,
+  sort: null,
+  order: null,
+  detailsRow: null,
+  detailsCells: undefined,
+  detailsError: undefined,
+  exporting: undefined,
+  campaign: undefined,
+  campaignAnswered: -1,
+  campaignProblem: undefined,
+  atRiskList: null,
 } satisfies Partial<AppState>;
 const clearFile = {
-  ...clearShown, progress: undefined, mapping: undefined, download: undefined, notice: undefined, error: undefined, oversized: undefined, queued: undefined,
+  ...clearShown,
+  progress: undefined,
+  mapping: undefined,
+  download: undefined,
+  notice: undefined,
+  error: undefined,
+  oversized: undefined,
+  queued: undefined,
 } satisfies Partial<AppState>;
 
 /** Where the page goes when a job ends without new results: back to the ones on screen, if any. */
 const settled = (state: AppState, notice: string | undefined): AppState =>
-  state.dataset ? { ...state, phase: 'ready', progress: undefined, mapping: undefined, notice } : { ...state, ...clearFile, phase: 'idle', notice };
+  state.dataset
+    ? { ...state, phase: 'ready', progress: undefined, mapping: undefined, notice }
+    : { ...state, ...clearFile, phase: 'idle', notice };
 
 export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
@@ -120,12 +161,28 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'file-chosen': {
       const kept = action.keepShown
         ? {
-          dataset: state.dataset, sort: state.sort, order: state.order, detailsRow: state.detailsRow, detailsCells: state.detailsCells, detailsError: state.detailsError,
-          exporting: state.exporting, campaign: state.campaign, campaignAnswered: state.campaignAnswered, campaignProblem: state.campaignProblem,
-          atRiskList: state.atRiskList,
-        }
+            dataset: state.dataset,
+            sort: state.sort,
+            order: state.order,
+            detailsRow: state.detailsRow,
+            detailsCells: state.detailsCells,
+            detailsError: state.detailsError,
+            exporting: state.exporting,
+            campaign: state.campaign,
+            campaignAnswered: state.campaignAnswered,
+            campaignProblem: state.campaignProblem,
+            atRiskList: state.atRiskList,
+          }
         : {};
-      return { ...state, ...clearFile, ...kept, phase: 'working', job: action.job, file: action.file, fileName: action.fileName };
+      return {
+        ...state,
+        ...clearFile,
+        ...kept,
+        phase: 'working',
+        job: action.job,
+        file: action.file,
+        fileName: action.fileName,
+      };
     }
     case 'queue-file':
       return { ...state, oversized: undefined, queued: { file: action.file, fileName: action.fileName } };
@@ -136,7 +193,13 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'start-over':
       return action.restarted
         ? { ...state, ...clearFile, phase: 'loading', models: [], file: undefined, fileName: undefined }
-        : { ...state, ...clearFile, phase: state.models.length ? 'idle' : 'loading', file: undefined, fileName: undefined };
+        : {
+            ...state,
+            ...clearFile,
+            phase: state.models.length ? 'idle' : 'loading',
+            file: undefined,
+            fileName: undefined,
+          };
     case 'threshold':
       return { ...state, threshold: Math.min(1, Math.max(0, action.value)), atRiskList: null };
     case 'campaign-request':
@@ -148,7 +211,11 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'open-row':
       return { ...state, detailsRow: action.row, detailsCells: undefined, detailsError: undefined };
     case 'export-started':
-      return { ...state, exporting: { kind: action.kind, rows: 0, totalRows: state.dataset?.rows ?? 0, target: action.target }, download: undefined };
+      return {
+        ...state,
+        exporting: { kind: action.kind, rows: 0, totalRows: state.dataset?.rows ?? 0, target: action.target },
+        download: undefined,
+      };
     case 'downloaded':
       return { ...state, download: undefined };
     case 'worker':
@@ -167,51 +234,100 @@ function onWorkerMessage(state: AppState, message: WorkerToPage): AppState {
     case 'models-failed':
       return { ...state, phase: 'error', error: message.message, queued: undefined };
     case 'progress':
-      return current(message.progress.job) && state.phase === 'working' ? { ...state, progress: message.progress } : state;
+      return current(message.progress.job) && state.phase === 'working'
+        ? { ...state, progress: message.progress }
+        : state;
     case 'needs-mapping':
-      return current(message.request.job) ? { ...state, phase: 'mapping', mapping: message.request, progress: undefined } : state;
+      return current(message.request.job)
+        ? { ...state, phase: 'mapping', mapping: message.request, progress: undefined }
+        : state;
     case 'scored': {
       if (!current(message.dataset.job)) return state;
       const spec = state.models.find((m) => m.id === message.dataset.modelId);
-      return { ...state, ...clearShown, phase: 'ready', dataset: message.dataset, progress: undefined, mapping: undefined, threshold: spec ? recommendedOf(spec) : state.threshold };
+      return {
+        ...state,
+        ...clearShown,
+        phase: 'ready',
+        dataset: message.dataset,
+        progress: undefined,
+        mapping: undefined,
+        threshold: spec ? recommendedOf(spec) : state.threshold,
+      };
     }
     case 'failed':
       if (!current(message.job)) return state;
       // A new mapping that cannot be used leaves the results of the old one in place.
-      if (state.dataset) return settled(state, `The new column mapping could not be used: ${message.message} The results below are from the previous mapping.`);
+      if (state.dataset)
+        return settled(
+          state,
+          `The new column mapping could not be used: ${message.message} The results below are from the previous mapping.`,
+        );
       return { ...state, ...clearFile, phase: 'error', error: message.message };
     case 'cancelled':
       if (!current(message.job)) return state;
-      return settled(state, state.dataset ? 'Stopped. The results below are unchanged.' : `Stopped reading ${state.fileName ?? 'the file'}. Nothing was kept.`);
+      return settled(
+        state,
+        state.dataset
+          ? 'Stopped. The results below are unchanged.'
+          : `Stopped reading ${state.fileName ?? 'the file'}. Nothing was kept.`,
+      );
     case 'sorted':
       return shown(message.job) && message.request === state.sortRequest ? { ...state, order: message.order } : state;
     case 'sort-failed':
-      return shown(message.job) && message.request === state.sortRequest ? { ...state, sort: null, order: null, notice: `Could not sort the table: ${message.message}` } : state;
+      return shown(message.job) && message.request === state.sortRequest
+        ? { ...state, sort: null, order: null, notice: `Could not sort the table: ${message.message}` }
+        : state;
     case 'row-details':
       return shown(message.job) && message.row === state.detailsRow ? { ...state, detailsCells: message.cells } : state;
     case 'row-details-failed':
-      return shown(message.job) && message.row === state.detailsRow ? { ...state, detailsError: message.message } : state;
+      return shown(message.job) && message.row === state.detailsRow
+        ? { ...state, detailsError: message.message }
+        : state;
     case 'export-progress':
-      return shown(message.job) && state.exporting ? { ...state, exporting: { ...state.exporting, rows: message.rows, totalRows: message.totalRows } } : state;
+      return shown(message.job) && state.exporting
+        ? { ...state, exporting: { ...state.exporting, rows: message.rows, totalRows: message.totalRows } }
+        : state;
     case 'exported': {
       if (!shown(message.job)) return state;
       const target = state.exporting?.target ?? 'download';
       // Written straight to the file the person chose: nothing left to download.
-      if (!message.blob) return { ...state, exporting: undefined, notice: `Saved ${message.rows.toLocaleString()} rows to ${message.fileName}.` };
-      return { ...state, exporting: undefined, download: { blob: message.blob, fileName: message.fileName, rows: message.rows, kind: message.kind, target } };
+      if (!message.blob)
+        return {
+          ...state,
+          exporting: undefined,
+          notice: `Saved ${message.rows.toLocaleString()} rows to ${message.fileName}.`,
+        };
+      return {
+        ...state,
+        exporting: undefined,
+        download: { blob: message.blob, fileName: message.fileName, rows: message.rows, kind: message.kind, target },
+      };
     }
     case 'export-ended':
-      return shown(message.job) ? { ...state, exporting: undefined, notice: message.message ? `The export failed: ${message.message}` : 'Export cancelled.' } : state;
+      return shown(message.job)
+        ? {
+            ...state,
+            exporting: undefined,
+            notice: message.message ? `The export failed: ${message.message}` : 'Export cancelled.',
+          }
+        : state;
     case 'model-added':
       return { ...state, models: message.specs };
     case 'model-refused':
       // The view that asked shows the problem (see useScoring's addModel).
       return state;
     case 'campaign':
-      return shown(message.job) && message.request === state.campaignRequest ? { ...state, campaign: { result: message.result, chosen: message.chosen }, campaignAnswered: message.request, campaignProblem: undefined }
+      return shown(message.job) && message.request === state.campaignRequest
+        ? {
+            ...state,
+            campaign: { result: message.result, chosen: message.chosen },
+            campaignAnswered: message.request,
+            campaignProblem: undefined,
+          }
         : state;
     case 'campaign-failed':
-      return shown(message.job) && message.request === state.campaignRequest ? { ...state, campaign: undefined, campaignAnswered: message.request, campaignProblem: message.message }
+      return shown(message.job) && message.request === state.campaignRequest
+        ? { ...state, campaign: undefined, campaignAnswered: message.request, campaignProblem: message.message }
         : state;
     case 'campaign-superseded':
       return state;

@@ -80,7 +80,15 @@ export function App() {
   const chartDataset = useDeferredValue(dataset);
   const { atRiskList } = state;
   const summary = useMemo(
-    () => (dataset ? summariseDecision(dataset.probabilities, state.threshold, spec?.value ? dataset.numeric[spec.value.column] : undefined, atRiskList?.rows) : undefined),
+    () =>
+      dataset
+        ? summariseDecision(
+            dataset.probabilities,
+            state.threshold,
+            spec?.value ? dataset.numeric[spec.value.column] : undefined,
+            atRiskList?.rows,
+          )
+        : undefined,
     [dataset, spec, state.threshold, atRiskList],
   );
 
@@ -88,41 +96,86 @@ export function App() {
   const [campaignSettings, setCampaignSettings] = useCampaignSettings();
   const { requestCampaign, setAtRiskList } = s;
   const campaign = useCampaign(dataset, spec, campaignSettings, {
-    reply: state.campaign, problem: state.campaignProblem, request: requestCampaign, waiting: state.campaignAnswered !== state.campaignRequest,
+    reply: state.campaign,
+    problem: state.campaignProblem,
+    request: requestCampaign,
+    waiting: state.campaignAnswered !== state.campaignRequest,
     requested: state.campaignRequested,
   });
   const [tableList, setTableList] = useState<{ dataset: ScoredDataset; label: string; rows: Uint8Array } | null>(null);
   const list = tableList && tableList.dataset === dataset ? tableList : null;
   const { chosen: campaignChosen, benefits } = campaign;
   // The best N become the at-risk list itself (counts, table, exports), and the table shows them.
-  const contactBest = useCallback((count: number) => {
-    if (!dataset || !campaignChosen) return;
-    const label = `the best ${formatCount(count)} customers to contact`;
-    setAtRiskList({ label, count, rows: campaignChosen });
-    setTableList({ dataset, label, rows: campaignChosen });
-  }, [dataset, campaignChosen, setAtRiskList]);
-  const showList = useCallback((label: string, rows: Uint8Array) => {
-    if (dataset) setTableList({ dataset, label, rows });
-  }, [dataset]);
+  const contactBest = useCallback(
+    (count: number) => {
+      if (!dataset || !campaignChosen) return;
+      const label = `the best ${formatCount(count)} customers to contact`;
+      setAtRiskList({ label, count, rows: campaignChosen });
+      setTableList({ dataset, label, rows: campaignChosen });
+    },
+    [dataset, campaignChosen, setAtRiskList],
+  );
+  const showList = useCallback(
+    (label: string, rows: Uint8Array) => {
+      if (dataset) setTableList({ dataset, label, rows });
+    },
+    [dataset],
+  );
   const currency = spec?.value && typeof spec.value.unit === 'object' ? spec.value.unit.currency : 'XXX';
-  const extras = useMemo<ExtraColumn[]>(() => (benefits ? [{ id: 'expected-benefit', header: 'Expected benefit', values: benefits, format: (x) => formatCurrency(x, currency, 2) }] : []), [benefits, currency]);
+  const extras = useMemo<ExtraColumn[]>(
+    () =>
+      benefits
+        ? [
+            {
+              id: 'expected-benefit',
+              header: 'Expected benefit',
+              values: benefits,
+              format: (x) => formatCurrency(x, currency, 2),
+            },
+          ]
+        : [],
+    [benefits, currency],
+  );
 
   // Exports carry the campaign's expected benefit and each customer's best single change.
   const { exportAs: exportPlain } = s;
-  const exportDecision = useMemo(() => ({ campaign: campaign.problem ? undefined : campaignSettings, whatIf: true }), [campaign.problem, campaignSettings]);
-  const exportWithDecision = useCallback((kind: ExportKind) => exportPlain(kind, 'download', exportDecision), [exportPlain, exportDecision]);
+  const exportDecision = useMemo(
+    () => ({ campaign: campaign.problem ? undefined : campaignSettings, whatIf: true }),
+    [campaign.problem, campaignSettings],
+  );
+  const exportWithDecision = useCallback(
+    (kind: ExportKind) => exportPlain(kind, 'download', exportDecision),
+    [exportPlain, exportDecision],
+  );
 
   const [comparison, setComparison] = useState<ComparisonSummary | null>(null);
   const campaignBest = campaign.result?.best;
   // The host hears of results once, with the campaign's figures for the settings in force, not before they arrive.
   const campaignPending = campaign.pending;
-  const hostSummary = useMemo(() => (dataset && summary ? {
-    fileName: dataset.fileName, modelId: dataset.modelId, rows: dataset.rows, scored: summary.scored, rejected: dataset.rejectedRows,
-    atRisk: summary.atRisk, threshold: state.threshold, expectedChurners: summary.expectedChurners,
-    campaign: campaignBest ? { ...campaignSettings, bestCount: campaignBest.count, bestValue: campaignBest.value } : null,
-    comparison,
-  } : undefined), [dataset, summary, state.threshold, campaignBest, campaignSettings, comparison]);
-  const setHostCampaign = useCallback((c: HostCampaign) => setCampaignSettings((now) => ({ ...now, ...c })), [setCampaignSettings]);
+  const hostSummary = useMemo(
+    () =>
+      dataset && summary
+        ? {
+            fileName: dataset.fileName,
+            modelId: dataset.modelId,
+            rows: dataset.rows,
+            scored: summary.scored,
+            rejected: dataset.rejectedRows,
+            atRisk: summary.atRisk,
+            threshold: state.threshold,
+            expectedChurners: summary.expectedChurners,
+            campaign: campaignBest
+              ? { ...campaignSettings, bestCount: campaignBest.count, bestValue: campaignBest.value }
+              : null,
+            comparison,
+          }
+        : undefined,
+    [dataset, summary, state.threshold, campaignBest, campaignSettings, comparison],
+  );
+  const setHostCampaign = useCallback(
+    (c: HostCampaign) => setCampaignSettings((now) => ({ ...now, ...c })),
+    [setCampaignSettings],
+  );
   const hostCsv = state.download?.target === 'host' ? state.download : undefined;
   const { setThreshold, exportAs } = s;
   useHostBridge({
@@ -150,18 +203,36 @@ export function App() {
     <div className={`app${embedded ? ' embedded' : ''}`} data-state={state.phase}>
       <header className="app-header" hidden={embedded}>
         <h1>Churn Radar</h1>
-        <p>Which customers are about to leave, and why. Your file is read and scored on this computer; nothing is uploaded.</p>
+        <p>
+          Which customers are about to leave, and why. Your file is read and scored on this computer; nothing is
+          uploaded.
+        </p>
         <OfflineStatus />
         <nav aria-label="Views" className="views">
-          <a href="#/" aria-current={route === 'score' ? 'page' : undefined}>Score customers</a>{' · '}
-          <a href="#/train" aria-current={route === 'train' ? 'page' : undefined}>Train your own model</a>
+          <a href="#/" aria-current={route === 'score' ? 'page' : undefined}>
+            Score customers
+          </a>
+          {' · '}
+          <a href="#/train" aria-current={route === 'train' ? 'page' : undefined}>
+            Train your own model
+          </a>
         </nav>
       </header>
-      {route === 'train' && !embedded && <TrainView onAddModel={s.addModel} kept={kept} startWorker={startTrainingWorker} />}
+      {route === 'train' && !embedded && (
+        <TrainView onAddModel={s.addModel} kept={kept} startWorker={startTrainingWorker} />
+      )}
       <main hidden={route === 'train' && !embedded}>
         <section className="card" aria-labelledby="score-heading">
-          <h2 id="score-heading" className="visually-hidden">Score a customer file</h2>
-          <DropZone onFile={onFile} onSample={loadSample} disabled={!ready} fileDisabled={state.phase === 'error'} dragging={dragging} />
+          <h2 id="score-heading" className="visually-hidden">
+            Score a customer file
+          </h2>
+          <DropZone
+            onFile={onFile}
+            onSample={loadSample}
+            disabled={!ready}
+            fileDisabled={state.phase === 'error'}
+            dragging={dragging}
+          />
           {state.oversized && (
             <OversizedConfirm
               fileName={state.oversized.fileName}
@@ -171,28 +242,48 @@ export function App() {
               onCancel={s.dismissOversized}
             />
           )}
-          {state.phase === 'working' && <WorkProgress fileName={state.fileName ?? ''} progress={state.progress} onCancel={s.cancel} />}
+          {state.phase === 'working' && (
+            <WorkProgress fileName={state.fileName ?? ''} progress={state.progress} onCancel={s.cancel} />
+          )}
           {!ready && state.phase !== 'error' && (
-            <p role="status" className="muted">{state.queued ? `Loading the models; ${state.queued.fileName} will be read as soon as they are ready…` : 'Loading the models…'}</p>
+            <p role="status" className="muted">
+              {state.queued
+                ? `Loading the models; ${state.queued.fileName} will be read as soon as they are ready…`
+                : 'Loading the models…'}
+            </p>
           )}
           {state.notice && <p role="status">{state.notice}</p>}
-          {deploy.problem && <p role="status" className="notice" data-testid="config-problem">{deploy.problem}</p>}
+          {deploy.problem && (
+            <p role="status" className="notice" data-testid="config-problem">
+              {deploy.problem}
+            </p>
+          )}
           {keptRefused > 0 && (
             <p role="status" className="notice" data-testid="kept-refused">
-              {keptRefused === 1 ? 'A model kept on this computer' : `${keptRefused} models kept on this computer`} could not be loaded. See{' '}
-              <a href="#/train">Train your own model</a>, where each says why and can be forgotten.
+              {keptRefused === 1 ? 'A model kept on this computer' : `${keptRefused} models kept on this computer`}{' '}
+              could not be loaded. See <a href="#/train">Train your own model</a>, where each says why and can be
+              forgotten.
             </p>
           )}
           {state.phase === 'error' && (
             <div role="alert" className="error-box">
-              <p className="error" data-testid="error-message">{state.error}</p>
-              <button type="button" className="button secondary" onClick={s.startOver}>Start over</button>
+              <p className="error" data-testid="error-message">
+                {state.error}
+              </p>
+              <button type="button" className="button secondary" onClick={s.startOver}>
+                Start over
+              </button>
             </div>
           )}
         </section>
 
         {state.phase === 'mapping' && state.mapping && (
-          <MappingStep request={state.mapping} models={state.models} onConfirm={s.remap} onCancel={dataset ? s.cancelMapping : s.startOver} />
+          <MappingStep
+            request={state.mapping}
+            models={state.models}
+            onConfirm={s.remap}
+            onCancel={dataset ? s.cancelMapping : s.startOver}
+          />
         )}
 
         {dataset && spec && summary && ranked && (
@@ -200,35 +291,89 @@ export function App() {
             <section className="card" aria-labelledby="results-heading">
               <h2 id="results-heading">Results for {dataset.fileName}</h2>
               <p className="file-facts">
-                Model <strong data-testid="model-used" data-model-id={spec.id}>{spec.label}</strong> (held-out ROC AUC {formatScore(spec.metrics.test.roc_auc)}) ·{' '}
+                Model{' '}
+                <strong data-testid="model-used" data-model-id={spec.id}>
+                  {spec.label}
+                </strong>{' '}
+                (held-out ROC AUC {formatScore(spec.metrics.test.roc_auc)}) ·{' '}
                 {dataset.alternatives.length > 0 && (
                   <>
-                    <ModelSwitch current={spec} alternatives={dataset.alternatives} models={state.models} onSwitch={s.switchModel} />{' · '}
+                    <ModelSwitch
+                      current={spec}
+                      alternatives={dataset.alternatives}
+                      models={state.models}
+                      onSwitch={s.switchModel}
+                    />
+                    {' · '}
                   </>
                 )}
                 read as {dataset.encoding}, {dataset.delimiter}-separated ·{' '}
                 <button type="button" className="link" onClick={s.changeMapping}>
                   Change column mapping
-                </button>{' · '}
-                <button type="button" className="link" onClick={s.startOver}>Start over</button>
+                </button>
+                {' · '}
+                <button type="button" className="link" onClick={s.startOver}>
+                  Start over
+                </button>
               </p>
-              <SummaryCards summary={summary} rejected={dataset.rejectedRows} rows={dataset.rows} value={valueOf(spec)} />
+              <SummaryCards
+                summary={summary}
+                rejected={dataset.rejectedRows}
+                rows={dataset.rows}
+                value={valueOf(spec)}
+              />
             </section>
-            <DecisionPanel spec={spec} ranked={ranked} threshold={state.threshold} recommended={recommendedOf(spec)} onThreshold={s.setThreshold} list={atRiskList} />
-            <CampaignPanel
-              spec={spec} settings={campaignSettings} onSettings={setCampaignSettings} result={campaign.result} problem={campaign.problem}
-              hasValueColumn={campaign.hasValueColumn} onContactBest={contactBest}
+            <DecisionPanel
+              spec={spec}
+              ranked={ranked}
+              threshold={state.threshold}
+              recommended={recommendedOf(spec)}
+              onThreshold={s.setThreshold}
+              list={atRiskList}
             />
-            <CompareSection startWorker={startScoringWorker} dataset={dataset} spec={spec} threshold={state.threshold} onShowList={showList} onSummary={setComparison} />
+            <CampaignPanel
+              spec={spec}
+              settings={campaignSettings}
+              onSettings={setCampaignSettings}
+              result={campaign.result}
+              problem={campaign.problem}
+              hasValueColumn={campaign.hasValueColumn}
+              onContactBest={contactBest}
+            />
+            <CompareSection
+              startWorker={startScoringWorker}
+              dataset={dataset}
+              spec={spec}
+              threshold={state.threshold}
+              onShowList={showList}
+              onSummary={setComparison}
+            />
             <section className="card" aria-labelledby="customers-heading">
               <h2 id="customers-heading">Customers</h2>
               <ResultsTable
-                dataset={dataset} spec={spec} threshold={state.threshold} order={state.order} sort={state.sort} onSort={s.sortBy} onOpenRow={s.openRow}
-                list={list} onClearList={() => setTableList(null)} extras={extras} atRisk={atRiskList?.rows ?? null}
+                dataset={dataset}
+                spec={spec}
+                threshold={state.threshold}
+                order={state.order}
+                sort={state.sort}
+                onSort={s.sortBy}
+                onOpenRow={s.openRow}
+                list={list}
+                onClearList={() => setTableList(null)}
+                extras={extras}
+                atRisk={atRiskList?.rows ?? null}
               />
             </section>
             {state.detailsRow !== null && (
-              <RowDetails dataset={dataset} spec={spec} row={state.detailsRow} threshold={state.threshold} cells={state.detailsCells} error={state.detailsError} onClose={() => s.openRow(null)} />
+              <RowDetails
+                dataset={dataset}
+                spec={spec}
+                row={state.detailsRow}
+                threshold={state.threshold}
+                cells={state.detailsCells}
+                error={state.detailsError}
+                onClose={() => s.openRow(null)}
+              />
             )}
             {chartDataset === dataset && (
               <>
@@ -236,7 +381,12 @@ export function App() {
                 <EvaluationPanel dataset={dataset} threshold={state.threshold} />
               </>
             )}
-            <ExportButtons exporting={state.exporting} atRisk={summary.atRisk} onExport={exportWithDecision} onCancel={s.cancelExport} />
+            <ExportButtons
+              exporting={state.exporting}
+              atRisk={summary.atRisk}
+              onExport={exportWithDecision}
+              onCancel={s.cancelExport}
+            />
             <RowIssues dataset={dataset} onDownload={() => s.exportAs('issues')} />
           </>
         )}

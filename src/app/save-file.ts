@@ -9,7 +9,10 @@ export const STREAM_EXPORT_BYTES = 100_000_000;
 
 // Not in TypeScript's DOM lib yet; declared as narrowly as it is used.
 interface SaveFilePicker {
-  showSaveFilePicker(options: { suggestedName: string; types: { description: string; accept: Record<string, string[]> }[] }): Promise<{ createWritable(): Promise<WritableStream<Blob>> }>;
+  showSaveFilePicker(options: {
+    suggestedName: string;
+    types: { description: string; accept: Record<string, string[]> }[];
+  }): Promise<{ createWritable(): Promise<WritableStream<Blob>> }>;
 }
 
 const hasPicker = (w: Window): w is Window & SaveFilePicker => 'showSaveFilePicker' in w;
@@ -24,10 +27,17 @@ export function chooseSaveFile(fileName: string, kind: ExportKind): Promise<Writ
   const json = kind === 'json';
   const picked = window.showSaveFilePicker({
     suggestedName: exportFileName(fileName, kind),
-    types: [json ? { description: 'JSON', accept: { 'application/json': ['.json'] } } : { description: 'CSV', accept: { 'text/csv': ['.csv'] } }],
+    types: [
+      json
+        ? { description: 'JSON', accept: { 'application/json': ['.json'] } }
+        : { description: 'CSV', accept: { 'text/csv': ['.csv'] } },
+    ],
   });
-  return picked.then((handle) => handle.createWritable(), (error: unknown) => {
-    if (error instanceof DOMException && error.name === 'AbortError') return null;
-    throw error;
-  });
+  return picked.then(
+    (handle) => handle.createWritable(),
+    (error: unknown) => {
+      if (error instanceof DOMException && error.name === 'AbortError') return null;
+      throw error;
+    },
+  );
 }

@@ -14,8 +14,11 @@ export const startTrainingWorker: StartTrainingWorker = (onMessage, onCrash) => 
   worker.onmessage = (event: MessageEvent<TrainerToPage>) => onMessage(event.data);
   worker.onerror = (event) => {
     event.preventDefault();
-    onCrash(`The training engine stopped unexpectedly${event.message ? ` (${event.message})` : ''}, perhaps out of memory. Choose the file again, or a smaller one.`);
+    onCrash(
+      `The training engine stopped unexpectedly${event.message ? ` (${event.message})` : ''}, perhaps out of memory. Choose the file again, or a smaller one.`,
+    );
   };
-  worker.onmessageerror = () => onCrash('The training engine sent a message the page could not read. Choose the file again.');
+  worker.onmessageerror = () =>
+    onCrash('The training engine sent a message the page could not read. Choose the file again.');
   return { send: (message) => worker.postMessage(message), terminate: () => worker.terminate() };
 };

@@ -42,6 +42,11 @@ describe('installTrustedTypesPolicy', () => {
   });
 
   it('does nothing where the browser has no Trusted Types', () => {
-    expect(installTrustedTypesPolicy({ location: { href: 'https://intranet.example/' }, origin: 'https://intranet.example' })).toBe(false);
+    expect(
+      installTrustedTypesPolicy({
+        location: { href: 'https://intranet.example/' },
+        origin: 'https://intranet.example',
+      }),
+    ).toBe(false);
   });
 });

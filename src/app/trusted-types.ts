@@ -26,12 +26,17 @@ export function scriptUrlAllowed(url: string, pageUrl: string, pageOrigin: strin
   }
 }
 
-export function installTrustedTypesPolicy(scope: { trustedTypes?: TrustedTypesFactory; location: { href: string }; origin: string }): boolean {
+export function installTrustedTypesPolicy(scope: {
+  trustedTypes?: TrustedTypesFactory;
+  location: { href: string };
+  origin: string;
+}): boolean {
   // Browsers without Trusted Types ignore the CSP directive; there is nothing to install.
   if (!scope.trustedTypes) return false;
   scope.trustedTypes.createPolicy('default', {
     createScriptURL(input) {
-      if (!scriptUrlAllowed(input, scope.location.href, scope.origin)) throw new TypeError(`Churn Radar loads scripts only from its own origin, not from ${input}.`);
+      if (!scriptUrlAllowed(input, scope.location.href, scope.origin))
+        throw new TypeError(`Churn Radar loads scripts only from its own origin, not from ${input}.`);
       return input;
     },
   });
@@ -39,4 +44,5 @@ export function installTrustedTypesPolicy(scope: { trustedTypes?: TrustedTypesFa
 }
 
 // In the page (not in Node, where the unit tests import this file), install it as soon as it is imported.
-if ('document' in globalThis) installTrustedTypesPolicy(globalThis as unknown as Parameters<typeof installTrustedTypesPolicy>[0]);
+if ('document' in globalThis)
+  installTrustedTypesPolicy(globalThis as unknown as Parameters<typeof installTrustedTypesPolicy>[0]);

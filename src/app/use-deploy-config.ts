@@ -20,7 +20,8 @@ export function useDeployConfig(): DeployConfigState {
       .then(async (response) => {
         if (!response.ok) return;
         const parsed = parseDeployConfig(await response.text());
-        if (live) setState(parsed.ok ? { config: parsed.value, problem: undefined } : { config: {}, problem: parsed.problem });
+        if (live)
+          setState(parsed.ok ? { config: parsed.value, problem: undefined } : { config: {}, problem: parsed.problem });
       })
       .catch(() => undefined);
     return () => {

@@ -9,5 +9,7 @@ const subscribe = (onChange: () => void) => {
 
 /** The page's two views: scoring at `#/` (and no hash), training at `#/train`. */
 export function useHashRoute(): Route {
-  return useSyncExternalStore(subscribe, () => (window.location.hash.replace(/\/$/, '') === '#/train' ? 'train' : 'score'));
+  return useSyncExternalStore(subscribe, () =>
+    window.location.hash.replace(/\/$/, '') === '#/train' ? 'train' : 'score',
+  );
 }

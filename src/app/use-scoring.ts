@@ -85,7 +85,16 @@ export function useScoring(settings: ScoringSettings) {
     const keepShown = options.keepShown ?? false;
     const model = options.model ?? preferred.current ?? latest.current.defaultModel;
     dispatch({ type: 'file-chosen', job: id, file: blob, fileName: name, keepShown });
-    worker.current?.send({ type: 'score-file', job: id, file: blob, fileName: name, mapping: options.mapping, askMapping: options.askMapping, keepShown, model });
+    worker.current?.send({
+      type: 'score-file',
+      job: id,
+      file: blob,
+      fileName: name,
+      mapping: options.mapping,
+      askMapping: options.askMapping,
+      keepShown,
+      model,
+    });
   }, []);
 
   // A file chosen while the models were loading is read as soon as they are in memory.
@@ -97,66 +106,108 @@ export function useScoring(settings: ScoringSettings) {
   return {
     state,
     workerStarts,
-    scoreFile: useCallback((blob: Blob, name: string, confirmed = false) => {
-      if (blob.size > latest.current.comfortableBytes && !confirmed) dispatch({ type: 'oversized', file: blob, fileName: name });
-      else if (!modelsReady) dispatch({ type: 'queue-file', file: blob, fileName: name });
-      else start(blob, name, {});
-    }, [modelsReady, start]),
+    scoreFile: useCallback(
+      (blob: Blob, name: string, confirmed = false) => {
+        if (blob.size > latest.current.comfortableBytes && !confirmed)
+          dispatch({ type: 'oversized', file: blob, fileName: name });
+        else if (!modelsReady) dispatch({ type: 'queue-file', file: blob, fileName: name });
+        else start(blob, name, {});
+      },
+      [modelsReady, start],
+    ),
     /** "Change column mapping": the results on screen stay until the new mapping is scored, or for good if it is cancelled. */
     changeMapping: useCallback(() => {
       if (file && fileName) start(file, fileName, { askMapping: true, keepShown: true });
     }, [file, fileName, start]),
-    remap: useCallback((mapping: ExplicitMapping) => {
-      if (file && fileName) start(file, fileName, { mapping, keepShown: true });
-    }, [file, fileName, start]),
+    remap: useCallback(
+      (mapping: ExplicitMapping) => {
+        if (file && fileName) start(file, fileName, { mapping, keepShown: true });
+      },
+      [file, fileName, start],
+    ),
     /** Re-scores the file on screen with another model whose columns it has; its results stay until the new ones arrive. */
-    switchModel: useCallback((model: string) => {
-      if (file && fileName) start(file, fileName, { model, keepShown: true });
-    }, [file, fileName, start]),
+    switchModel: useCallback(
+      (model: string) => {
+        if (file && fileName) start(file, fileName, { model, keepShown: true });
+      },
+      [file, fileName, start],
+    ),
     cancelMapping: useCallback(() => dispatch({ type: 'cancel-mapping' }), []),
     /**
      * Adds a package for this session; resolves to its spec, or the problem when it is refused. A model
      * the person adds (`prefer`) is then chosen for files that fit it; one loaded from storage is not.
      */
-    addModel: useCallback((specBytes: Uint8Array, specName: string, onnx: Uint8Array, prefer = true) => new Promise<Result<ModelSpec>>((resolve) => {
-      const request = next();
-      adding.current.set(request, { prefer, resolve });
-      worker.current?.send({ type: 'add-model', request, specBytes, specName, onnx });
-    }), []),
+    addModel: useCallback(
+      (specBytes: Uint8Array, specName: string, onnx: Uint8Array, prefer = true) =>
+        new Promise<Result<ModelSpec>>((resolve) => {
+          const request = next();
+          adding.current.set(request, { prefer, resolve });
+          worker.current?.send({ type: 'add-model', request, specBytes, specName, onnx });
+        }),
+      [],
+    ),
     cancel: useCallback(() => worker.current?.send({ type: 'cancel', job }), [job]),
     setThreshold: useCallback((value: number) => dispatch({ type: 'threshold', value }), []),
-    sortBy: useCallback((sort: TableSort | null) => {
-      const request = next();
-      dispatch({ type: 'sort', sort, request });
-      if (sort) worker.current?.send({ type: 'sort', job: shownJob, request, key: sort.key, descending: sort.descending });
-    }, [shownJob]),
-    openRow: useCallback((row: number | null) => {
-      dispatch({ type: 'open-row', row });
-      if (row !== null) worker.current?.send({ type: 'row-details', job: shownJob, row });
-    }, [shownJob]),
+    sortBy: useCallback(
+      (sort: TableSort | null) => {
+        const request = next();
+        dispatch({ type: 'sort', sort, request });
+        if (sort)
+          worker.current?.send({ type: 'sort', job: shownJob, request, key: sort.key, descending: sort.descending });
+      },
+      [shownJob],
+    ),
+    openRow: useCallback(
+      (row: number | null) => {
+        dispatch({ type: 'open-row', row });
+        if (row !== null) worker.current?.send({ type: 'row-details', job: shownJob, row });
+      },
+      [shownJob],
+    ),
     /** The campaign's curves for these settings, worked out in the worker; a later request supersedes this one. */
-    requestCampaign: useCallback((settings: CampaignSettings, samples: number) => {
-      const request = next();
-      dispatch({ type: 'campaign-request', request, settings });
-      worker.current?.send({ type: 'campaign', job: shownJob, request, settings, samples });
-    }, [shownJob]),
+    requestCampaign: useCallback(
+      (settings: CampaignSettings, samples: number) => {
+        const request = next();
+        dispatch({ type: 'campaign-request', request, settings });
+        worker.current?.send({ type: 'campaign', job: shownJob, request, settings, samples });
+      },
+      [shownJob],
+    ),
     setAtRiskList: useCallback((list: AtRiskList | null) => dispatch({ type: 'at-risk-list', list }), []),
-    exportAs: useCallback((kind: ExportKind, target: ExportTarget = 'download', decision?: ExportDecision) => {
-      const { threshold, dataset, atRiskList } = state;
-      const atRisk = atRiskList?.rows;
-      const send = (sink?: WritableStream<Blob>) => {
-        dispatch({ type: 'export-started', kind, target });
-        // The at-risk list is copied, not transferred: the page keeps showing it.
-        worker.current?.send({ type: 'export', job: shownJob, kind, threshold, sink, decision, atRisk }, sink ? [sink] : []);
-      };
-      const big = target === 'download' && kind !== 'issues' && dataset !== undefined && dataset.fileBytes >= STREAM_EXPORT_BYTES;
-      const choosing = big ? chooseSaveFile(dataset.fileName, kind) : undefined;
-      if (!choosing) return send();
-      choosing.then((sink) => {
-        if (sink) send(sink);
-        else dispatch({ type: 'worker', message: { type: 'export-ended', job: shownJob, kind, message: undefined } });
-      }, (error: unknown) => dispatch({ type: 'worker', message: { type: 'export-ended', job: shownJob, kind, message: (error as Error).message } }));
-    }, [shownJob, state]),
+    exportAs: useCallback(
+      (kind: ExportKind, target: ExportTarget = 'download', decision?: ExportDecision) => {
+        const { threshold, dataset, atRiskList } = state;
+        const atRisk = atRiskList?.rows;
+        const send = (sink?: WritableStream<Blob>) => {
+          dispatch({ type: 'export-started', kind, target });
+          // The at-risk list is copied, not transferred: the page keeps showing it.
+          worker.current?.send(
+            { type: 'export', job: shownJob, kind, threshold, sink, decision, atRisk },
+            sink ? [sink] : [],
+          );
+        };
+        const big =
+          target === 'download' &&
+          kind !== 'issues' &&
+          dataset !== undefined &&
+          dataset.fileBytes >= STREAM_EXPORT_BYTES;
+        const choosing = big ? chooseSaveFile(dataset.fileName, kind) : undefined;
+        if (!choosing) return send();
+        choosing.then(
+          (sink) => {
+            if (sink) send(sink);
+            else
+              dispatch({ type: 'worker', message: { type: 'export-ended', job: shownJob, kind, message: undefined } });
+          },
+          (error: unknown) =>
+            dispatch({
+              type: 'worker',
+              message: { type: 'export-ended', job: shownJob, kind, message: (error as Error).message },
+            }),
+        );
+      },
+      [shownJob, state],
+    ),
     cancelExport: useCallback(() => worker.current?.send({ type: 'cancel-export', job: shownJob }), [shownJob]),
     downloaded: useCallback(() => dispatch({ type: 'downloaded' }), []),
     dismissOversized: useCallback(() => dispatch({ type: 'dismiss-oversized' }), []),

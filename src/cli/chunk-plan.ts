@@ -29,18 +29,23 @@ export async function planChunks(file: Blob, fileName: string, rowsPerChunk: num
   let rows = 0;
   let streamed;
   try {
-    ({ streamed } = await streamRows(file, fileName, () => {
-      attempts++;
-      starts = [];
-      rows = 0;
-      return {
-        header: () => undefined,
-        row: (_cells, start) => {
-          if (rows++ % rowsPerChunk === 0) starts.push(start);
-        },
-        progress: () => {},
-      };
-    }, new AbortController().signal));
+    ({ streamed } = await streamRows(
+      file,
+      fileName,
+      () => {
+        attempts++;
+        starts = [];
+        rows = 0;
+        return {
+          header: () => undefined,
+          row: (_cells, start) => {
+            if (rows++ % rowsPerChunk === 0) starts.push(start);
+          },
+          progress: () => {},
+        };
+      },
+      new AbortController().signal,
+    ));
   } catch {
     // The whole-file read reports the same problem in the page's words.
     return undefined;

@@ -30,14 +30,17 @@ export function builtInModels(): string {
 export function loadPackage(model: string, dir = builtInModels()): Result<LoadedPackage> {
   const specPath = model.endsWith('.json') || existsSync(model) ? resolve(model) : join(dir, `${model}.json`);
   if (!existsSync(specPath)) {
-    const index = existsSync(join(dir, 'index.json')) ? parseModelsIndex(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'))) : undefined;
+    const index = existsSync(join(dir, 'index.json'))
+      ? parseModelsIndex(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')))
+      : undefined;
     const known = index?.ok ? ` Known models: ${index.value.models.join(', ')}.` : '';
     return fail(`No model "${model}": ${specPath} does not exist.${known}`);
   }
   const spec = readSpec(readFileSync(specPath), specPath);
   if (!spec.ok) return spec;
   const onnxPath = join(dirname(specPath), spec.value.onnx);
-  if (!existsSync(onnxPath)) return fail(`The model file ${onnxPath} is missing: a package is the spec and its .onnx side by side.`);
+  if (!existsSync(onnxPath))
+    return fail(`The model file ${onnxPath} is missing: a package is the spec and its .onnx side by side.`);
   const onnx = new Uint8Array(readFileSync(onnxPath));
   const checked = checkOnnx(onnx, spec.value);
   if (!checked.ok) return checked;

@@ -11,7 +11,8 @@ import { loadPackage } from './load-package.ts';
 import { openOutput } from './output.ts';
 import { scoreFile } from './score-file.ts';
 
-export const SCORE_USAGE = 'usage: churn-radar score FILE --model ID|PATH [--threshold T] [--out FILE|-] [--format csv|json]';
+export const SCORE_USAGE =
+  'usage: churn-radar score FILE --model ID|PATH [--threshold T] [--out FILE|-] [--format csv|json]';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -25,8 +26,15 @@ export async function scoreCommand(args: string[], io: Io): Promise<number> {
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
-      args, allowPositionals: true,
-      options: { model: { type: 'string' }, threshold: { type: 'string' }, out: { type: 'string', default: '-' }, format: { type: 'string', default: 'csv' }, models: { type: 'string' } },
+      args,
+      allowPositionals: true,
+      options: {
+        model: { type: 'string' },
+        threshold: { type: 'string' },
+        out: { type: 'string', default: '-' },
+        format: { type: 'string', default: 'csv' },
+        models: { type: 'string' },
+      },
     }));
   } catch (error) {
     io.error(`${(error as Error).message}\n${SCORE_USAGE}`);
@@ -37,11 +45,17 @@ export async function scoreCommand(args: string[], io: Io): Promise<number> {
     return 2;
   };
   const [file, ...extra] = positionals;
-  if (!file || extra.length) return usage(file ? `One file at a time; also given: ${extra.join(' ')}.` : 'Missing FILE: the customer CSV to score.');
-  if (!values.model) return usage('Missing --model: a model id (see "churn-radar models") or the path of a spec .json.');
-  if (values.format !== 'csv' && values.format !== 'json') return usage(`--format must be csv or json, not "${values.format}".`);
+  if (!file || extra.length)
+    return usage(
+      file ? `One file at a time; also given: ${extra.join(' ')}.` : 'Missing FILE: the customer CSV to score.',
+    );
+  if (!values.model)
+    return usage('Missing --model: a model id (see "churn-radar models") or the path of a spec .json.');
+  if (values.format !== 'csv' && values.format !== 'json')
+    return usage(`--format must be csv or json, not "${values.format}".`);
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
-  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) return usage(`--threshold must be a number from 0 to 1, not "${values.threshold}".`);
+  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1))
+    return usage(`--threshold must be a number from 0 to 1, not "${values.threshold}".`);
   const loaded = loadPackage(values.model, values.models);
   if (!loaded.ok) return usage(loaded.problem);
   const { spec, onnx } = loaded.value;
@@ -66,15 +80,26 @@ export async function scoreCommand(args: string[], io: Io): Promise<number> {
   // being the page's byte for byte), and its install script downloads from api.nuget.org, which a locked-down
   // machine (this one) cannot reach, so `npm install` of the packed tarball would fail there.
   ort.env.wasm.numThreads = 1;
-  const scorer = await createOnnxScorer(onnx, { input: spec.input, output: spec.output, featureCount: spec.features.length });
+  const scorer = await createOnnxScorer(onnx, {
+    input: spec.input,
+    output: spec.output,
+    featureCount: spec.features.length,
+  });
   const decideAt = threshold ?? recommendedThreshold(spec);
   const output = openOutput(values.out);
   let totals;
   try {
-    totals = await scoreFile(await openAsBlob(file), { spec, scorer, fileName, format: values.format, threshold: decideAt, progress, collect: fullCollector() }, output.write);
+    totals = await scoreFile(
+      await openAsBlob(file),
+      { spec, scorer, fileName, format: values.format, threshold: decideAt, progress, collect: fullCollector() },
+      output.write,
+    );
   } catch (error) {
     if (io.interactive) io.progress('');
-    const message = error instanceof NeedsMapping ? `${fileName}: ${error.request.reason} Rename the headers so each of the model's columns matches one header.` : (error as Error).message;
+    const message =
+      error instanceof NeedsMapping
+        ? `${fileName}: ${error.request.reason} Rename the headers so each of the model's columns matches one header.`
+        : (error as Error).message;
     io.error(message);
     await output.discard();
     return 1;
@@ -84,6 +109,8 @@ export async function scoreCommand(args: string[], io: Io): Promise<number> {
   await output.finish();
   if (io.interactive) io.progress('');
   const { rows, rejected, atRisk } = totals;
-  io.error(`${fileName}: ${count(rows)} rows, ${count(rows - rejected)} scored, ${count(rejected)} rejected, ${count(atRisk)} at risk at threshold ${decideAt} (model ${spec.id})`);
+  io.error(
+    `${fileName}: ${count(rows)} rows, ${count(rows - rejected)} scored, ${count(rejected)} rejected, ${count(atRisk)} at risk at threshold ${decideAt} (model ${spec.id})`,
+  );
   return rows - rejected > 0 ? 0 : 1;
 }

@@ -56,17 +56,37 @@ export type WriteBytes = (bytes: Uint8Array) => Promise<void>;
  * Scores one file (or one piece of it) with the page's reader, scorer and export writer, and
  * writes the export to `write`. Throws what the reader throws for a file it cannot read.
  */
-async function scoreBlob(blob: Blob, options: ScoreFileOptions, write: WriteBytes, rowsBefore: number, collect?: () => void): Promise<ScoreTotals> {
+async function scoreBlob(
+  blob: Blob,
+  options: ScoreFileOptions,
+  write: WriteBytes,
+  rowsBefore: number,
+  collect?: () => void,
+): Promise<ScoreTotals> {
   const { spec, scorer, fileName, format, threshold, progress } = options;
   const signal = new AbortController().signal;
   const started = performance.now();
-  const read = await readCustomers(blob, fileName, [spec], undefined, false, (rows) => progress('reading', rowsBefore + rows), signal);
+  const read = await readCustomers(
+    blob,
+    fileName,
+    [spec],
+    undefined,
+    false,
+    (rows) => progress('reading', rowsBefore + rows),
+    signal,
+  );
   const readMs = performance.now() - started;
   // The reader's garbage (every row's cells) goes before the export makes its own.
   collect?.();
   const scored = await scoreTable(spec, read.table, scorer, (rows) => progress('scoring', rowsBefore + rows), signal);
   const writing = performance.now();
-  const job = { job: 1, fileName, read, probabilities: scored.probabilities, timings: { readMs: 0, featuresMs: scored.featuresMs, inferenceMs: scored.inferenceMs } };
+  const job = {
+    job: 1,
+    fileName,
+    read,
+    probabilities: scored.probabilities,
+    timings: { readMs: 0, featuresMs: scored.featuresMs, inferenceMs: scored.inferenceMs },
+  };
   const sink = new WritableStream<Blob>({ write: async (part) => write(new Uint8Array(await part.arrayBuffer())) });
   // The same decision columns as the page's export with its Campaign panel untouched.
   const written = (rows: number) => {
@@ -91,7 +111,10 @@ function withoutHeader(write: WriteBytes, header: Uint8Array): WriteBytes {
     if (skipped < header.length) {
       const take = Math.min(header.length - skipped, bytes.length);
       for (let i = 0; i < take; i++) {
-        if (bytes[i] !== header[skipped + i]) throw new Error('A piece of the file wrote a different header from the first; score it with a smaller file or report this.');
+        if (bytes[i] !== header[skipped + i])
+          throw new Error(
+            'A piece of the file wrote a different header from the first; score it with a smaller file or report this.',
+          );
       }
       skipped += take;
       bytes = bytes.subarray(take);
@@ -122,7 +145,10 @@ function recordingHeader(write: WriteBytes, into: { bytes: Uint8Array | undefine
 export async function scoreFile(file: Blob, options: ScoreFileOptions, write: WriteBytes): Promise<ScoreTotals> {
   const wholeBytes = options.wholeFileBytes ?? WHOLE_FILE_BYTES;
   const planning = performance.now();
-  const plan = options.format === 'csv' && file.size > wholeBytes ? await planChunks(file, options.fileName, options.chunkRows ?? CHUNK_ROWS) : undefined;
+  const plan =
+    options.format === 'csv' && file.size > wholeBytes
+      ? await planChunks(file, options.fileName, options.chunkRows ?? CHUNK_ROWS)
+      : undefined;
   const planMs = performance.now() - planning;
   options.collect?.();
   if (!plan) {

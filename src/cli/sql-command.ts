@@ -4,7 +4,8 @@ import type { SqlDialect } from '../core/sql/sql-dialects.ts';
 import type { Io } from './io.ts';
 import { loadPackage } from './load-package.ts';
 
-export const SQL_USAGE = 'usage: churn-radar sql --model ID|PATH --dialect duckdb|postgres|ansi [--table NAME|SCHEMA.NAME] [--threshold T] [--map SPEC=SOURCE]... [--keep COL,COL]';
+export const SQL_USAGE =
+  'usage: churn-radar sql --model ID|PATH --dialect duckdb|postgres|ansi [--table NAME|SCHEMA.NAME] [--threshold T] [--map SPEC=SOURCE]... [--keep COL,COL]';
 const DIALECTS: readonly string[] = ['duckdb', 'postgres', 'ansi'];
 
 /** `churn-radar sql`: the model as one SELECT over the raw columns (README, "Score in your warehouse"). */
@@ -18,17 +19,25 @@ export function sqlCommand(args: string[], io: Io): number {
     values = parseArgs({
       args,
       options: {
-        model: { type: 'string' }, models: { type: 'string' }, dialect: { type: 'string' }, table: { type: 'string', default: 'customers' },
-        threshold: { type: 'string' }, map: { type: 'string', multiple: true, default: [] }, keep: { type: 'string' },
+        model: { type: 'string' },
+        models: { type: 'string' },
+        dialect: { type: 'string' },
+        table: { type: 'string', default: 'customers' },
+        threshold: { type: 'string' },
+        map: { type: 'string', multiple: true, default: [] },
+        keep: { type: 'string' },
       },
     }).values;
   } catch (error) {
     return usage((error as Error).message);
   }
-  if (!values.model) return usage('Missing --model: a model id (see "churn-radar models") or the path of a spec .json.');
-  if (!values.dialect || !DIALECTS.includes(values.dialect)) return usage(`--dialect must be one of ${DIALECTS.join(', ')}.`);
+  if (!values.model)
+    return usage('Missing --model: a model id (see "churn-radar models") or the path of a spec .json.');
+  if (!values.dialect || !DIALECTS.includes(values.dialect))
+    return usage(`--dialect must be one of ${DIALECTS.join(', ')}.`);
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
-  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) return usage(`--threshold must be a number from 0 to 1, not "${values.threshold}".`);
+  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1))
+    return usage(`--threshold must be a number from 0 to 1, not "${values.threshold}".`);
   const headers: Record<string, string> = {};
   for (const pair of values.map) {
     const at = pair.indexOf('=');

@@ -8,7 +8,8 @@ import { packageFiles } from '../core/train/write-package.ts';
 import type { Io } from './io.ts';
 import { trainFromBytes } from './train-files.ts';
 
-export const TRAIN_USAGE = 'usage: npm run train -- --data FILE --target COLUMN [--positive VALUE] [--id COLUMN] [--config FILE] [--name "…"] [--out DIR]';
+export const TRAIN_USAGE =
+  'usage: npm run train -- --data FILE --target COLUMN [--positive VALUE] [--id COLUMN] [--config FILE] [--name "…"] [--out DIR]';
 
 class Usage extends Error {}
 
@@ -51,8 +52,13 @@ function train(args: string[], io: Io): number {
     values = parseArgs({
       args,
       options: {
-        data: { type: 'string' }, target: { type: 'string' }, positive: { type: 'string' }, id: { type: 'string' },
-        config: { type: 'string' }, name: { type: 'string' }, out: { type: 'string', default: 'public/models' },
+        data: { type: 'string' },
+        target: { type: 'string' },
+        positive: { type: 'string' },
+        id: { type: 'string' },
+        config: { type: 'string' },
+        name: { type: 'string' },
+        out: { type: 'string', default: 'public/models' },
       },
     }).values;
   } catch (error) {
@@ -68,7 +74,13 @@ function train(args: string[], io: Io): number {
   } catch (error) {
     throw new Usage(`Cannot read the data file ${values.data}: ${(error as Error).message}`);
   }
-  const result = trainFromBytes(bytes, values.data, { target, positive: values.positive, id: values.id, config, name: values.name });
+  const result = trainFromBytes(bytes, values.data, {
+    target,
+    positive: values.positive,
+    id: values.id,
+    config,
+    name: values.name,
+  });
   if (!result.ok) throw new Usage(`${values.data}: ${result.problem}`);
   const packages = result.value.packages;
 
@@ -82,7 +94,10 @@ function train(args: string[], io: Io): number {
     index = readIndex(indexPath);
   }
 
-  const first = packages[0]!.report as { dataset: { rows: number; sha256: string }; roles: { column: string; role: string; reason: string }[] };
+  const first = packages[0]!.report as {
+    dataset: { rows: number; sha256: string };
+    roles: { column: string; role: string; reason: string }[];
+  };
   io.out(`Trained on ${values.data} (sha256 ${first.dataset.sha256.slice(0, 12)}…, ${first.dataset.rows} rows)\n`);
   io.out('Columns:');
   for (const r of first.roles) io.out(`  ${r.column.padEnd(24)} ${r.role.padEnd(12)} ${r.reason}`);
@@ -92,11 +107,18 @@ function train(args: string[], io: Io): number {
     const penalty = report.penalty as { chosen_C: number };
     const solver = report.solver as { final: { iterations: number; gradientNorm: number } };
     const r = spec.metrics.repeated_splits;
-    if (r) io.out(`  over ${r.splits} other splits: ROC AUC ${r.roc_auc.mean.toFixed(3)} ± ${r.roc_auc.sd.toFixed(3)}, recall at recommended ${r.recall_at_recommended.mean.toFixed(3)} ± ${r.recall_at_recommended.sd.toFixed(3)}`);
-    io.out(`  penalty C = ${penalty.chosen_C} (cross-validated); solver: ${solver.final.iterations} Newton steps, gradient norm ${solver.final.gradientNorm.toExponential(2)}`);
+    if (r)
+      io.out(
+        `  over ${r.splits} other splits: ROC AUC ${r.roc_auc.mean.toFixed(3)} ± ${r.roc_auc.sd.toFixed(3)}, recall at recommended ${r.recall_at_recommended.mean.toFixed(3)} ± ${r.recall_at_recommended.sd.toFixed(3)}`,
+      );
+    io.out(
+      `  penalty C = ${penalty.chosen_C} (cross-validated); solver: ${solver.final.iterations} Newton steps, gradient norm ${solver.final.gradientNorm.toExponential(2)}`,
+    );
     for (const w of spec.warnings) io.out(`  ! ${w}`);
     io.out('');
   }
-  io.out(`Wrote ${packages.length * 3} files to ${values.out} and listed ${packages.map((t) => t.spec.id).join(', ')} in ${indexPath}`);
+  io.out(
+    `Wrote ${packages.length * 3} files to ${values.out} and listed ${packages.map((t) => t.spec.id).join(', ')} in ${indexPath}`,
+  );
   return 0;
 }

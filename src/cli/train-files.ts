@@ -15,15 +15,26 @@ export interface TrainFileOptions {
 }
 
 /** What `npm run train` does with a file's bytes, so tests train exactly as the command line does. */
-export function trainFromBytes(bytes: Uint8Array, path: string, options: TrainFileOptions): Result<{ packages: TrainedPackage[]; files: Record<string, Uint8Array> }> {
+export function trainFromBytes(
+  bytes: Uint8Array,
+  path: string,
+  options: TrainFileOptions,
+): Result<{ packages: TrainedPackage[]; files: Record<string, Uint8Array> }> {
   const config = options.config ?? {};
   const target = options.target ?? config.target?.column;
   if (!target) return fail('Missing --target: the column that says who left.');
   const table = rawTableFromText(new TextDecoder().decode(bytes));
   const trained = trainModels(table, {
-    target, positive: options.positive, idColumn: options.id, config, name: options.name,
+    target,
+    positive: options.positive,
+    idColumn: options.id,
+    config,
+    name: options.name,
     dataset: { name: config.dataset ?? basename(path), sha256: createHash('sha256').update(bytes).digest('hex') },
   });
   if (!trained.ok) return trained;
-  return ok({ packages: trained.value, files: Object.assign({}, ...trained.value.map(packageFiles)) as Record<string, Uint8Array> });
+  return ok({
+    packages: trained.value,
+    files: Object.assign({}, ...trained.value.map(packageFiles)) as Record<string, Uint8Array>,
+  });
 }

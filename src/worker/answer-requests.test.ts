@@ -4,9 +4,13 @@ import { failureReply, NOT_LOADED, ShownResults } from './answer-requests.ts';
 import type { PageToWorker, WorkerToPage } from './protocol.ts';
 import { readAndScore } from '../core/read/read-and-score.test-support.ts';
 
-const FILE = 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\nA,1,70,70,Month-to-month,Electronic check\nB,60,25,1500,Two year,Mailed check\n';
+const FILE =
+  'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\nA,1,70,70,Month-to-month,Electronic check\nB,60,25,1500,Two year,Mailed check\n';
 
-async function answered(message: Extract<PageToWorker, { type: 'sort' | 'row-details' | 'export' }>, show = true): Promise<WorkerToPage[]> {
+async function answered(
+  message: Extract<PageToWorker, { type: 'sort' | 'row-details' | 'export' }>,
+  show = true,
+): Promise<WorkerToPage[]> {
   const replies: WorkerToPage[] = [];
   const shown = new ShownResults((reply) => replies.push(reply));
   if (show) shown.show(await readAndScore(FILE));
@@ -25,9 +29,21 @@ describe('every request about the results on screen gets an answer', () => {
   });
 
   it.each<[string, Extract<PageToWorker, { type: 'sort' | 'row-details' | 'export' }>, WorkerToPage]>([
-    ['a sort', { type: 'sort', job: 9, request: 7, key: 'probability', descending: true }, { type: 'sort-failed', job: 9, request: 7, message: NOT_LOADED }],
-    ['a row', { type: 'row-details', job: 9, row: 0 }, { type: 'row-details-failed', job: 9, row: 0, message: NOT_LOADED }],
-    ['an export', { type: 'export', job: 9, kind: 'json', threshold: 0.5 }, { type: 'export-ended', job: 9, kind: 'json', message: NOT_LOADED }],
+    [
+      'a sort',
+      { type: 'sort', job: 9, request: 7, key: 'probability', descending: true },
+      { type: 'sort-failed', job: 9, request: 7, message: NOT_LOADED },
+    ],
+    [
+      'a row',
+      { type: 'row-details', job: 9, row: 0 },
+      { type: 'row-details-failed', job: 9, row: 0, message: NOT_LOADED },
+    ],
+    [
+      'an export',
+      { type: 'export', job: 9, kind: 'json', threshold: 0.5 },
+      { type: 'export-ended', job: 9, kind: 'json', message: NOT_LOADED },
+    ],
   ])('%s of results the worker no longer holds ends in a failure naming why', async (_, message, reply) => {
     expect(await answered(message)).toEqual([reply]);
     expect(await answered(message, false)).toEqual([reply]);
@@ -35,7 +51,9 @@ describe('every request about the results on screen gets an answer', () => {
 
   it('a sort that throws ends in sort-failed, not silence', async () => {
     const replies = await answered({ type: 'sort', job: 1, request: 3, key: 'NoSuchColumn', descending: false });
-    expect(replies).toEqual([{ type: 'sort-failed', job: 1, request: 3, message: 'Cannot sort by unknown column NoSuchColumn.' }]);
+    expect(replies).toEqual([
+      { type: 'sort-failed', job: 1, request: 3, message: 'Cannot sort by unknown column NoSuchColumn.' },
+    ]);
   });
 
   it('sorting returns the order of the rows', async () => {
@@ -47,9 +65,15 @@ describe('every request about the results on screen gets an answer', () => {
 
 describe('the campaign, worked out in the worker', () => {
   const settings = { saveRate: 0.2, months: 12, cost: 10, monthlyValue: 50 };
-  const campaign = (request: number, over: Partial<typeof settings> = {}, job = 1) => ({ type: 'campaign' as const, job, request, settings: { ...settings, ...over }, samples: 400 });
+  const campaign = (request: number, over: Partial<typeof settings> = {}, job = 1) => ({
+    type: 'campaign' as const,
+    job,
+    request,
+    settings: { ...settings, ...over },
+    samples: 400,
+  });
 
-  it('answers with the core\'s curves and the best N\'s rows, reusing the page\'s sorted scores', async () => {
+  it("answers with the core's curves and the best N's rows, reusing the page's sorted scores", async () => {
     const replies: WorkerToPage[] = [];
     const shown = new ShownResults((reply) => replies.push(reply));
     const job = await readAndScore(FILE);
@@ -59,15 +83,25 @@ describe('the campaign, worked out in the worker', () => {
     const values = job.read.spec.value ? job.read.table.numeric.get(job.read.spec.value.column)! : null;
     const order = orderCampaign(job.probabilities, values, job.read.labels);
     const expected = campaignCurves(order, { ...settings, cost: 3 }, values !== null, 400);
-    expect(replies).toEqual([{ type: 'campaign', job: 1, request: 4, result: expected, chosen: bestRows(order, expected.best.count) }]);
+    expect(replies).toEqual([
+      { type: 'campaign', job: 1, request: 4, result: expected, chosen: bestRows(order, expected.best.count) },
+    ]);
   });
 
   it('answers a request that newer ones overtook as superseded, and works out only the newest', async () => {
     const replies: WorkerToPage[] = [];
     const shown = new ShownResults((reply) => replies.push(reply));
     shown.show(await readAndScore(FILE));
-    await Promise.all([shown.answer(campaign(1, { cost: 1 })), shown.answer(campaign(2, { cost: 2 })), shown.answer(campaign(3, { cost: 3 }))]);
-    expect(replies.map((r) => [r.type, 'request' in r ? r.request : -1])).toEqual([['campaign-superseded', 1], ['campaign-superseded', 2], ['campaign', 3]]);
+    await Promise.all([
+      shown.answer(campaign(1, { cost: 1 })),
+      shown.answer(campaign(2, { cost: 2 })),
+      shown.answer(campaign(3, { cost: 3 })),
+    ]);
+    expect(replies.map((r) => [r.type, 'request' in r ? r.request : -1])).toEqual([
+      ['campaign-superseded', 1],
+      ['campaign-superseded', 2],
+      ['campaign', 3],
+    ]);
   });
 
   it('names a setting that cannot describe a campaign, and results it no longer holds', async () => {
@@ -96,12 +130,36 @@ describe('the campaign, worked out in the worker', () => {
 describe('failureReply', () => {
   const error = new Error('boom');
   it.each<[PageToWorker, WorkerToPage | undefined]>([
-    [{ type: 'load-models', baseUrl: '/' }, { type: 'models-failed', message: 'boom' }],
-    [{ type: 'score-file', job: 2, file: new Blob([]), fileName: 'x.csv' }, { type: 'failed', job: 2, message: 'boom' }],
-    [{ type: 'sort', job: 2, request: 5, key: 'id', descending: false }, { type: 'sort-failed', job: 2, request: 5, message: 'boom' }],
-    [{ type: 'row-details', job: 2, row: 4 }, { type: 'row-details-failed', job: 2, row: 4, message: 'boom' }],
-    [{ type: 'export', job: 2, kind: 'issues', threshold: 0.5 }, { type: 'export-ended', job: 2, kind: 'issues', message: 'boom' }],
-    [{ type: 'campaign', job: 2, request: 6, settings: { saveRate: 0.2, months: 12, cost: 1, monthlyValue: 1 }, samples: 10 }, { type: 'campaign-failed', job: 2, request: 6, message: 'boom' }],
+    [
+      { type: 'load-models', baseUrl: '/' },
+      { type: 'models-failed', message: 'boom' },
+    ],
+    [
+      { type: 'score-file', job: 2, file: new Blob([]), fileName: 'x.csv' },
+      { type: 'failed', job: 2, message: 'boom' },
+    ],
+    [
+      { type: 'sort', job: 2, request: 5, key: 'id', descending: false },
+      { type: 'sort-failed', job: 2, request: 5, message: 'boom' },
+    ],
+    [
+      { type: 'row-details', job: 2, row: 4 },
+      { type: 'row-details-failed', job: 2, row: 4, message: 'boom' },
+    ],
+    [
+      { type: 'export', job: 2, kind: 'issues', threshold: 0.5 },
+      { type: 'export-ended', job: 2, kind: 'issues', message: 'boom' },
+    ],
+    [
+      {
+        type: 'campaign',
+        job: 2,
+        request: 6,
+        settings: { saveRate: 0.2, months: 12, cost: 1, monthlyValue: 1 },
+        samples: 10,
+      },
+      { type: 'campaign-failed', job: 2, request: 6, message: 'boom' },
+    ],
     [{ type: 'cancel', job: 2 }, undefined],
     [{ type: 'cancel-export', job: 2 }, undefined],
   ])('%o ends in %o', (message, reply) => {
@@ -109,6 +167,8 @@ describe('failureReply', () => {
   });
 
   it('keeps the text of something thrown that is not an Error', () => {
-    expect(failureReply({ type: 'sort', job: 1, request: 1, key: 'id', descending: false }, 'plain')).toMatchObject({ message: 'plain' });
+    expect(failureReply({ type: 'sort', job: 1, request: 1, key: 'id', descending: false }, 'plain')).toMatchObject({
+      message: 'plain',
+    });
   });
 });

@@ -1,5 +1,10 @@
 import { idAt } from '../core/ids/packed-ids.ts';
-import { campaignWithRows, checkCampaignSettings, orderCampaign, type CampaignOrder } from '../core/decision/campaign.ts';
+import {
+  campaignWithRows,
+  checkCampaignSettings,
+  orderCampaign,
+  type CampaignOrder,
+} from '../core/decision/campaign.ts';
 import { sortOrder, sortOrderByText } from '../core/ordering/sort-order.ts';
 import type { ExportDecision } from '../core/export/decision-columns.ts';
 import { buildExport } from '../core/export/export-file.ts';
@@ -98,7 +103,12 @@ export class ShownResults {
         const order = sortRows(job, message.key, message.descending);
         this.post({ type: 'sorted', job: job.job, request: message.request, order }, [order.buffer as ArrayBuffer]);
       } else if (message.type === 'row-details') {
-        this.post({ type: 'row-details', job: job.job, row: message.row, cells: (await rowCells(job.read, message.row, message.row + 1))[0] ?? [] });
+        this.post({
+          type: 'row-details',
+          job: job.job,
+          row: message.row,
+          cells: (await rowCells(job.read, message.row, message.row + 1))[0] ?? [],
+        });
       } else if (message.type === 'campaign') {
         await this.campaign(job, message);
       } else {
@@ -128,12 +138,21 @@ export class ShownResults {
     if (this.campaignOrder?.job !== job) this.campaignOrder = { job, order: campaignOrderOf(job) };
     const { order } = this.campaignOrder;
     const { result, chosen } = campaignWithRows(order, checked.value, order.values !== null, message.samples);
-    const transfer = [result.curve.buffer, result.curveByProbability.buffer, result.counts.buffer, chosen.buffer] as ArrayBuffer[];
+    const transfer = [
+      result.curve.buffer,
+      result.curveByProbability.buffer,
+      result.counts.buffer,
+      chosen.buffer,
+    ] as ArrayBuffer[];
     this.post({ type: 'campaign', job: job.job, request, result, chosen }, transfer);
   }
 
   private async export(
-    job: ScoredJob, kind: ExportKind, threshold: number, sink: WritableStream<Blob> | undefined, decision: ExportDecision | undefined,
+    job: ScoredJob,
+    kind: ExportKind,
+    threshold: number,
+    sink: WritableStream<Blob> | undefined,
+    decision: ExportDecision | undefined,
     atRisk: Uint8Array | undefined,
   ): Promise<void> {
     this.exporting?.abort();

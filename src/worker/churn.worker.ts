@@ -3,7 +3,13 @@ import { rankScores, type RankedScores } from '../core/decision/ranked-scores.ts
 import { evaluationCurves, labelledScores } from '../core/metrics/file-evaluation.ts';
 import { failureReply, ShownResults } from './answer-requests.ts';
 import { addModel, loadModels } from './load-models.ts';
-import { transferablesOf, type InlineAssets, type PageToWorker, type ScoredDataset, type WorkerToPage } from './protocol.ts';
+import {
+  transferablesOf,
+  type InlineAssets,
+  type PageToWorker,
+  type ScoredDataset,
+  type WorkerToPage,
+} from './protocol.ts';
 import { describeFormat, NeedsMapping, readCustomers } from '../core/read/read-customers.ts';
 import { scoreTable } from '../core/scoring/score-table.ts';
 import type { ScoredJob } from '../core/read/scored-job.ts';
@@ -42,7 +48,11 @@ function datasetFor(job: ScoredJob, fileBytes: number, ranked: RankedScores): Sc
     numeric: Object.fromEntries([...read.table.numeric].map(([k, v]) => [k, v.slice()])),
     codes: Object.fromEntries([...read.table.codes].map(([k, v]) => [k, v.slice()])),
     // Only the masks a missing-indicator feature reads: explanations on the page need them.
-    missing: Object.fromEntries(read.spec.features.filter((f) => f.indicator === 'missing').map((f) => [f.column, read.table.missing.get(f.column)!.slice()])),
+    missing: Object.fromEntries(
+      read.spec.features
+        .filter((f) => f.indicator === 'missing')
+        .map((f) => [f.column, read.table.missing.get(f.column)!.slice()]),
+    ),
     ids: read.ids ? { text: read.ids.text, offsets: read.ids.offsets.slice() } : null,
     labels: read.labels ? read.labels.slice() : null,
     evaluation: read.labels ? evaluationCurves(labelledScores(read.labels, job.probabilities)) : null,
@@ -67,23 +77,54 @@ async function run(job: number, work: (signal: AbortSignal) => Promise<void>): P
   }
 }
 
-async function scoreFile({ job, file, fileName, mapping, askMapping, keepShown, model }: Extract<PageToWorker, { type: 'score-file' }>): Promise<void> {
+async function scoreFile({
+  job,
+  file,
+  fileName,
+  mapping,
+  askMapping,
+  keepShown,
+  model,
+}: Extract<PageToWorker, { type: 'score-file' }>): Promise<void> {
   // One file at a time: a new file cancels whatever is still running. A new mapping of the
   // file on screen keeps its results answering until the new ones replace them.
   for (const controller of running.values()) controller.abort();
   if (!keepShown) shown.show(undefined);
   await run(job, async (signal) => {
     const models = await loadModels(baseUrl, inline);
-    const progress = (phase: 'reading' | 'scoring', rows: number, bytes: number) => post({ type: 'progress', progress: { job, phase, rows, bytes, totalBytes: file.size } });
+    const progress = (phase: 'reading' | 'scoring', rows: number, bytes: number) =>
+      post({ type: 'progress', progress: { job, phase, rows, bytes, totalBytes: file.size } });
     const started = performance.now();
-    const read = await readCustomers(file, fileName, models.map((m) => m.spec), mapping, askMapping ?? false, (rows, bytes) => progress('reading', rows, bytes), signal, model);
+    const read = await readCustomers(
+      file,
+      fileName,
+      models.map((m) => m.spec),
+      mapping,
+      askMapping ?? false,
+      (rows, bytes) => progress('reading', rows, bytes),
+      signal,
+      model,
+    );
     const scorer = models.find((m) => m.spec.id === read.spec.id)!.scorer;
     const readMs = performance.now() - started;
-    const { probabilities, featuresMs, inferenceMs } = await scoreTable(read.spec, read.table, scorer, (rows) => progress('scoring', rows, file.size), signal);
+    const { probabilities, featuresMs, inferenceMs } = await scoreTable(
+      read.spec,
+      read.table,
+      scorer,
+      (rows) => progress('scoring', rows, file.size),
+      signal,
+    );
     // Sorting a million scores takes too long for the page's thread, so it happens here; the
     // worker keeps a copy for the campaign, as the page's is transferred.
     const ranked = rankScores(probabilities);
-    const scored: ScoredJob = { job, fileName, read, probabilities, descending: ranked.descending.slice(), timings: { readMs, featuresMs, inferenceMs } };
+    const scored: ScoredJob = {
+      job,
+      fileName,
+      read,
+      probabilities,
+      descending: ranked.descending.slice(),
+      timings: { readMs, featuresMs, inferenceMs },
+    };
     const dataset = datasetFor(scored, file.size, ranked);
     shown.show(scored);
     post({ type: 'scored', dataset }, transferablesOf(dataset));

@@ -21,19 +21,27 @@ async function fetchOrExplain(url: URL): Promise<Response> {
   try {
     response = await fetch(url);
   } catch (error) {
-    throw new Error(`Could not load the model file ${url.pathname.split('/').pop()}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`Could not load the model file ${url.pathname.split('/').pop()}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
-  if (!response.ok) throw new Error(`Could not load the model file ${url.pathname.split('/').pop()} (HTTP ${response.status}).`);
+  if (!response.ok)
+    throw new Error(`Could not load the model file ${url.pathname.split('/').pop()} (HTTP ${response.status}).`);
   return response;
 }
 
-const fetched = (baseUrl: string): ReadFile => async (path) => new Uint8Array(await (await fetchOrExplain(new URL(path, baseUrl))).arrayBuffer());
+const fetched =
+  (baseUrl: string): ReadFile =>
+  async (path) =>
+    new Uint8Array(await (await fetchOrExplain(new URL(path, baseUrl))).arrayBuffer());
 
-const inlined = (files: InlineAssets['files']): ReadFile => async (path) => {
-  const bytes = files[path];
-  if (!bytes) throw new Error(`Could not load the model file ${path.split('/').pop()}: it is not in this file.`);
-  return bytes;
-};
+const inlined =
+  (files: InlineAssets['files']): ReadFile =>
+  async (path) => {
+    const bytes = files[path];
+    if (!bytes) throw new Error(`Could not load the model file ${path.split('/').pop()}: it is not in this file.`);
+    return bytes;
+  };
 
 async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
@@ -48,7 +56,11 @@ async function loadModel(read: ReadFile, id: string): Promise<LoadedModel> {
   const graph = checkOnnx(bytes, spec);
   if (!graph.ok) throw new Error(graph.problem);
   try {
-    const scorer = await createOnnxScorer(bytes, { input: spec.input, output: spec.output, featureCount: spec.features.length });
+    const scorer = await createOnnxScorer(bytes, {
+      input: spec.input,
+      output: spec.output,
+      featureCount: spec.features.length,
+    });
     return { spec, scorer };
   } catch (error) {
     throw new Error(`The model file ${spec.onnx} could not be opened: ${(error as Error).message}`, { cause: error });
@@ -95,14 +107,24 @@ export function loadModels(baseUrl: string, inline?: InlineAssets): Promise<Load
  * Adds a package trained or opened on the page to this worker's models, checked as a deployed
  * one is; a model with the same id is replaced. Returns every model now offered.
  */
-export async function addModel(baseUrl: string, inline: InlineAssets | undefined, specBytes: Uint8Array, specName: string, onnx: Uint8Array): Promise<{ id: string; models: LoadedModel[] }> {
+export async function addModel(
+  baseUrl: string,
+  inline: InlineAssets | undefined,
+  specBytes: Uint8Array,
+  specName: string,
+  onnx: Uint8Array,
+): Promise<{ id: string; models: LoadedModel[] }> {
   const checked = checkPackage(specBytes, specName, onnx);
   if (!checked.ok) throw new Error(checked.problem);
   const spec = checked.value;
   const models = await loadModels(baseUrl, inline);
   let scorer: OnnxScorer;
   try {
-    scorer = await createOnnxScorer(onnx, { input: spec.input, output: spec.output, featureCount: spec.features.length });
+    scorer = await createOnnxScorer(onnx, {
+      input: spec.input,
+      output: spec.output,
+      featureCount: spec.features.length,
+    });
   } catch (error) {
     throw new Error(`The model file ${spec.onnx} could not be opened: ${(error as Error).message}`, { cause: error });
   }

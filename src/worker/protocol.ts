@@ -38,7 +38,16 @@ export type PageToWorker =
    * `keepShown`: the results on screen stay (for sorting, details, exports) until this job replaces them.
    * `model`: the model to use when the file has its columns (the person's switch, or the deployment's default).
    */
-  | { type: 'score-file'; job: number; file: Blob; fileName: string; mapping?: ExplicitMapping; askMapping?: boolean; keepShown?: boolean; model?: string }
+  | {
+      type: 'score-file';
+      job: number;
+      file: Blob;
+      fileName: string;
+      mapping?: ExplicitMapping;
+      askMapping?: boolean;
+      keepShown?: boolean;
+      model?: string;
+    }
   | { type: 'cancel'; job: number }
   | ({ type: 'sort'; job: number; request: number } & TableSort)
   | { type: 'row-details'; job: number; row: number }
@@ -48,7 +57,15 @@ export type PageToWorker =
    * `atRisk`: the at-risk list when it is not a threshold (the campaign's best N), 1 = at risk: the at-risk
    * export and `churn_prediction` follow it instead of `threshold`.
    */
-  | { type: 'export'; job: number; kind: ExportKind; threshold: number; sink?: WritableStream<Blob>; decision?: ExportDecision; atRisk?: Uint8Array }
+  | {
+      type: 'export';
+      job: number;
+      kind: ExportKind;
+      threshold: number;
+      sink?: WritableStream<Blob>;
+      decision?: ExportDecision;
+      atRisk?: Uint8Array;
+    }
   | { type: 'cancel-export'; job: number }
   /** A package trained or opened on the page, checked like a deployed one, added for this session. */
   | { type: 'add-model'; request: number; specBytes: Uint8Array; specName: string; onnx: Uint8Array }
@@ -125,7 +142,14 @@ export type WorkerToPage =
 
 /** Buffers that travel with a message instead of being copied. */
 export function transferablesOf(dataset: ScoredDataset): ArrayBuffer[] {
-  const buffers = [dataset.probabilities.buffer, dataset.ranked.descending.buffer, dataset.ranked.cumulative.buffer, ...Object.values(dataset.numeric).map((a) => a.buffer), ...Object.values(dataset.codes).map((a) => a.buffer), ...Object.values(dataset.missing).map((a) => a.buffer)];
+  const buffers = [
+    dataset.probabilities.buffer,
+    dataset.ranked.descending.buffer,
+    dataset.ranked.cumulative.buffer,
+    ...Object.values(dataset.numeric).map((a) => a.buffer),
+    ...Object.values(dataset.codes).map((a) => a.buffer),
+    ...Object.values(dataset.missing).map((a) => a.buffer),
+  ];
   if (dataset.ids) buffers.push(dataset.ids.offsets.buffer);
   if (dataset.labels) buffers.push(dataset.labels.buffer);
   return buffers as ArrayBuffer[];

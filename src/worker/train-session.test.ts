@@ -10,7 +10,9 @@ const rows = (n: number, row: (i: number) => string) => Array.from({ length: n }
 
 describe('reading a history file for training in the browser', () => {
   it('suggests the outcome named like one and its positive value, with roles and reasons', () => {
-    const t = table(`id,plan,spend,Churned,vip\n${rows(40, (i) => `c${i},${['a', 'b', 'c'][i % 3]},${i * 1.5},${i % 4 === 0 ? 'Yes' : 'No'},${i % 2 ? 'y' : 'n'}`)}`);
+    const t = table(
+      `id,plan,spend,Churned,vip\n${rows(40, (i) => `c${i},${['a', 'b', 'c'][i % 3]},${i * 1.5},${i % 4 === 0 ? 'Yes' : 'No'},${i % 2 ? 'y' : 'n'}`)}`,
+    );
     const overview = inspectHistory(t, 'history.csv');
     if (!overview.ok) throw new Error(overview.problem);
     expect(overview.value.target).toBe('Churned');
@@ -22,11 +24,23 @@ describe('reading a history file for training in the browser', () => {
 
   it('says what an outcome column looks like when a file has none, naming a near miss', () => {
     const one = inspectHistory(table(`a,churn\n${rows(10, (i) => `${i},No`)}`), 'one.csv');
-    expect(one).toEqual({ ok: false, problem: expect.stringMatching(/"churn" has only one value \("No"\).*exactly two values/) });
-    const three = inspectHistory(table(`a,Status\n${rows(12, (i) => `${i},${['open', 'closed', 'paused'][i % 3]}`)}`), 'three.csv');
-    expect(three).toEqual({ ok: false, problem: expect.stringMatching(/"Status" has 3 different values.*Churn = Yes\/No/) });
+    expect(one).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/"churn" has only one value \("No"\).*exactly two values/),
+    });
+    const three = inspectHistory(
+      table(`a,Status\n${rows(12, (i) => `${i},${['open', 'closed', 'paused'][i % 3]}`)}`),
+      'three.csv',
+    );
+    expect(three).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/"Status" has 3 different values.*Churn = Yes\/No/),
+    });
     const none = inspectHistory(table(`a,b\n${rows(10, (i) => `${i},${i * 2}`)}`), 'none.csv');
-    expect(none).toEqual({ ok: false, problem: expect.stringMatching(/^No column of this file can be the outcome: none has exactly two/) });
+    expect(none).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/^No column of this file can be the outcome: none has exactly two/),
+    });
   });
 
   it('leaves out columns of long text before the trainer sees them', () => {
@@ -38,40 +52,73 @@ describe('reading a history file for training in the browser', () => {
   });
 });
 
-describe('the config the page\'s choices become', () => {
-  const t = table(`Gender,Age,plan,spend,churn\n${rows(30, (i) => `${i % 2 ? 'f' : 'm'},${20 + (i % 7)},${['a', 'b'][i % 2]},${(i % 5) * 1.5 + 0.25},${i % 3 ? 'no' : 'yes'}`)}`);
+describe("the config the page's choices become", () => {
+  const t = table(
+    `Gender,Age,plan,spend,churn\n${rows(30, (i) => `${i % 2 ? 'f' : 'm'},${20 + (i % 7)},${['a', 'b'][i % 2]},${(i % 5) * 1.5 + 0.25},${i % 3 ? 'no' : 'yes'}`)}`,
+  );
   const roles = rolesFor(t, 'churn');
 
   it('leaves sensitive columns out by default and keeps what the person includes', () => {
     expect(configFor(roles, {})).toEqual({ columns: { Gender: { include: false }, Age: { include: false } } });
-    expect(configFor(roles, { Age: { include: true, type: 'numeric' }, plan: { include: false, type: 'categorical' }, spend: { include: true, type: 'categorical' } }))
-      .toEqual({ columns: { Gender: { include: false }, Age: { include: true }, plan: { include: false }, spend: { type: 'categorical' } } });
+    expect(
+      configFor(roles, {
+        Age: { include: true, type: 'numeric' },
+        plan: { include: false, type: 'categorical' },
+        spend: { include: true, type: 'categorical' },
+      }),
+    ).toEqual({
+      columns: {
+        Gender: { include: false },
+        Age: { include: true },
+        plan: { include: false },
+        spend: { type: 'categorical' },
+      },
+    });
   });
 
   it('keeps a probable leak only when asked', () => {
-    expect(configFor(roles, { spend: { include: true, type: 'numeric', keepLeak: true } }).columns?.spend).toEqual({ include: true });
+    expect(configFor(roles, { spend: { include: true, type: 'numeric', keepLeak: true } }).columns?.spend).toEqual({
+      include: true,
+    });
     expect(configFor(roles, { spend: { include: true, type: 'numeric' } }).columns?.spend).toBeUndefined();
   });
 });
 
-describe('training in the worker is the command line\'s training', () => {
+describe("training in the worker is the command line's training", () => {
   it('makes byte-identical packages from credit-data.csv with the same config and file name', async () => {
     const bytes = new Uint8Array(readFileSync(CREDIT_PATH));
     const t = rawTableFromText(new TextDecoder().decode(bytes));
     const stages = new Set<string>();
-    const browser = trainHistory(t, { target: 'Status', positive: 'bad', choices: {}, name: 'Credit applicants' }, await sha256Hex(bytes), 'credit-data.csv', (stage) => stages.add(stage));
+    const browser = trainHistory(
+      t,
+      { target: 'Status', positive: 'bad', choices: {}, name: 'Credit applicants' },
+      await sha256Hex(bytes),
+      'credit-data.csv',
+      (stage) => stages.add(stage),
+    );
     if (!browser.ok) throw new Error(browser.problem);
     expect(browser.value.config).toEqual({ columns: { Age: { include: false }, Marital: { include: false } } });
-    const cli = trainFromBytes(bytes, '/somewhere/credit-data.csv', { target: 'Status', positive: 'bad', name: 'Credit applicants', config: browser.value.config });
+    const cli = trainFromBytes(bytes, '/somewhere/credit-data.csv', {
+      target: 'Status',
+      positive: 'bad',
+      name: 'Credit applicants',
+      config: browser.value.config,
+    });
     if (!cli.ok) throw new Error(cli.problem);
     expect(Object.keys(browser.value.files).sort()).toEqual(Object.keys(cli.value.files).sort());
-    for (const [name, content] of Object.entries(cli.value.files)) expect(Buffer.from(browser.value.files[name]!).equals(Buffer.from(content)), name).toBe(true);
+    for (const [name, content] of Object.entries(cli.value.files))
+      expect(Buffer.from(browser.value.files[name]!).equals(Buffer.from(content)), name).toBe(true);
     expect([...stages]).toEqual(['cross-validation', 'final fit', 'evaluation', 'repeated splits']);
   }, 120_000);
 
   it('names the problem when every column is left out', () => {
     const t = table(`plan,churn\n${rows(40, (i) => `${['a', 'b'][i % 2]},${i % 3 ? 'no' : 'yes'}`)}`);
-    const result = trainHistory(t, { target: 'churn', positive: 'yes', choices: { plan: { include: false, type: 'categorical' } }, name: '' }, '0'.repeat(64), 'x.csv');
+    const result = trainHistory(
+      t,
+      { target: 'churn', positive: 'yes', choices: { plan: { include: false, type: 'categorical' } }, name: '' },
+      '0'.repeat(64),
+      'x.csv',
+    );
     expect(result).toEqual({ ok: false, problem: expect.stringMatching(/Every column was left out/) });
   });
 });

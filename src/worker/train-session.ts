@@ -9,10 +9,23 @@ import { packageFiles } from '../core/train/write-package.ts';
 import type { ColumnChoice, HistoryOverview, OutcomeCandidate, TrainedModel, TrainRequest } from './train-protocol.ts';
 
 /** Header words that say "this column records who left" (issue 10). */
-const OUTCOME_NAMES = ['churn', 'churned', 'exited', 'attrition', 'attrited', 'cancelled', 'canceled', 'left', 'status'];
+const OUTCOME_NAMES = [
+  'churn',
+  'churned',
+  'exited',
+  'attrition',
+  'attrited',
+  'cancelled',
+  'canceled',
+  'left',
+  'status',
+];
 
 const namedLikeOutcome = (header: string) => {
-  const words = header.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z]+/);
+  const words = header
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z]+/);
   return words.some((w) => OUTCOME_NAMES.includes(w)) || OUTCOME_NAMES.includes(normaliseHeader(header));
 };
 
@@ -29,17 +42,26 @@ function outcomeCandidates(table: RawTable): OutcomeCandidate[] {
     found.push({ column, values: list, positive: suggestPositive(values), named: namedLikeOutcome(column) });
   });
   // Named ones first, then the rightmost (an export's outcome is usually its last column).
-  found.sort((a, b) => Number(b.named) - Number(a.named) || table.headers.indexOf(b.column) - table.headers.indexOf(a.column));
+  found.sort(
+    (a, b) => Number(b.named) - Number(a.named) || table.headers.indexOf(b.column) - table.headers.indexOf(a.column),
+  );
   return found.map(({ named: _, ...c }) => c);
 }
 
 /** Why a file has no outcome column, naming the columns that looked like one. */
 function noOutcomeProblem(table: RawTable): string {
-  const named = table.headers.map((h, i) => ({ h, values: distinctValues(table.columns[i]!) })).filter(({ h }) => namedLikeOutcome(h));
-  const what = 'An outcome column has exactly two values, one for customers who left and one for those who stayed, such as Churn = Yes/No or Exited = 1/0.';
-  if (named.length === 0) return `No column of this file can be the outcome: none has exactly two different values. ${what}`;
+  const named = table.headers
+    .map((h, i) => ({ h, values: distinctValues(table.columns[i]!) }))
+    .filter(({ h }) => namedLikeOutcome(h));
+  const what =
+    'An outcome column has exactly two values, one for customers who left and one for those who stayed, such as Churn = Yes/No or Exited = 1/0.';
+  if (named.length === 0)
+    return `No column of this file can be the outcome: none has exactly two different values. ${what}`;
   const details = named.map(({ h, values }) => {
-    const shown = [...values.values()].slice(0, 4).map((v) => `"${v.spelling}"`).join(', ');
+    const shown = [...values.values()]
+      .slice(0, 4)
+      .map((v) => `"${v.spelling}"`)
+      .join(', ');
     if (values.size === 0) return `"${h}" is blank in every row`;
     if (values.size === 1) return `"${h}" has only one value (${shown}): every customer has the same outcome`;
     return `"${h}" has ${values.size} different values (${shown}${values.size > 4 ? ', …' : ''})`;
@@ -53,18 +75,31 @@ export function rolesFor(table: RawTable, target: string): ColumnRole[] {
   return inferRoles(table, index).map((role) => {
     if (role.role !== 'numeric' && role.role !== 'categorical') return role;
     const cells = table.columns[role.index]!;
-    if (cells.some((c) => c.length > LONGEST_CELL)) return { ...role, role: 'left-out' as const, reason: `free text: some cells are longer than ${LONGEST_CELL} characters` };
+    if (cells.some((c) => c.length > LONGEST_CELL))
+      return {
+        ...role,
+        role: 'left-out' as const,
+        reason: `free text: some cells are longer than ${LONGEST_CELL} characters`,
+      };
     return role;
   });
 }
 
 /** What the page shows once a file is read: the outcome candidates and the roles for the suggested one. */
 export function inspectHistory(table: RawTable, fileName: string): Result<HistoryOverview> {
-  if (table.headers.length === 0 || table.rowCount === 0) return fail(`${fileName} has no data rows: a history file has a header line and one row per customer.`);
+  if (table.headers.length === 0 || table.rowCount === 0)
+    return fail(`${fileName} has no data rows: a history file has a header line and one row per customer.`);
   const candidates = outcomeCandidates(table);
   if (candidates.length === 0) return fail(noOutcomeProblem(table));
   const target = candidates[0]!.column;
-  return ok({ fileName, rows: table.rowCount, headers: table.headers, candidates, target, roles: rolesFor(table, target) });
+  return ok({
+    fileName,
+    rows: table.rowCount,
+    headers: table.headers,
+    candidates,
+    target,
+    roles: rolesFor(table, target),
+  });
 }
 
 /**
@@ -96,12 +131,22 @@ export function configFor(roles: readonly ColumnRole[], choices: Record<string, 
 }
 
 /** Trains as the command line does, with the file name as the dataset name. */
-export function trainHistory(table: RawTable, request: TrainRequest, sha256: string, fileName: string, progress?: (stage: string, done: number, total: number) => void): Result<TrainedModel> {
+export function trainHistory(
+  table: RawTable,
+  request: TrainRequest,
+  sha256: string,
+  fileName: string,
+  progress?: (stage: string, done: number, total: number) => void,
+): Result<TrainedModel> {
   const roles = rolesFor(table, request.target);
   const config = configFor(roles, request.choices);
   const trained = trainModels(table, {
-    target: request.target, positive: request.positive, config, name: request.name || undefined,
-    dataset: { name: fileName, sha256 }, progress,
+    target: request.target,
+    positive: request.positive,
+    config,
+    name: request.name || undefined,
+    dataset: { name: fileName, sha256 },
+    progress,
   });
   if (!trained.ok) return trained;
   const pkg: TrainedPackage = trained.value[0]!;

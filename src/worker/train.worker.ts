@@ -43,11 +43,17 @@ self.onmessage = async (event: MessageEvent<PageToTrainer>) => {
         return await readHistory(message.job, message.file, message.fileName);
       case 'choose-outcome':
         if (!history) throw new Error('Choose the history file first.');
-        return post({ type: 'roles', job: message.job, target: message.target, roles: rolesFor(history.table, message.target) });
+        return post({
+          type: 'roles',
+          job: message.job,
+          target: message.target,
+          roles: rolesFor(history.table, message.target),
+        });
       case 'train': {
         if (!history) throw new Error('Choose the history file first.');
         const { job } = message;
-        const progress = (stage: string, done: number, total: number) => post({ type: 'train-progress', job, stage: stage as TrainStage, done, total });
+        const progress = (stage: string, done: number, total: number) =>
+          post({ type: 'train-progress', job, stage: stage as TrainStage, done, total });
         const trained = trainHistory(history.table, message.request, history.sha256, history.fileName, progress);
         if (!trained.ok) return post({ type: 'train-failed', job, message: trained.problem });
         return post({ type: 'trained', job, model: trained.value });

@@ -33,14 +33,33 @@ interface Props {
 function style(kind: Series['kind'], theme: ChartTheme): Partial<ChartDataset<'line', XY[]>> {
   switch (kind) {
     case 'curve':
-      return { borderColor: theme.accent, backgroundColor: theme.accent, pointRadius: 0, pointHitRadius: 6, borderWidth: 2 };
+      return {
+        borderColor: theme.accent,
+        backgroundColor: theme.accent,
+        pointRadius: 0,
+        pointHitRadius: 6,
+        borderWidth: 2,
+      };
     case 'markers':
       return { borderColor: theme.accent, backgroundColor: theme.accent, pointRadius: 4, borderWidth: 2 };
     case 'reference':
-      return { borderColor: theme.muted, backgroundColor: theme.muted, borderDash: [6, 4], pointRadius: 0, pointHitRadius: 0, borderWidth: 1 };
+      return {
+        borderColor: theme.muted,
+        backgroundColor: theme.muted,
+        borderDash: [6, 4],
+        pointRadius: 0,
+        pointHitRadius: 0,
+        borderWidth: 1,
+      };
     case 'current':
       // A distinct shape as well as colour, so the point stands out without colour vision.
-      return { borderColor: theme.danger, backgroundColor: theme.danger, pointStyle: 'rectRot', pointRadius: 8, showLine: false };
+      return {
+        borderColor: theme.danger,
+        backgroundColor: theme.danger,
+        pointStyle: 'rectRot',
+        pointRadius: 8,
+        showLine: false,
+      };
   }
 }
 
@@ -48,13 +67,19 @@ function style(kind: Series['kind'], theme: ChartTheme): Partial<ChartDataset<'l
 export function CurveChart({ title, xTitle, yTitle, series, description, testId, children }: Props) {
   const theme = useChartTheme();
 
-  const data = useMemo<ChartData<'line', XY[]>>(() => ({
-    datasets: series.map((s) => ({ label: s.label, data: s.points, ...style(s.kind, theme) })),
-  }), [series, theme]);
+  const data = useMemo<ChartData<'line', XY[]>>(
+    () => ({
+      datasets: series.map((s) => ({ label: s.label, data: s.points, ...style(s.kind, theme) })),
+    }),
+    [series, theme],
+  );
 
   const options = useMemo<ChartOptions<'line'>>(() => {
     const axis = (text: string) => ({
-      ...axisColours(theme), type: 'linear' as const, min: 0, max: 1,
+      ...axisColours(theme),
+      type: 'linear' as const,
+      min: 0,
+      max: 1,
       title: { display: true, text, color: theme.text },
       ticks: { color: theme.text, callback: (v: string | number) => formatWholePercent(Number(v)) },
     });
@@ -79,7 +104,9 @@ export function CurveChart({ title, xTitle, yTitle, series, description, testId,
 
   return (
     <figure className="evaluation-chart" data-testid={testId}>
-      <figcaption><h3>{title}</h3></figcaption>
+      <figcaption>
+        <h3>{title}</h3>
+      </figcaption>
       <div className="evaluation-chart-canvas">
         <Line data={data} options={options} aria-label={description} />
       </div>

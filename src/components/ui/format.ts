@@ -2,7 +2,11 @@
 const locale = typeof navigator === 'undefined' ? 'en-US' : navigator.language;
 
 const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-const percent1 = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const percent1 = new Intl.NumberFormat(locale, {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
 const decimal3 = new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 const megabytes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
 
@@ -16,7 +20,11 @@ const money = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
 export const formatMoney = (amount: number) => money.format(amount);
 
 const percent0 = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-const signed2 = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const signed2 = new Intl.NumberFormat(locale, {
+  signDisplay: 'exceptZero',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
 /** Whole percentages, for chart axes where a decimal would only add clutter. */
 export const formatWholePercent = (share: number) => percent0.format(share);
 /** A push up or down with its sign always shown, e.g. "+0.84", "-0.31". */
@@ -37,7 +45,12 @@ export function formatCurrency(amount: number, code: string, fractionDigits = 2)
   const key = `${code}:${fractionDigits}`;
   let format = currencyFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency: code, minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: code,
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    });
     currencyFormats.set(key, format);
   }
   return format.format(amount);

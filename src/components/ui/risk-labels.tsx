@@ -4,9 +4,23 @@ import './risk-labels.css';
 /** One bar per band, as many filled as the band is high: the band reads without colour. */
 function BandMeter({ level, count }: { level: number; count: number }) {
   return (
-    <svg className="band-meter" viewBox={`0 0 ${count * 5 - 1} 12`} width={count * 5 + 2} height="14" aria-hidden="true" focusable="false">
+    <svg
+      className="band-meter"
+      viewBox={`0 0 ${count * 5 - 1} 12`}
+      width={count * 5 + 2}
+      height="14"
+      aria-hidden="true"
+      focusable="false"
+    >
       {Array.from({ length: count }, (_, i) => (
-        <rect key={i} x={i * 5 + 0.5} y={8.5 - i * (8.1 / Math.max(1, count - 1))} width="3" height={3 + i * (8.1 / Math.max(1, count - 1))} className={i <= level ? 'on' : 'off'} />
+        <rect
+          key={i}
+          x={i * 5 + 0.5}
+          y={8.5 - i * (8.1 / Math.max(1, count - 1))}
+          width="3"
+          height={3 + i * (8.1 / Math.max(1, count - 1))}
+          className={i <= level ? 'on' : 'off'}
+        />
       ))}
     </svg>
   );

@@ -2,11 +2,31 @@ import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../spec/model-spec.ts';
 import { chooseModel } from './choose-model.ts';
 
-const column = (name: string) => ({ name, label: name, type: 'numeric' as const, aliases: [], impute: { constant: 0 }, range: { min: 0, max: 1 }, unit: 'none' as const, sensitive: false });
-const model = (id: string, columns: string[], auc: number) => ({
-  id, label: id, columns: columns.map(column), metrics: { test: { roc_auc: auc } },
-  target: { column: 'Churn', aliases: ['Exited'], positive: 'Yes', negative: 'No', positive_spellings: [], negative_spellings: [] },
-}) as unknown as ModelSpec;
+const column = (name: string) => ({
+  name,
+  label: name,
+  type: 'numeric' as const,
+  aliases: [],
+  impute: { constant: 0 },
+  range: { min: 0, max: 1 },
+  unit: 'none' as const,
+  sensitive: false,
+});
+const model = (id: string, columns: string[], auc: number) =>
+  ({
+    id,
+    label: id,
+    columns: columns.map(column),
+    metrics: { test: { roc_auc: auc } },
+    target: {
+      column: 'Churn',
+      aliases: ['Exited'],
+      positive: 'Yes',
+      negative: 'No',
+      positive_spellings: [],
+      negative_spellings: [],
+    },
+  }) as unknown as ModelSpec;
 
 const small = model('small', ['a'], 0.8);
 const big = model('big', ['a', 'b'], 0.7);

@@ -21,10 +21,16 @@ export interface MissingColumns {
 }
 
 /** Where the ID and outcome columns are in the file, when it has them. */
-export function extraCells(headers: readonly string[], spec: ModelSpec): { idCell: number | undefined; targetCell: number | undefined } {
+export function extraCells(
+  headers: readonly string[],
+  spec: ModelSpec,
+): { idCell: number | undefined; targetCell: number | undefined } {
   const target = { name: spec.target.column, aliases: spec.target.aliases };
   const found = mapHeaders(headers, spec.id_column ? [spec.id_column, target] : [target]).found;
-  return { idCell: spec.id_column ? found.get(spec.id_column.name) : undefined, targetCell: found.get(spec.target.column) };
+  return {
+    idCell: spec.id_column ? found.get(spec.id_column.name) : undefined,
+    targetCell: found.get(spec.target.column),
+  };
 }
 
 /**
@@ -32,8 +38,19 @@ export function extraCells(headers: readonly string[], spec: ModelSpec): { idCel
  * ROC AUC (ties: more columns, then id), unless `preferred` fits, so a team's own model beats a demo model that
  * happens to fit and a full Telco export uses the full model rather than the core one.
  */
-export function chooseModel(headers: readonly string[], specs: readonly ModelSpec[], preferred?: string): Result<ModelChoice, MissingColumns> {
-  const ordered = specs.slice().sort((a, b) => b.metrics.test.roc_auc - a.metrics.test.roc_auc || b.columns.length - a.columns.length || a.id.localeCompare(b.id));
+export function chooseModel(
+  headers: readonly string[],
+  specs: readonly ModelSpec[],
+  preferred?: string,
+): Result<ModelChoice, MissingColumns> {
+  const ordered = specs
+    .slice()
+    .sort(
+      (a, b) =>
+        b.metrics.test.roc_auc - a.metrics.test.roc_auc ||
+        b.columns.length - a.columns.length ||
+        a.id.localeCompare(b.id),
+    );
   const tried: MissingColumns['missing'] = [];
   const fitting: { spec: ModelSpec; mapping: HeaderMapping }[] = [];
   for (const spec of ordered) {
@@ -44,7 +61,11 @@ export function chooseModel(headers: readonly string[], specs: readonly ModelSpe
   // A model the person (or the deployment's default) asked for wins when the file has its columns.
   const best = fitting.find((f) => f.spec.id === preferred) ?? fitting[0];
   if (best) {
-    return ok({ ...best, ...extraCells(headers, best.spec), alternatives: fitting.filter((f) => f !== best).map((f) => f.spec.id) });
+    return ok({
+      ...best,
+      ...extraCells(headers, best.spec),
+      alternatives: fitting.filter((f) => f !== best).map((f) => f.spec.id),
+    });
   }
   const needs = tried.map((t) => `"${t.model}" needs ${t.columns.join(', ')}`).join('; ');
   const found = headers.length ? headers.map((h) => `"${h}"`).join(', ') : 'none';

@@ -16,11 +16,23 @@ describe('sniffFile names every known binary format with the advice for it', () 
   it.each([
     [bytes(0x50, 0x4b, 0x03, 0x04), 'an Excel workbook (or another zip archive)', SAVE_AS_CSV],
     [bytes(0xd0, 0xcf, 0x11, 0xe0), 'an old Excel workbook (.xls)', SAVE_AS_CSV],
-    [bytes(0x1f, 0x8b), 'a gzip-compressed file', 'Decompress it first (it is probably a .csv.gz), then load the CSV inside.'],
+    [
+      bytes(0x1f, 0x8b),
+      'a gzip-compressed file',
+      'Decompress it first (it is probably a .csv.gz), then load the CSV inside.',
+    ],
     [bytes(0x89, 0x50, 0x4e, 0x47), 'a PNG image', LOAD_THE_EXPORT],
     [bytes(0xff, 0xd8, 0xff), 'a JPEG image', LOAD_THE_EXPORT],
-    [bytes(0x25, 0x50, 0x44, 0x46), 'a PDF document', 'Export the customer list from its source system as CSV instead.'],
-    [bytes(0x61, 0x2c, 0x00, 0x62), 'binary data (it has NUL bytes, which CSV text never has)', 'Export the customer list as "CSV UTF-8" and load that file.'],
+    [
+      bytes(0x25, 0x50, 0x44, 0x46),
+      'a PDF document',
+      'Export the customer list from its source system as CSV instead.',
+    ],
+    [
+      bytes(0x61, 0x2c, 0x00, 0x62),
+      'binary data (it has NUL bytes, which CSV text never has)',
+      'Export the customer list as "CSV UTF-8" and load that file.',
+    ],
   ])('%#: %s', (head, format, advice) => {
     expect(sniffFile(head)).toEqual({ kind: 'binary', format, advice });
   });
@@ -44,7 +56,12 @@ describe('sniffFile names every known binary format with the advice for it', () 
   });
 
   it('has a name for every encoding it reports', () => {
-    expect(ENCODING_NAMES).toEqual({ 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1252': 'Windows-1252' });
+    expect(ENCODING_NAMES).toEqual({
+      'utf-8': 'UTF-8',
+      'utf-16le': 'UTF-16 LE',
+      'utf-16be': 'UTF-16 BE',
+      'windows-1252': 'Windows-1252',
+    });
   });
 });
 
@@ -177,7 +194,13 @@ describe('RowTextStore', () => {
 
 describe('parseCsvText', () => {
   it('drops a leading BOM (PapaParse does) and every blank line', () => {
-    expect(parseCsvText('\ufeffa,b\n\n1,2\n  \n3,4\n')).toEqual({ header: ['a', 'b'], rows: [['1', '2'], ['3', '4']] });
+    expect(parseCsvText('\ufeffa,b\n\n1,2\n  \n3,4\n')).toEqual({
+      header: ['a', 'b'],
+      rows: [
+        ['1', '2'],
+        ['3', '4'],
+      ],
+    });
   });
 
   it('keeps cells as text, numbers too', () => {

@@ -10,7 +10,9 @@ const normalise = (chunks: string[], delimiter = ',') => {
 };
 
 /** Cells with the characters that matter here: quotes, delimiters, every line break. */
-const cell = fc.array(fc.constantFrom('a', 'é', ' ', '"', ',', ';', '\t', '|', '\n', '\r', '\r\n', '=', '👍'), { maxLength: 8 }).map((parts) => parts.join(''));
+const cell = fc
+  .array(fc.constantFrom('a', 'é', ' ', '"', ',', ';', '\t', '|', '\n', '\r', '\r\n', '=', '👍'), { maxLength: 8 })
+  .map((parts) => parts.join(''));
 
 describe('LineBreakNormaliser', () => {
   it.each([
@@ -31,26 +33,41 @@ describe('LineBreakNormaliser', () => {
   });
 
   it('gives the same text however the input is cut into chunks', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', '"', ',', '\r', '\n', ' ') }), fc.array(fc.nat(), { maxLength: 6 }), (text, cuts) => {
-      const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-      const chunks = [0, ...points].map((from, i) => text.slice(from, [...points, text.length][i]));
-      expect(normalise(chunks)).toBe(normalise([text]));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', '"', ',', '\r', '\n', ' ') }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (text, cuts) => {
+          const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+          const chunks = [0, ...points].map((from, i) => text.slice(from, [...points, text.length][i]));
+          expect(normalise(chunks)).toBe(normalise([text]));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('lets PapaParse read rows written with any mix of line breaks back to their exact cells', () => {
-    fc.assert(fc.property(
-      fc.constantFrom(',', ';', '\t', '|'),
-      fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 8 }),
-      fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 8, maxLength: 8 }),
-      (delimiter, rows, breaks) => {
-        // A first cell that is never blank keeps every row a row.
-        const table = rows.map((r, i) => [`id${i}`, ...r]);
-        const text = table.map((r, i) => csvRow(r, delimiter) + breaks[i]!).join('');
-        const parsed = Papa.parse<string[]>(normalise([text], delimiter), { delimiter, newline: '\n', header: false, skipEmptyLines: 'greedy' });
-        expect(parsed.errors).toEqual([]);
-        expect(parsed.data).toEqual(table);
-      },
-    ), { numRuns: 1000 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(',', ';', '\t', '|'),
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 8, maxLength: 8 }),
+        (delimiter, rows, breaks) => {
+          // A first cell that is never blank keeps every row a row.
+          const table = rows.map((r, i) => [`id${i}`, ...r]);
+          const text = table.map((r, i) => csvRow(r, delimiter) + breaks[i]!).join('');
+          const parsed = Papa.parse<string[]>(normalise([text], delimiter), {
+            delimiter,
+            newline: '\n',
+            header: false,
+            skipEmptyLines: 'greedy',
+          });
+          expect(parsed.errors).toEqual([]);
+          expect(parsed.data).toEqual(table);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -32,8 +32,14 @@ describe('utf16WithoutBom', () => {
     ['zeros at both positions are binary', Uint8Array.from({ length: 64 }, (_, i) => (i % 3 === 0 ? 0 : 65))],
     ['all zeros', new Uint8Array(64)],
     ['no line break or delimiter', utf16('abcdefghijklmnop', 'le')],
-    ['little-endian with too many zeros in the low bytes', utf16('\u0100\u0200\u0300,a\nbcdefghijklmnopqrstuvwxyz', 'le')],
-    ['big-endian with too many zeros in the high bytes', utf16('\u0100\u0200\u0300,a\nbcdefghijklmnopqrstuvwxyz', 'be')],
+    [
+      'little-endian with too many zeros in the low bytes',
+      utf16('\u0100\u0200\u0300,a\nbcdefghijklmnopqrstuvwxyz', 'le'),
+    ],
+    [
+      'big-endian with too many zeros in the high bytes',
+      utf16('\u0100\u0200\u0300,a\nbcdefghijklmnopqrstuvwxyz', 'be'),
+    ],
   ])('refuses: %s', (_, bytes) => {
     expect(utf16WithoutBom(bytes)).toBeUndefined();
   });

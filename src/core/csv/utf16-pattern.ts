@@ -18,7 +18,12 @@ export function utf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | und
     if (head[2 * i + 1] === 0) zerosSecond++;
   }
   // At least 60 % ASCII, and at most 2 % of the other bytes zero (CJK characters such as U+4E00).
-  const encoding = zerosSecond * 5 >= units * 3 && zerosFirst * 50 <= units ? 'utf-16le' : zerosFirst * 5 >= units * 3 && zerosSecond * 50 <= units ? 'utf-16be' : undefined;
+  const encoding =
+    zerosSecond * 5 >= units * 3 && zerosFirst * 50 <= units
+      ? 'utf-16le'
+      : zerosFirst * 5 >= units * 3 && zerosSecond * 50 <= units
+        ? 'utf-16be'
+        : undefined;
   if (!encoding) return undefined;
   // And it reads as lines of a table: a line break or a delimiter appears.
   const sample = new TextDecoder(encoding).decode(head.subarray(0, units * 2));

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bestRows, campaignCurves, checkCampaignSettings, expectedBenefit, expectedBenefits, orderCampaign, type CampaignSettings } from './campaign.ts';
+import {
+  bestRows,
+  campaignCurves,
+  checkCampaignSettings,
+  expectedBenefit,
+  expectedBenefits,
+  orderCampaign,
+  type CampaignSettings,
+} from './campaign.ts';
 
 /** The straightforward computation the fast one must equal: every benefit, sorted, summed. */
 function reference(probs: Float32Array, values: Float64Array | null, s: CampaignSettings, labels: Uint8Array | null) {
@@ -8,24 +16,47 @@ function reference(probs: Float32Array, values: Float64Array | null, s: Campaign
   const benefit = (i: number) => probs[i]! * s.saveRate * (values ? values[i]! : s.monthlyValue) * s.months - s.cost;
   const byBenefit = [...rows].sort((a, b) => benefit(b) - benefit(a) || a - b);
   const byProbability = [...rows].sort((a, b) => probs[b]! - probs[a]! || a - b);
-  const cumulative = (order: number[]) => order.reduce<number[]>((acc, i) => [...acc, acc[acc.length - 1]! + benefit(i)], [0]);
+  const cumulative = (order: number[]) =>
+    order.reduce<number[]>((acc, i) => [...acc, acc[acc.length - 1]! + benefit(i)], [0]);
   const curve = cumulative(byBenefit);
   let best = 0;
-  curve.forEach((v, k) => { if (v > curve[best]!) best = k; });
+  curve.forEach((v, k) => {
+    if (v > curve[best]!) best = k;
+  });
   const realised = labels
-    ? byBenefit.slice(0, best).filter((i) => labels[i] !== 255).reduce((sum, i) => sum + labels[i]! * s.saveRate * (values ? values[i]! : s.monthlyValue) * s.months - s.cost, 0)
+    ? byBenefit
+        .slice(0, best)
+        .filter((i) => labels[i] !== 255)
+        .reduce(
+          (sum, i) => sum + labels[i]! * s.saveRate * (values ? values[i]! : s.monthlyValue) * s.months - s.cost,
+          0,
+        )
     : null;
-  return { curve, curveByProbability: cumulative(byProbability), bestCount: best, bestValue: curve[best]!, realised, byBenefit };
+  return {
+    curve,
+    curveByProbability: cumulative(byProbability),
+    bestCount: best,
+    bestValue: curve[best]!,
+    realised,
+    byBenefit,
+  };
 }
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
-function expectMatches(probs: Float32Array, values: Float64Array | null, s: CampaignSettings, labels: Uint8Array | null = null) {
+function expectMatches(
+  probs: Float32Array,
+  values: Float64Array | null,
+  s: CampaignSettings,
+  labels: Uint8Array | null = null,
+) {
   const ref = reference(probs, values, s, labels);
   const got = campaignCurves(orderCampaign(probs, values, labels), s, values !== null);
   expect(got.curve.length).toBe(ref.curve.length);
   got.curve.forEach((v, k) => expect(close(v, ref.curve[k]!), `curve[${k}] ${v} vs ${ref.curve[k]}`).toBe(true));
-  got.curveByProbability.forEach((v, k) => expect(close(v, ref.curveByProbability[k]!), `by probability [${k}]`).toBe(true));
+  got.curveByProbability.forEach((v, k) =>
+    expect(close(v, ref.curveByProbability[k]!), `by probability [${k}]`).toBe(true),
+  );
   expect(close(got.best.value, ref.bestValue)).toBe(true);
   // Benefits equal to 1e-9 may sort either way; the maximum is what must agree, and N where it is unique.
   if (ref.curve.filter((v) => close(v, ref.bestValue)).length === 1) expect(got.best.count).toBe(ref.bestCount);
@@ -34,23 +65,41 @@ function expectMatches(probs: Float32Array, values: Float64Array | null, s: Camp
   const rows = [...chosen.keys()].filter((i) => chosen[i]);
   expect(rows).toHaveLength(got.best.count);
   const benefitOf = (i: number) => probs[i]! * s.saveRate * (values ? values[i]! : s.monthlyValue) * s.months - s.cost;
-  expect(close(rows.reduce((sum, i) => sum + benefitOf(i), 0), ref.bestValue)).toBe(true);
+  expect(
+    close(
+      rows.reduce((sum, i) => sum + benefitOf(i), 0),
+      ref.bestValue,
+    ),
+  ).toBe(true);
   const sampled = campaignCurves(orderCampaign(probs, values, labels), s, values !== null, 7);
-  sampled.counts.forEach((k, i) => expect(close(sampled.curve[i]!, ref.curve[k]!) && close(sampled.curveByProbability[i]!, ref.curveByProbability[k]!)).toBe(true));
+  sampled.counts.forEach((k, i) =>
+    expect(
+      close(sampled.curve[i]!, ref.curve[k]!) && close(sampled.curveByProbability[i]!, ref.curveByProbability[k]!),
+    ).toBe(true),
+  );
   expect(sampled.best).toEqual(got.best);
   if (labels) expect(close(got.realised!.value, ref.realised!)).toBe(true);
   else expect(got.realised).toBeNull();
   return got;
 }
 
-const settings = (over: Partial<CampaignSettings> = {}): CampaignSettings => ({ saveRate: 0.2, months: 12, cost: 10, monthlyValue: 50, ...over });
+const settings = (over: Partial<CampaignSettings> = {}): CampaignSettings => ({
+  saveRate: 0.2,
+  months: 12,
+  cost: 10,
+  monthlyValue: 50,
+  ...over,
+});
 
 describe('campaign value, against the reference computation', () => {
   const probs = Float32Array.from([0.9, NaN, 0.2, 0.6, 0.05, 0.6]);
   const values = Float64Array.from([100, 50, 20, 30, 10, 40]);
 
-  it('computes one customer\'s expected net benefit by the formula', () => {
-    expect(expectedBenefit(0.5, 80, { saveRate: 0.25, months: 12, cost: 15 })).toBeCloseTo(0.5 * 0.25 * 80 * 12 - 15, 12);
+  it("computes one customer's expected net benefit by the formula", () => {
+    expect(expectedBenefit(0.5, 80, { saveRate: 0.25, months: 12, cost: 15 })).toBeCloseTo(
+      0.5 * 0.25 * 80 * 12 - 15,
+      12,
+    );
     const all = expectedBenefits(probs, values, settings());
     expect(all[0]).toBeCloseTo(Math.fround(0.9) * 0.2 * 100 * 12 - 10, 9);
     expect(Number.isNaN(all[1]!)).toBe(true);
@@ -61,7 +110,9 @@ describe('campaign value, against the reference computation', () => {
     // 0.9·100·2.4 − 10 = 206, 0.6·40·2.4 − 10 = 47.6, 0.6·30·2.4 − 10 = 33.2, 0.2·20·2.4 − 10 = −0.4, …
     expect(got.best.count).toBe(3);
     expect(got.best.value).toBeCloseTo(Math.fround(0.9) * 240 + Math.fround(0.6) * 96 + Math.fround(0.6) * 72 - 30, 9);
-    expect(Array.from(orderCampaign(probs, values, null).valueAtRiskDescending)).toEqual([0, 5, 3, 2, 4].map((i) => probs[i]! * values[i]!));
+    expect(Array.from(orderCampaign(probs, values, null).valueAtRiskDescending)).toEqual(
+      [0, 5, 3, 2, 4].map((i) => probs[i]! * values[i]!),
+    );
   });
 
   it('uses one amount for everyone without a value column, in probability order with ties in file order', () => {
@@ -88,7 +139,9 @@ describe('campaign value, against the reference computation', () => {
   it('handles an empty file, one row, all rows rejected and all rows equal', () => {
     expect(expectMatches(new Float32Array(0), null, settings()).best).toEqual({ count: 0, value: 0 });
     expect(expectMatches(Float32Array.from([0.5]), Float64Array.from([100]), settings()).best.count).toBe(1);
-    expect(expectMatches(Float32Array.from([NaN, NaN]), Float64Array.from([NaN, NaN]), settings()).curve.length).toBe(1);
+    expect(expectMatches(Float32Array.from([NaN, NaN]), Float64Array.from([NaN, NaN]), settings()).curve.length).toBe(
+      1,
+    );
     const equal = expectMatches(new Float32Array(6).fill(0.5), new Float64Array(6).fill(70), settings());
     expect(equal.best.count).toBe(6);
     expect(Array.from(bestRows(orderCampaign(new Float32Array(4).fill(0.5), null, null), 3))).toEqual([1, 1, 1, 0]);
@@ -120,17 +173,36 @@ describe('campaign value, against the reference computation', () => {
   });
 
   it('equals the reference for any file and setting', () => {
-    const prob = fc.oneof(fc.constant(NaN), fc.constantFrom(0, 0.25, 0.5, 1), fc.float({ min: 0, max: 1, noNaN: true }));
-    fc.assert(fc.property(
-      fc.array(fc.tuple(prob, fc.oneof(fc.constantFrom(0, 20, 70), fc.double({ min: 0, max: 500, noNaN: true })), fc.constantFrom(0, 1, 255)), { maxLength: 60 }),
-      fc.record({ saveRate: fc.double({ min: 0, max: 1, noNaN: true }), months: fc.constantFrom(0, 1, 12, 36), cost: fc.constantFrom(0, 5, 25.5), monthlyValue: fc.constantFrom(0, 64.5) }),
-      fc.boolean(),
-      (rows, s, withValues) => {
-        const probs = Float32Array.from(rows.map((r) => r[0]));
-        const values = withValues ? Float64Array.from(rows.map((r) => (Number.isNaN(r[0]) ? NaN : r[1]))) : null;
-        expectMatches(probs, values, s, Uint8Array.from(rows.map((r) => r[2])));
-      },
-    ), { numRuns: 300 });
+    const prob = fc.oneof(
+      fc.constant(NaN),
+      fc.constantFrom(0, 0.25, 0.5, 1),
+      fc.float({ min: 0, max: 1, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            prob,
+            fc.oneof(fc.constantFrom(0, 20, 70), fc.double({ min: 0, max: 500, noNaN: true })),
+            fc.constantFrom(0, 1, 255),
+          ),
+          { maxLength: 60 },
+        ),
+        fc.record({
+          saveRate: fc.double({ min: 0, max: 1, noNaN: true }),
+          months: fc.constantFrom(0, 1, 12, 36),
+          cost: fc.constantFrom(0, 5, 25.5),
+          monthlyValue: fc.constantFrom(0, 64.5),
+        }),
+        fc.boolean(),
+        (rows, s, withValues) => {
+          const probs = Float32Array.from(rows.map((r) => r[0]));
+          const values = withValues ? Float64Array.from(rows.map((r) => (Number.isNaN(r[0]) ? NaN : r[1]))) : null;
+          expectMatches(probs, values, s, Uint8Array.from(rows.map((r) => r[2])));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

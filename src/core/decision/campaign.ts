@@ -28,16 +28,21 @@ export const EXPORT_CAMPAIGN = { ...DEFAULT_CAMPAIGN, cost: 10, monthlyValue: 50
 
 /** Settings a person typed: refused with a sentence when they cannot describe a campaign. */
 export function checkCampaignSettings(s: CampaignSettings): Result<CampaignSettings> {
-  if (!Number.isFinite(s.saveRate) || s.saveRate < 0 || s.saveRate > 1) return fail('The save rate must be between 0 % and 100 %.');
+  if (!Number.isFinite(s.saveRate) || s.saveRate < 0 || s.saveRate > 1)
+    return fail('The save rate must be between 0 % and 100 %.');
   if (!Number.isFinite(s.months) || s.months < 0) return fail('The months of value must be a number of 0 or more.');
   if (!Number.isFinite(s.cost) || s.cost < 0) return fail('The cost per contact must be an amount of 0 or more.');
-  if (!Number.isFinite(s.monthlyValue) || s.monthlyValue < 0) return fail('The monthly value must be an amount of 0 or more.');
+  if (!Number.isFinite(s.monthlyValue) || s.monthlyValue < 0)
+    return fail('The monthly value must be an amount of 0 or more.');
   return ok(s);
 }
 
 /** The formula itself, for one customer. */
-export const expectedBenefit = (p: number, monthlyValue: number, s: Pick<CampaignSettings, 'saveRate' | 'months' | 'cost'>): number =>
-  p * s.saveRate * monthlyValue * s.months - s.cost;
+export const expectedBenefit = (
+  p: number,
+  monthlyValue: number,
+  s: Pick<CampaignSettings, 'saveRate' | 'months' | 'cost'>,
+): number => p * s.saveRate * monthlyValue * s.months - s.cost;
 
 /**
  * The scored customers sorted the two ways the curves need, computed once per file (and
@@ -91,7 +96,10 @@ function rowsByProbability(probabilities: ArrayLike<number>, count: number): Uin
  * order is probability order: that one array is then both curves' order and nothing is sorted here.
  */
 export function orderCampaign(
-  probabilities: ArrayLike<number>, values: ArrayLike<number> | null, labels: Uint8Array | null, descending?: ArrayLike<number>,
+  probabilities: ArrayLike<number>,
+  values: ArrayLike<number> | null,
+  labels: Uint8Array | null,
+  descending?: ArrayLike<number>,
 ): CampaignOrder {
   const n = probabilities.length;
   const valueAtRisk = new Float64Array(n);
@@ -102,19 +110,30 @@ export function orderCampaign(
     if (!Number.isNaN(p)) count++;
   }
   if (!values) {
-    const sorted = descending && descending.length === count ? Float64Array.from(descending) : descendingOf(valueAtRisk, probabilities, count);
+    const sorted =
+      descending && descending.length === count
+        ? Float64Array.from(descending)
+        : descendingOf(valueAtRisk, probabilities, count);
     return { rows: n, valueAtRiskDescending: sorted, valueAtRiskByProbability: sorted, valueAtRisk, values, labels };
   }
   const byProbability = rowsByProbability(probabilities, count);
   const valueAtRiskByProbability = new Float64Array(count);
   for (let k = 0; k < count; k++) valueAtRiskByProbability[k] = valueAtRisk[byProbability[k]!]!;
-  return { rows: n, valueAtRiskDescending: descendingOf(valueAtRisk, probabilities, count), valueAtRiskByProbability, valueAtRisk, values, labels };
+  return {
+    rows: n,
+    valueAtRiskDescending: descendingOf(valueAtRisk, probabilities, count),
+    valueAtRiskByProbability,
+    valueAtRisk,
+    values,
+    labels,
+  };
 }
 
 /** The scored rows' amounts high to low. The curve needs only the amounts, not which row holds each: negate and sort natively. */
 function descendingOf(valueAtRisk: Float64Array, probabilities: ArrayLike<number>, count: number): Float64Array {
   const negated = new Float64Array(count);
-  for (let i = 0, k = 0; i < valueAtRisk.length; i++) if (!Number.isNaN(probabilities[i]!)) negated[k++] = -valueAtRisk[i]!;
+  for (let i = 0, k = 0; i < valueAtRisk.length; i++)
+    if (!Number.isNaN(probabilities[i]!)) negated[k++] = -valueAtRisk[i]!;
   negated.sort();
   for (let k = 0; k < count; k++) negated[k] = -negated[k]!;
   return negated;
@@ -141,12 +160,22 @@ const scaleOf = (settings: CampaignSettings, hasValueColumn: boolean) =>
  * One pass over the precomputed order: what an input change costs (npm run bench). With
  * `samples`, the curves keep that many points for a chart, and the maximum is still exact.
  */
-export function campaignCurves(order: CampaignOrder, settings: CampaignSettings, hasValueColumn: boolean, samples?: number): CampaignResult {
+export function campaignCurves(
+  order: CampaignOrder,
+  settings: CampaignSettings,
+  hasValueColumn: boolean,
+  samples?: number,
+): CampaignResult {
   return campaignWithRows(order, settings, hasValueColumn, samples).result;
 }
 
 /** The curves and the best N's rows (`bestRows`), which the realised benefit needs as well: found once. */
-export function campaignWithRows(order: CampaignOrder, settings: CampaignSettings, hasValueColumn: boolean, samples?: number): { result: CampaignResult; chosen: Uint8Array } {
+export function campaignWithRows(
+  order: CampaignOrder,
+  settings: CampaignSettings,
+  hasValueColumn: boolean,
+  samples?: number,
+): { result: CampaignResult; chosen: Uint8Array } {
   const n = order.valueAtRiskDescending.length;
   const scale = scaleOf(settings, hasValueColumn);
   const cost = settings.cost;
@@ -179,7 +208,12 @@ export function campaignWithRows(order: CampaignOrder, settings: CampaignSetting
   return { result: { curve, curveByProbability, counts, best, realised }, chosen };
 }
 
-function realisedBenefit(order: CampaignOrder, settings: CampaignSettings, hasValueColumn: boolean, chosen: Uint8Array) {
+function realisedBenefit(
+  order: CampaignOrder,
+  settings: CampaignSettings,
+  hasValueColumn: boolean,
+  chosen: Uint8Array,
+) {
   const scale = scaleOf(settings, hasValueColumn);
   let value = 0;
   let counted = 0;
@@ -223,8 +257,13 @@ export function bestRows(order: CampaignOrder, count: number): Uint8Array {
 }
 
 /** Each row's expected net benefit (NaN where rejected), for the table and the export. */
-export function expectedBenefits(probabilities: ArrayLike<number>, values: ArrayLike<number> | null, settings: CampaignSettings): Float64Array {
+export function expectedBenefits(
+  probabilities: ArrayLike<number>,
+  values: ArrayLike<number> | null,
+  settings: CampaignSettings,
+): Float64Array {
   const out = new Float64Array(probabilities.length);
-  for (let i = 0; i < out.length; i++) out[i] = expectedBenefit(probabilities[i]!, values ? values[i]! : settings.monthlyValue, settings);
+  for (let i = 0; i < out.length; i++)
+    out[i] = expectedBenefit(probabilities[i]!, values ? values[i]! : settings.monthlyValue, settings);
   return out;
 }

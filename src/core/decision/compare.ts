@@ -74,7 +74,10 @@ class IdIndex {
   duplicates = 0;
   blank = 0;
 
-  constructor(private readonly ids: PackedIds, rows: number) {
+  constructor(
+    private readonly ids: PackedIds,
+    rows: number,
+  ) {
     let size = 16;
     while (size < rows * 2) size *= 2;
     this.slots = new Int32Array(size).fill(-1);
@@ -110,16 +113,30 @@ class IdIndex {
   private same(row: number, other: PackedIds, start: number, end: number): boolean {
     const [s, e] = span(this.ids, row);
     if (e - s !== end - start) return false;
-    for (let k = 0; k < e - s; k++) if (this.ids.text.charCodeAt(s + k) !== other.text.charCodeAt(start + k)) return false;
+    for (let k = 0; k < e - s; k++)
+      if (this.ids.text.charCodeAt(s + k) !== other.text.charCodeAt(start + k)) return false;
     return true;
   }
 }
 
-export function compareFiles(before: ScoredFile, now: ScoredFile, threshold: number, bands: readonly RiskBandSpec[]): Result<Comparison, CompareProblem> {
+export function compareFiles(
+  before: ScoredFile,
+  now: ScoredFile,
+  threshold: number,
+  bands: readonly RiskBandSpec[],
+): Result<Comparison, CompareProblem> {
   const none = { duplicatesBefore: 0, duplicatesNow: 0, blankBefore: 0, blankNow: 0 };
   if (!before.ids || !now.ids) {
-    const which = !before.ids && !now.ids ? 'Neither file has' : !before.ids ? 'The earlier file has no' : 'The current file has no';
-    return fail({ ...none, message: `${which} customer ID column, so customers cannot be matched between the files. Export both with the customer ID.` });
+    const which =
+      !before.ids && !now.ids
+        ? 'Neither file has'
+        : !before.ids
+          ? 'The earlier file has no'
+          : 'The current file has no';
+    return fail({
+      ...none,
+      message: `${which} customer ID column, so customers cannot be matched between the files. Export both with the customer ID.`,
+    });
   }
   const a = new IdIndex(before.ids, before.probabilities.length);
   const b = new IdIndex(now.ids, now.probabilities.length);
@@ -132,7 +149,10 @@ export function compareFiles(before: ScoredFile, now: ScoredFile, threshold: num
     ].filter(Boolean);
     return fail({
       message: `Customers cannot be matched one to one: ${parts.join(', ')}. Each customer must appear once, with an ID, in each file.`,
-      duplicatesBefore: a.duplicates, duplicatesNow: b.duplicates, blankBefore: a.blank, blankNow: b.blank,
+      duplicatesBefore: a.duplicates,
+      duplicatesNow: b.duplicates,
+      blankBefore: a.blank,
+      blankNow: b.blank,
     });
   }
 
@@ -140,7 +160,13 @@ export function compareFiles(before: ScoredFile, now: ScoredFile, threshold: num
   const rowsBefore = before.probabilities.length;
   const beforeRowOf = new Int32Array(rowsNow).fill(-1);
   const matched = new Uint8Array(rowsBefore);
-  const groups = { newlyAtRisk: [] as number[], noLongerAtRisk: [] as number[], riskUp: [] as number[], riskDown: [] as number[], newCustomers: [] as number[] };
+  const groups = {
+    newlyAtRisk: [] as number[],
+    noLongerAtRisk: [] as number[],
+    riskUp: [] as number[],
+    riskDown: [] as number[],
+    newCustomers: [] as number[],
+  };
   const bandMoves = bands.map(() => bands.map(() => 0));
   let stayedUnscored = 0;
   for (let i = 0; i < rowsNow; i++) {
@@ -173,19 +199,38 @@ export function compareFiles(before: ScoredFile, now: ScoredFile, threshold: num
   }
   const stayed = rowsNow - groups.newCustomers.length;
   return ok({
-    before: rowsBefore, now: rowsNow, stayed, left: leftRows.length, added: groups.newCustomers.length, beforeRowOf,
-    newlyAtRisk: Uint32Array.from(groups.newlyAtRisk), noLongerAtRisk: Uint32Array.from(groups.noLongerAtRisk),
-    riskUp: Uint32Array.from(groups.riskUp), riskDown: Uint32Array.from(groups.riskDown),
-    newCustomers: Uint32Array.from(groups.newCustomers), leftRows: Uint32Array.from(leftRows), leftChurned, stayedUnscored, bandMoves,
+    before: rowsBefore,
+    now: rowsNow,
+    stayed,
+    left: leftRows.length,
+    added: groups.newCustomers.length,
+    beforeRowOf,
+    newlyAtRisk: Uint32Array.from(groups.newlyAtRisk),
+    noLongerAtRisk: Uint32Array.from(groups.noLongerAtRisk),
+    riskUp: Uint32Array.from(groups.riskUp),
+    riskDown: Uint32Array.from(groups.riskDown),
+    newCustomers: Uint32Array.from(groups.newCustomers),
+    leftRows: Uint32Array.from(leftRows),
+    leftChurned,
+    stayedUnscored,
+    bandMoves,
   });
 }
 
 /** The counts a host page or a summary needs, without the row lists. */
 export function comparisonSummary(c: Comparison) {
   return {
-    before: c.before, now: c.now, stayed: c.stayed, left: c.left, added: c.added,
-    newlyAtRisk: c.newlyAtRisk.length, noLongerAtRisk: c.noLongerAtRisk.length, riskUp: c.riskUp.length, riskDown: c.riskDown.length,
-    leftChurned: c.leftChurned, stayedUnscored: c.stayedUnscored,
+    before: c.before,
+    now: c.now,
+    stayed: c.stayed,
+    left: c.left,
+    added: c.added,
+    newlyAtRisk: c.newlyAtRisk.length,
+    noLongerAtRisk: c.noLongerAtRisk.length,
+    riskUp: c.riskUp.length,
+    riskDown: c.riskDown.length,
+    leftChurned: c.leftChurned,
+    stayedUnscored: c.stayedUnscored,
   };
 }
 export type ComparisonSummary = ReturnType<typeof comparisonSummary>;

@@ -92,6 +92,9 @@ describe('heldOutRatesAt between grid points', () => {
   });
 
   it('reads a one-point curve as that point', () => {
-    expect(heldOutRatesAt({ pr: [{ threshold: 0.5, precision: 0.4, recall: 0.6 }] }, 0.9)).toEqual({ precision: 0.4, recall: 0.6 });
+    expect(heldOutRatesAt({ pr: [{ threshold: 0.5, precision: 0.4, recall: 0.6 }] }, 0.9)).toEqual({
+      precision: 0.4,
+      recall: 0.6,
+    });
   });
 });

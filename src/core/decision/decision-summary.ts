@@ -13,7 +13,12 @@ export interface DecisionSummary {
  * Counts for one threshold in one pass over the scores (NaN marks a rejected row). `onList`, when
  * given, is the at-risk list itself (1 = on it: the campaign's best N) and the threshold is not used.
  */
-export function summariseDecision(probabilities: Float32Array, threshold: number, monthlyCharges: Float64Array | undefined, onList?: Uint8Array): DecisionSummary {
+export function summariseDecision(
+  probabilities: Float32Array,
+  threshold: number,
+  monthlyCharges: Float64Array | undefined,
+  onList?: Uint8Array,
+): DecisionSummary {
   let scored = 0;
   let atRisk = 0;
   let expectedChurners = 0;

@@ -57,13 +57,19 @@ describe('goals to thresholds', () => {
   });
 
   it('capturing a share flags the fewest customers whose probabilities reach it', () => {
-    fc.assert(fc.property(fc.array(fc.float({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 60 }), fc.double({ min: 0.01, max: 1, noNaN: true }), (values, share) => {
-      const p = Float32Array.from(values);
-      const r = rankScores(p);
-      const t = thresholdForCapture(r, share);
-      const s = summariseDecision(p, t, undefined);
-      expect(s.expectedCaught).toBeGreaterThanOrEqual(share * s.expectedChurners - 1e-6);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.float({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 60 }),
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        (values, share) => {
+          const p = Float32Array.from(values);
+          const r = rankScores(p);
+          const t = thresholdForCapture(r, share);
+          const s = summariseDecision(p, t, undefined);
+          expect(s.expectedCaught).toBeGreaterThanOrEqual(share * s.expectedChurners - 1e-6);
+        },
+      ),
+    );
   });
 });
 
@@ -83,13 +89,36 @@ describe('heldOutRatesAt', () => {
 });
 
 describe('riskBandName', () => {
-  const bands = [{ name: 'Low', from: 0 }, { name: 'Medium', from: 0.15 }, { name: 'High', from: 0.35 }, { name: 'Very high', from: 0.6 }];
-  it.each([[0, 'Low'], [0.149, 'Low'], [0.15, 'Medium'], [0.3499, 'Medium'], [0.35, 'High'], [0.6, 'Very high'], [1, 'Very high']])('%f -> %s', (p, band) => {
+  const bands = [
+    { name: 'Low', from: 0 },
+    { name: 'Medium', from: 0.15 },
+    { name: 'High', from: 0.35 },
+    { name: 'Very high', from: 0.6 },
+  ];
+  it.each([
+    [0, 'Low'],
+    [0.149, 'Low'],
+    [0.15, 'Medium'],
+    [0.3499, 'Medium'],
+    [0.35, 'High'],
+    [0.6, 'Very high'],
+    [1, 'Very high'],
+  ])('%f -> %s', (p, band) => {
     expect(riskBandName(p, bands)).toBe(band);
   });
   it('uses whatever bands the spec gives, including a single one', () => {
     expect(riskBandName(0.99, [{ name: 'All', from: 0 }])).toBe('All');
-    expect(riskBandIndex(0.5, [{ name: 'a', from: 0 }, { name: 'b', from: 0.5 }])).toBe(1);
-    expect(riskBandIndex(0.4999, [{ name: 'a', from: 0 }, { name: 'b', from: 0.5 }])).toBe(0);
+    expect(
+      riskBandIndex(0.5, [
+        { name: 'a', from: 0 },
+        { name: 'b', from: 0.5 },
+      ]),
+    ).toBe(1);
+    expect(
+      riskBandIndex(0.4999, [
+        { name: 'a', from: 0 },
+        { name: 'b', from: 0.5 },
+      ]),
+    ).toBe(0);
   });
 });

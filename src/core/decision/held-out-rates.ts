@@ -4,7 +4,10 @@ import type { TestMetrics } from '../spec/model-spec.ts';
  * The model's held-out precision and recall at any threshold, read off the spec's
  * 101-point curves by linear interpolation between neighbouring points.
  */
-export function heldOutRatesAt(metrics: Pick<TestMetrics, 'pr'>, threshold: number): { precision: number; recall: number } {
+export function heldOutRatesAt(
+  metrics: Pick<TestMetrics, 'pr'>,
+  threshold: number,
+): { precision: number; recall: number } {
   const points = metrics.pr;
   const t = Math.min(1, Math.max(0, threshold));
   let i = 0;

@@ -12,4 +12,5 @@ export function riskBandIndex(probability: number, bands: readonly RiskBandSpec[
   return band;
 }
 
-export const riskBandName = (probability: number, bands: readonly RiskBandSpec[]): string => bands[riskBandIndex(probability, bands)]!.name;
+export const riskBandName = (probability: number, bands: readonly RiskBandSpec[]): string =>
+  bands[riskBandIndex(probability, bands)]!.name;

@@ -19,9 +19,37 @@ type Spec = Pick<ModelSpec, 'columns' | 'features' | 'coefficients' | 'intercept
 /** A small model with a numeric actionable column read on a log scale and with a missing indicator. */
 const small: Spec = {
   columns: [
-    { name: 'plan', label: 'Plan', type: 'categorical', aliases: [], categories: ['basic', 'plus', 'pro'], synonyms: {}, sensitive: false, actionable: { values: ['basic', 'pro'] } },
-    { name: 'discount', label: 'Discount', type: 'numeric', aliases: [], impute: { constant: 0 }, range: { min: 0, max: 30 }, unit: 'percent', sensitive: false, actionable: { values: [0, 10, 20] } },
-    { name: 'age', label: 'Age', type: 'numeric', aliases: [], impute: { constant: 40 }, range: { min: 18, max: 90 }, unit: 'none', sensitive: true },
+    {
+      name: 'plan',
+      label: 'Plan',
+      type: 'categorical',
+      aliases: [],
+      categories: ['basic', 'plus', 'pro'],
+      synonyms: {},
+      sensitive: false,
+      actionable: { values: ['basic', 'pro'] },
+    },
+    {
+      name: 'discount',
+      label: 'Discount',
+      type: 'numeric',
+      aliases: [],
+      impute: { constant: 0 },
+      range: { min: 0, max: 30 },
+      unit: 'percent',
+      sensitive: false,
+      actionable: { values: [0, 10, 20] },
+    },
+    {
+      name: 'age',
+      label: 'Age',
+      type: 'numeric',
+      aliases: [],
+      impute: { constant: 40 },
+      range: { min: 18, max: 90 },
+      unit: 'none',
+      sensitive: true,
+    },
   ],
   features: [
     { name: 'plan=basic', column: 'plan', category: 'basic', mean: 0.5, std: 0.5 },
@@ -37,7 +65,13 @@ const small: Spec = {
 };
 
 /** The reference: change the column in a copy of the table and score that row from scratch. */
-function referenceAfter(spec: Spec, table: FeatureTable & { missing: Map<string, Uint8Array> }, row: number, column: string, value: string): number {
+function referenceAfter(
+  spec: Spec,
+  table: FeatureTable & { missing: Map<string, Uint8Array> },
+  row: number,
+  column: string,
+  value: string,
+): number {
   const col = spec.columns.find((c) => c.name === column)!;
   const copy = {
     numeric: new Map([...table.numeric].map(([k, v]) => [k, v.slice()])),
@@ -57,13 +91,16 @@ function checkRow(spec: Spec, table: FeatureTable & { missing: Map<string, Uint8
   const plan = planFeatures(spec, table);
   const result = whatIfRow(spec, plan, planWhatIf(spec, plan), row)!;
   const rows = table.codes.values().next().value!.length;
-  expect(Math.abs(result.probability - referenceProbabilities(spec, plan, new Uint8Array(rows))[row]!)).toBeLessThanOrEqual(1e-9);
+  expect(
+    Math.abs(result.probability - referenceProbabilities(spec, plan, new Uint8Array(rows))[row]!),
+  ).toBeLessThanOrEqual(1e-9);
   let lowest = { p: result.probability, column: '', value: '' };
   for (const column of result.columns) {
     for (const option of column.options) {
       const expected = referenceAfter(spec, table, row, column.column, option.value);
       expect(Math.abs(option.probability - expected), `${column.column}=${option.value}`).toBeLessThanOrEqual(1e-9);
-      if (!option.current && expected < lowest.p - 1e-12) lowest = { p: expected, column: column.column, value: option.value };
+      if (!option.current && expected < lowest.p - 1e-12)
+        lowest = { p: expected, column: column.column, value: option.value };
     }
   }
   if (lowest.column === '') expect(result.best).toBeNull();
@@ -76,7 +113,10 @@ function checkRow(spec: Spec, table: FeatureTable & { missing: Map<string, Uint8
 
 describe('what-if, against rescoring the changed row', () => {
   const smallTable = (plans: number[], discounts: number[], missing: number[], ages: number[]) => ({
-    numeric: new Map([['discount', Float64Array.from(discounts)], ['age', Float64Array.from(ages)]]),
+    numeric: new Map([
+      ['discount', Float64Array.from(discounts)],
+      ['age', Float64Array.from(ages)],
+    ]),
     codes: new Map([['plan', Int16Array.from(plans)]]),
     missing: new Map([['discount', Uint8Array.from(missing)]]),
   });
@@ -112,20 +152,62 @@ describe('what-if, against rescoring the changed row', () => {
   });
 
   it('matches on random customers of the small model', () => {
-    fc.assert(fc.property(
-      fc.array(fc.tuple(fc.integer({ min: -1, max: 2 }), fc.constantFrom(0, 3, 10, 20, 35.5), fc.constantFrom(0, 1), fc.integer({ min: 18, max: 90 })), { minLength: 1, maxLength: 8 }),
-      (rows) => {
-        const table = smallTable(rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), rows.map((r) => r[3]));
-        rows.forEach((_, i) => checkRow(small, table, i));
-      },
-    ), { numRuns: 100 });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: -1, max: 2 }),
+            fc.constantFrom(0, 3, 10, 20, 35.5),
+            fc.constantFrom(0, 1),
+            fc.integer({ min: 18, max: 90 }),
+          ),
+          { minLength: 1, maxLength: 8 },
+        ),
+        (rows) => {
+          const table = smallTable(
+            rows.map((r) => r[0]),
+            rows.map((r) => r[1]),
+            rows.map((r) => r[2]),
+            rows.map((r) => r[3]),
+          );
+          rows.forEach((_, i) => checkRow(small, table, i));
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 
   it('matches on the Telco model with its actionable columns, for random customers', () => {
     const spec = telcoFull();
     expect(spec.columns.filter((c) => c.actionable).length).toBeGreaterThan(0);
-    const codesFor = (seed: number) => new Map(spec.columns.flatMap((c, i) => (c.type === 'categorical' ? [[c.name, Int16Array.from({ length: 20 }, (_, r) => ((r * 7 + i * 3 + seed) % (c.categories.length + 1)) - 1)] as const] : [])));
-    const numeric = new Map(spec.columns.flatMap((c, i) => (c.type === 'numeric' ? [[c.name, Float64Array.from({ length: 20 }, (_, r) => c.range.min + ((r * 13 + i) % 10) / 9 * (c.range.max - c.range.min))] as const] : [])));
+    const codesFor = (seed: number) =>
+      new Map(
+        spec.columns.flatMap((c, i) =>
+          c.type === 'categorical'
+            ? [
+                [
+                  c.name,
+                  Int16Array.from({ length: 20 }, (_, r) => ((r * 7 + i * 3 + seed) % (c.categories.length + 1)) - 1),
+                ] as const,
+              ]
+            : [],
+        ),
+      );
+    const numeric = new Map(
+      spec.columns.flatMap((c, i) =>
+        c.type === 'numeric'
+          ? [
+              [
+                c.name,
+                Float64Array.from(
+                  { length: 20 },
+                  (_, r) => c.range.min + (((r * 13 + i) % 10) / 9) * (c.range.max - c.range.min),
+                ),
+              ] as const,
+            ]
+          : [],
+      ),
+    );
     const table = { numeric, codes: codesFor(1), missing: new Map<string, Uint8Array>() };
     for (let row = 0; row < 20; row++) checkRow(spec, table, row);
   });

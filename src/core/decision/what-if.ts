@@ -57,10 +57,12 @@ export function planWhatIf(spec: Spec, plan: readonly FeatureSource[]): WhatIfPl
   return { columns };
 }
 
-export const hasWhatIf = (spec: Pick<ModelSpec, 'columns'>): boolean => spec.columns.some((c) => c.actionable !== undefined);
+export const hasWhatIf = (spec: Pick<ModelSpec, 'columns'>): boolean =>
+  spec.columns.some((c) => c.actionable !== undefined);
 
 /** coefficient × standardised value of feature j when its raw feature is `raw`. */
-const term = (spec: Spec, source: FeatureSource, j: number, raw: number) => spec.coefficients[j]! * ((raw - source.mean) / source.std);
+const term = (spec: Spec, source: FeatureSource, j: number, raw: number) =>
+  spec.coefficients[j]! * ((raw - source.mean) / source.std);
 
 function rawFor(source: FeatureSource, value: number): number {
   if (source.category >= 0) return value === source.category ? 1 : 0;
@@ -77,7 +79,12 @@ function rawAsRead(source: FeatureSource, row: number): number {
 }
 
 /** Every actionable column's alternatives for one row, and the best single change; null for a rejected row. */
-export function whatIfRow(spec: Spec, plan: readonly FeatureSource[], whatIfPlan: WhatIfPlan, row: number): WhatIf | null {
+export function whatIfRow(
+  spec: Spec,
+  plan: readonly FeatureSource[],
+  whatIfPlan: WhatIfPlan,
+  row: number,
+): WhatIf | null {
   let logit = spec.intercept;
   for (let j = 0; j < plan.length; j++) logit += term(spec, plan[j]!, j, rawAsRead(plan[j]!, row));
   if (Number.isNaN(logit)) return null;
@@ -89,15 +96,24 @@ export function whatIfRow(spec: Spec, plan: readonly FeatureSource[], whatIfPlan
     const base = logit - own;
     const valueSource = features.map((j) => plan[j]!).find((s) => !s.missingIndicator);
     const read = valueSource ? valueSource.values[row]! : NaN;
-    const current = column.type === 'categorical' ? (read >= 0 ? column.categories[read]! : null) : Number.isNaN(read) ? null : String(read);
-    const candidates: { value: string; code: number }[] = column.type === 'categorical'
-      ? column.actionable!.values.map((v) => ({ value: v, code: column.categories.indexOf(v) }))
-      : column.actionable!.values.map((v) => ({ value: String(v), code: v }));
+    const current =
+      column.type === 'categorical'
+        ? read >= 0
+          ? column.categories[read]!
+          : null
+        : Number.isNaN(read)
+          ? null
+          : String(read);
+    const candidates: { value: string; code: number }[] =
+      column.type === 'categorical'
+        ? column.actionable!.values.map((v) => ({ value: v, code: column.categories.indexOf(v) }))
+        : column.actionable!.values.map((v) => ({ value: String(v), code: v }));
     const options = candidates.map(({ value, code }): WhatIfOption => {
       const changed = features.reduce((sum, j) => sum + term(spec, plan[j]!, j, rawFor(plan[j]!, code)), base);
       const p = sigmoid(changed);
       const isCurrent = value === current;
-      if (!isCurrent && p < probability && (!best || p < best.probability)) best = { column: column.name, label: column.label, from: current, to: value, probability: p };
+      if (!isCurrent && p < probability && (!best || p < best.probability))
+        best = { column: column.name, label: column.label, from: current, to: value, probability: p };
       return { value, probability: p, current: isCurrent };
     });
     return { column: column.name, label: column.label, current, options };
@@ -106,4 +122,5 @@ export function whatIfRow(spec: Spec, plan: readonly FeatureSource[], whatIfPlan
 }
 
 /** "Contract: Month-to-month → Two year", the export's `best_action` cell. */
-export const describeChange = (change: BestChange): string => `${change.label}: ${change.from ?? 'unknown'} → ${change.to}`;
+export const describeChange = (change: BestChange): string =>
+  `${change.label}: ${change.from ?? 'unknown'} → ${change.to}`;

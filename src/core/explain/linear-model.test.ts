@@ -7,12 +7,28 @@ import { explainRow, sentence, topReasons, type Reason } from './reasons.ts';
 
 // A three-column model small enough to check every number by hand.
 const numeric = (name: string, label: string, unit?: 'months' | 'currency') =>
-  ({ name, label, type: 'numeric', aliases: [], impute: { constant: 0 }, bounds: { min: 0, max: 1e6 }, range: { min: 0, max: 1e6 }, unit }) as const;
+  ({
+    name,
+    label,
+    type: 'numeric',
+    aliases: [],
+    impute: { constant: 0 },
+    bounds: { min: 0, max: 1e6 },
+    range: { min: 0, max: 1e6 },
+    unit,
+  }) as const;
 const spec = {
   columns: [
     numeric('tenure', 'Tenure', 'months'),
     numeric('charges', 'Monthly charges', 'currency'),
-    { name: 'contract', label: 'Contract', type: 'categorical', aliases: [], categories: ['Month-to-month', 'One year', 'Two year'], synonyms: {} },
+    {
+      name: 'contract',
+      label: 'Contract',
+      type: 'categorical',
+      aliases: [],
+      categories: ['Month-to-month', 'One year', 'Two year'],
+      synonyms: {},
+    },
   ],
   features: [
     { name: 'tenure', column: 'tenure', mean: 10, std: 2 },
@@ -52,7 +68,11 @@ describe('planFeatures', () => {
   });
 
   it.each([
-    [{ ...spec, features: [{ name: 'f', column: 'nope', mean: 0, std: 1 }] }, table, 'Feature f names unknown column nope'],
+    [
+      { ...spec, features: [{ name: 'f', column: 'nope', mean: 0, std: 1 }] },
+      table,
+      'Feature f names unknown column nope',
+    ],
     [spec, { ...table, numeric: new Map([['tenure', new Float64Array(4)]]) }, 'Table lacks numeric column charges'],
     [spec, { ...table, codes: new Map() }, 'Table lacks categorical column contract'],
   ])('refuses a mismatch %#', (s, t, message) => {
@@ -62,8 +82,15 @@ describe('planFeatures', () => {
 
 describe('rawFeatureValue and writeStandardised', () => {
   it.each([
-    [0, 0, 1], [1, 0, Math.log1p(1)], [2, 0, 60], [3, 0, 1], [4, 0, 0],
-    [3, 1, 0], [4, 1, 1], [3, 3, 0], [4, 3, 0],
+    [0, 0, 1],
+    [1, 0, Math.log1p(1)],
+    [2, 0, 60],
+    [3, 0, 1],
+    [4, 0, 0],
+    [3, 1, 0],
+    [4, 1, 1],
+    [3, 3, 0],
+    [4, 3, 0],
   ])('feature %i of row %i is %f', (feature, row, value) => {
     expect(rawFeatureValue(plan[feature]!, row)).toBe(value);
   });
@@ -79,8 +106,16 @@ describe('rawFeatureValue and writeStandardised', () => {
     const out = new Float64Array(10);
     writeStandardised(plan, 1, 3, out);
     expect(Array.from(out)).toEqual([
-      (12 - 10) / 2, Math.log1p(12) - 2, (40 - 50) / 10, (0 - 0.5) / 0.5, (1 - 0.2) / 0.4,
-      0, 0, (70 - 50) / 10, (0 - 0.5) / 0.5, (0 - 0.2) / 0.4,
+      (12 - 10) / 2,
+      Math.log1p(12) - 2,
+      (40 - 50) / 10,
+      (0 - 0.5) / 0.5,
+      (1 - 0.2) / 0.4,
+      0,
+      0,
+      (70 - 50) / 10,
+      (0 - 0.5) / 0.5,
+      (0 - 0.2) / 0.4,
     ]);
   });
 });
@@ -90,7 +125,11 @@ describe('columnContributions and referenceProbabilities', () => {
 
   it('sums coefficient × standardised value per column', () => {
     const [t, tl, c, m, y] = z(0);
-    expect(Array.from(columnContributions(spec, plan, 0))).toEqual([-0.5 * t! + 0.25 * tl!, 0.1 * c!, 1 * m! + -2 * y!]);
+    expect(Array.from(columnContributions(spec, plan, 0))).toEqual([
+      -0.5 * t! + 0.25 * tl!,
+      0.1 * c!,
+      1 * m! + -2 * y!,
+    ]);
   });
 
   it('scores each row as the sigmoid of intercept + contributions; a rejected row is NaN', () => {
@@ -106,7 +145,10 @@ describe('columnContributions and referenceProbabilities', () => {
   it('scores past the 4,096-row batch exactly as row by row', () => {
     const rows = 4097 + 5;
     const big = {
-      numeric: new Map([['tenure', Float64Array.from({ length: rows }, (_, i) => i % 37)], ['charges', Float64Array.from({ length: rows }, (_, i) => 20 + (i % 90))]]),
+      numeric: new Map([
+        ['tenure', Float64Array.from({ length: rows }, (_, i) => i % 37)],
+        ['charges', Float64Array.from({ length: rows }, (_, i) => 20 + (i % 90))],
+      ]),
       codes: new Map([['contract', Int16Array.from({ length: rows }, (_, i) => i % 3)]]),
     };
     const bigPlan = planFeatures(spec, big);
@@ -141,11 +183,17 @@ describe('explainRow', () => {
   it('names what the customer has, strongest push first', () => {
     const reasons = explainRow(spec, plan, 0);
     const contributions = columnContributions(spec, plan, 0);
-    expect(reasons.map((r) => [r.column, r.label, r.text])).toEqual([
-      ['tenure', 'Tenure', 'Short tenure (1 month)'],
-      ['contract', 'Contract', 'Contract: Month-to-month'],
-      ['charges', 'Monthly charges', 'High monthly charges (60)'],
-    ].sort((a, b) => contributions[spec.columns.findIndex((c) => c.name === b[0])]! - contributions[spec.columns.findIndex((c) => c.name === a[0])]!));
+    expect(reasons.map((r) => [r.column, r.label, r.text])).toEqual(
+      [
+        ['tenure', 'Tenure', 'Short tenure (1 month)'],
+        ['contract', 'Contract', 'Contract: Month-to-month'],
+        ['charges', 'Monthly charges', 'High monthly charges (60)'],
+      ].sort(
+        (a, b) =>
+          contributions[spec.columns.findIndex((c) => c.name === b[0])]! -
+          contributions[spec.columns.findIndex((c) => c.name === a[0])]!,
+      ),
+    );
     expect(reasons.map((r) => r.contribution)).toEqual([...contributions].sort((a, b) => b - a));
   });
 
@@ -161,20 +209,35 @@ describe('explainRow', () => {
     expect(explainRow(spec, plan, row).find((r) => r.column === column)!.text).toBe(text);
   });
 
-  it('compares with the plain feature\'s mean even when the log feature comes first', () => {
-    const logFirst = { ...spec, features: [spec.features[1]!, spec.features[0]!, ...spec.features.slice(2)], coefficients: [0.25, -0.5, 0.1, 1, -2] } as ModelSpec;
+  it("compares with the plain feature's mean even when the log feature comes first", () => {
+    const logFirst = {
+      ...spec,
+      features: [spec.features[1]!, spec.features[0]!, ...spec.features.slice(2)],
+      coefficients: [0.25, -0.5, 0.1, 1, -2],
+    } as ModelSpec;
     const texts = explainRow(logFirst, planFeatures(logFirst, table), 0).map((r) => r.text);
     expect(texts).toContain('Short tenure (1 month)');
   });
 
   it('with no plain feature to compare with, a value reads as long', () => {
-    const logOnly = { ...spec, features: spec.features.slice(1), coefficients: spec.coefficients.slice(1) } as ModelSpec;
+    const logOnly = {
+      ...spec,
+      features: spec.features.slice(1),
+      coefficients: spec.coefficients.slice(1),
+    } as ModelSpec;
     const texts = explainRow(logOnly, planFeatures(logOnly, table), 0).map((r) => r.text);
     expect(texts).toContain('Long tenure (1 month)');
   });
 
   it('writes numbers with at most two decimals and thousands separators', () => {
-    const wide = planFeatures(spec, { ...table, numeric: new Map([['tenure', Float64Array.of(1234.5678)], ['charges', Float64Array.of(0.5)]]), codes: new Map([['contract', Int16Array.of(1)]]) });
+    const wide = planFeatures(spec, {
+      ...table,
+      numeric: new Map([
+        ['tenure', Float64Array.of(1234.5678)],
+        ['charges', Float64Array.of(0.5)],
+      ]),
+      codes: new Map([['contract', Int16Array.of(1)]]),
+    });
     const texts = explainRow(spec, wide, 0).map((r) => r.text);
     expect(texts).toContain('Long tenure (1,234.57 months)');
     expect(texts).toContain('Low monthly charges (0.5)');
@@ -182,7 +245,12 @@ describe('explainRow', () => {
 });
 
 describe('topReasons and sentence', () => {
-  const reason = (contribution: number): Reason => ({ column: `c${contribution}`, label: 'L', contribution, text: `t${contribution}` });
+  const reason = (contribution: number): Reason => ({
+    column: `c${contribution}`,
+    label: 'L',
+    contribution,
+    text: `t${contribution}`,
+  });
   const reasons = [reason(3), reason(2), reason(1), reason(0.5), reason(0), reason(-1)];
 
   it('keeps up to three that raise the risk, in order', () => {

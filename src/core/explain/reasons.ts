@@ -15,7 +15,13 @@ export interface Reason {
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const number = (x: number) => numberFormat.format(x);
 
-function describe(column: SpecColumn, columnIndex: number, plan: readonly FeatureSource[], spec: Pick<ModelSpec, 'features'>, row: number): string {
+function describe(
+  column: SpecColumn,
+  columnIndex: number,
+  plan: readonly FeatureSource[],
+  spec: Pick<ModelSpec, 'features'>,
+  row: number,
+): string {
   const sources = plan.filter((s) => s.column === columnIndex && !s.missingIndicator);
   const source = sources[0]!;
   const value = source.values[row]!;
@@ -25,7 +31,9 @@ function describe(column: SpecColumn, columnIndex: number, plan: readonly Featur
   const missing = plan.find((s) => s.column === columnIndex && s.missingIndicator);
   if (missing && missing.values[row] === 1) return `${column.label}: missing (read as ${number(value)})`;
   // Compare with the training average (the plain, untransformed feature's mean).
-  const plain = plan.findIndex((s, j) => s.column === columnIndex && !s.missingIndicator && spec.features[j]!.transform === undefined);
+  const plain = plan.findIndex(
+    (s, j) => s.column === columnIndex && !s.missingIndicator && spec.features[j]!.transform === undefined,
+  );
   const mean = plain >= 0 ? spec.features[plain]!.mean : value;
   const below = value < mean;
   const duration = column.unit === 'months' || column.unit === 'days';
@@ -36,10 +44,19 @@ function describe(column: SpecColumn, columnIndex: number, plan: readonly Featur
 }
 
 /** Every input column's push on one customer's risk, strongest first. */
-export function explainRow(spec: Pick<ModelSpec, 'columns' | 'features' | 'coefficients'>, plan: readonly FeatureSource[], row: number): Reason[] {
+export function explainRow(
+  spec: Pick<ModelSpec, 'columns' | 'features' | 'coefficients'>,
+  plan: readonly FeatureSource[],
+  row: number,
+): Reason[] {
   const contributions = columnContributions(spec, plan, row);
   return spec.columns
-    .map((column, c) => ({ column: column.name, label: column.label, contribution: contributions[c]!, text: describe(column, c, plan, spec, row) }))
+    .map((column, c) => ({
+      column: column.name,
+      label: column.label,
+      contribution: contributions[c]!,
+      text: describe(column, c, plan, spec, row),
+    }))
     .sort((a, b) => b.contribution - a.contribution);
 }
 

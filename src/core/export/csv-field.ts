@@ -4,4 +4,5 @@ export function csvField(value: string, delimiter: string): string {
   return needsQuotes ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-export const csvRow = (cells: readonly string[], delimiter: string) => cells.map((c) => csvField(c, delimiter)).join(delimiter);
+export const csvRow = (cells: readonly string[], delimiter: string) =>
+  cells.map((c) => csvField(c, delimiter)).join(delimiter);

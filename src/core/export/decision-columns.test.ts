@@ -9,8 +9,12 @@ import { decisionColumns } from './decision-columns.ts';
 const parsed = parseModelSpec(JSON.parse(readFileSync(modelPath('telco-full.json'), 'utf8')), 'telco-full.json');
 if (!parsed.ok) throw new Error(parsed.problem);
 const spec = parsed.value;
-const numeric = new Map(spec.columns.flatMap((c) => (c.type === 'numeric' ? [[c.name, Float64Array.from([12, 70.5, 800])] as const] : [])));
-const codes = new Map(spec.columns.flatMap((c) => (c.type === 'categorical' ? [[c.name, Int16Array.from([0, 0, 1])] as const] : [])));
+const numeric = new Map(
+  spec.columns.flatMap((c) => (c.type === 'numeric' ? [[c.name, Float64Array.from([12, 70.5, 800])] as const] : [])),
+);
+const codes = new Map(
+  spec.columns.flatMap((c) => (c.type === 'categorical' ? [[c.name, Int16Array.from([0, 0, 1])] as const] : [])),
+);
 const plan = planFeatures(spec, { numeric, codes, missing: new Map() });
 const settings = { saveRate: 0.2, months: 12, cost: 10, monthlyValue: 50 };
 
@@ -25,12 +29,20 @@ describe('decision columns of the export', () => {
     expect(columns.names).toEqual(['expected_benefit', 'best_action', 'probability_after_action']);
     const value = numeric.get(spec.value!.column)![1]!;
     const best = whatIfRow(spec, plan, planWhatIf(spec, plan), 1)!.best!;
-    expect(columns.cells(1, 0.4)).toEqual([(0.4 * 0.2 * value * 12 - 10).toFixed(2), `${best.label}: ${best.from} → ${best.to}`, best.probability.toFixed(4)]);
+    expect(columns.cells(1, 0.4)).toEqual([
+      (0.4 * 0.2 * value * 12 - 10).toFixed(2),
+      `${best.label}: ${best.from} → ${best.to}`,
+      best.probability.toFixed(4),
+    ]);
     expect(columns.cells(2, NaN)).toEqual(['', '', '']);
   });
 
   it('uses one amount for everyone without a value column and leaves out what-if without actionable columns', () => {
-    const plain = { ...spec, value: undefined, columns: spec.columns.map(({ actionable: _a, ...c }) => c) as typeof spec.columns };
+    const plain = {
+      ...spec,
+      value: undefined,
+      columns: spec.columns.map(({ actionable: _a, ...c }) => c) as typeof spec.columns,
+    };
     const columns = decisionColumns(plain, plan, numeric, { campaign: settings, whatIf: true });
     expect(columns.names).toEqual(['expected_benefit']);
     expect(columns.cells(0, 0.5)).toEqual([(0.5 * 0.2 * 50 * 12 - 10).toFixed(2)]);

@@ -20,7 +20,12 @@ export interface DecisionColumns {
  * with this row's value), `best_action` and `probability_after_action` (the best single
  * change of an actionable value; blank when none lowers the probability).
  */
-export function decisionColumns(spec: ModelSpec, plan: readonly FeatureSource[], numeric: ReadonlyMap<string, Float64Array>, decision: ExportDecision | undefined): DecisionColumns {
+export function decisionColumns(
+  spec: ModelSpec,
+  plan: readonly FeatureSource[],
+  numeric: ReadonlyMap<string, Float64Array>,
+  decision: ExportDecision | undefined,
+): DecisionColumns {
   const names: string[] = [];
   const parts: ((row: number, p: number) => string[])[] = [];
   const campaign = decision?.campaign;
@@ -39,6 +44,7 @@ export function decisionColumns(spec: ModelSpec, plan: readonly FeatureSource[],
   }
   return {
     names,
-    cells: (row, probability) => (Number.isNaN(probability) ? names.map(() => '') : parts.flatMap((part) => part(row, probability))),
+    cells: (row, probability) =>
+      Number.isNaN(probability) ? names.map(() => '') : parts.flatMap((part) => part(row, probability)),
   };
 }

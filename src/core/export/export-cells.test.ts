@@ -44,9 +44,11 @@ describe('neutraliseCell', () => {
   });
 
   it('is undone exactly by restoreCell', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      expect(restoreCell(neutraliseCell(s))).toBe(s);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(restoreCell(neutraliseCell(s))).toBe(s);
+      }),
+    );
   });
 });
 
@@ -63,21 +65,40 @@ describe('csvField', () => {
   });
 
   it('round-trips any cells through PapaParse', () => {
-    fc.assert(fc.property(fc.array(fc.string(), { minLength: 2, maxLength: 6 }), fc.constantFrom(',', ';', '\t', '|'), (cells, delimiter) => {
-      const parsed = Papa.parse<string[]>(csvRow(cells, delimiter), { delimiter, header: false }).data[0];
-      expect(parsed).toEqual(cells);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.string(), { minLength: 2, maxLength: 6 }),
+        fc.constantFrom(',', ';', '\t', '|'),
+        (cells, delimiter) => {
+          const parsed = Papa.parse<string[]>(csvRow(cells, delimiter), { delimiter, header: false }).data[0];
+          expect(parsed).toEqual(cells);
+        },
+      ),
+    );
   });
 });
 
 describe('scoredCells', () => {
-  const bands = [{ name: 'Low', from: 0 }, { name: 'Medium', from: 0.15 }, { name: 'High', from: 0.35 }, { name: 'Very high', from: 0.6 }];
+  const bands = [
+    { name: 'Low', from: 0 },
+    { name: 'Medium', from: 0.15 },
+    { name: 'High', from: 0.35 },
+    { name: 'Very high', from: 0.6 },
+  ];
   it('writes four decimals, the decision and the band', () => {
-    expect(scoredCells({ probability: 0.61234, threshold: 0.5, reasons: 'x', issue: '', bands })).toEqual(['0.6123', '1', 'Very high', 'x', '']);
+    expect(scoredCells({ probability: 0.61234, threshold: 0.5, reasons: 'x', issue: '', bands })).toEqual([
+      '0.6123',
+      '1',
+      'Very high',
+      'x',
+      '',
+    ]);
     expect(scoredCells({ probability: 0.2, threshold: 0.5, reasons: '', issue: '', bands })[1]).toBe('0');
   });
 
   it('leaves a rejected row with only its issue', () => {
-    expect(scoredCells({ probability: NaN, threshold: 0.5, reasons: '', issue: 'Tenure "abc" is not a number.', bands })).toEqual(['', '', '', '', 'Tenure "abc" is not a number.']);
+    expect(
+      scoredCells({ probability: NaN, threshold: 0.5, reasons: '', issue: 'Tenure "abc" is not a number.', bands }),
+    ).toEqual(['', '', '', '', 'Tenure "abc" is not a number.']);
   });
 });

@@ -22,7 +22,6 @@ function rejectionsByRow(job: ScoredJob): Map<number, string> {
   return out;
 }
 
-
 export interface Built {
   /** The export, unless it was written to `sink`. */
   blob: Blob | undefined;
@@ -31,7 +30,11 @@ export interface Built {
 }
 
 /** Writes each part to the stream (a file the person chose), waiting for the disk as it goes. */
-function streamTo(sink: WritableStream<Blob>): { write(part: Blob): Promise<void>; close(): Promise<void>; abort(): Promise<void> } {
+function streamTo(sink: WritableStream<Blob>): {
+  write(part: Blob): Promise<void>;
+  close(): Promise<void>;
+  abort(): Promise<void>;
+} {
   const writer = sink.getWriter();
   return { write: (part) => writer.write(part), close: () => writer.close(), abort: () => writer.abort() };
 }
@@ -43,8 +46,14 @@ function streamTo(sink: WritableStream<Blob>): { write(part: Blob): Promise<void
  * are copied as they were, unless a cell would run as a spreadsheet formula.
  */
 export async function buildExport(
-  job: ScoredJob, kind: ExportKind, threshold: number, onProgress: (rows: number) => void, signal: AbortSignal,
-  sink?: WritableStream<Blob>, decision?: ExportDecision, atRisk?: Uint8Array,
+  job: ScoredJob,
+  kind: ExportKind,
+  threshold: number,
+  onProgress: (rows: number) => void,
+  signal: AbortSignal,
+  sink?: WritableStream<Blob>,
+  decision?: ExportDecision,
+  atRisk?: Uint8Array,
 ): Promise<Built> {
   if (!sink) return buildExportTo(job, kind, threshold, onProgress, signal, undefined, decision, atRisk);
   const stream = streamTo(sink);
@@ -60,8 +69,14 @@ export async function buildExport(
 }
 
 async function buildExportTo(
-  job: ScoredJob, kind: ExportKind, threshold: number, onProgress: (rows: number) => void, signal: AbortSignal,
-  write: ((part: Blob) => Promise<void>) | undefined, decision: ExportDecision | undefined, atRisk: Uint8Array | undefined,
+  job: ScoredJob,
+  kind: ExportKind,
+  threshold: number,
+  onProgress: (rows: number) => void,
+  signal: AbortSignal,
+  write: ((part: Blob) => Promise<void>) | undefined,
+  decision: ExportDecision | undefined,
+  atRisk: Uint8Array | undefined,
 ): Promise<Built> {
   const parts: Blob[] = [];
   const put = async (part: Blob) => (write ? write(part) : void parts.push(part));
@@ -72,7 +87,8 @@ async function buildExportTo(
     return { blob: write ? undefined : issues.blob, fileName, rows: issues.rows };
   }
   const { read, probabilities } = job;
-  if (atRisk && atRisk.length !== probabilities.length) throw new Error('The at-risk list does not belong to these results. Choose the file again.');
+  if (atRisk && atRisk.length !== probabilities.length)
+    throw new Error('The at-risk list does not belong to these results. Choose the file again.');
   // At risk: on the page's list when it set one (the campaign's best N), else at or above the threshold.
   const isFlagged = atRisk ? (row: number) => atRisk[row] === 1 : (row: number) => probabilities[row]! >= threshold;
   const plan = planFeatures(read.spec, read.table);
@@ -81,7 +97,10 @@ async function buildExportTo(
   const rejections = rejectionsByRow(job);
   const delimiter = read.streamed.delimiter;
   const width = read.headers.length;
-  const reasonsOf = (row: number) => topReasons(explainRow(read.spec, plan, row)).map((r) => r.text).join('; ');
+  const reasonsOf = (row: number) =>
+    topReasons(explainRow(read.spec, plan, row))
+      .map((r) => r.text)
+      .join('; ');
   let written = 0;
   // The JSON shape starts with its totals, so they are counted first and the rows can stream after them.
   let scored = 0;
@@ -92,7 +111,10 @@ async function buildExportTo(
     if (isFlagged(i)) flaggedTotal++;
   }
 
-  if (kind !== 'json') await put(new Blob([BOM, await headerText(read), delimiter, [...SCORED_COLUMNS, ...decided.names].join(delimiter), '\r\n']));
+  if (kind !== 'json')
+    await put(
+      new Blob([BOM, await headerText(read), delimiter, [...SCORED_COLUMNS, ...decided.names].join(delimiter), '\r\n']),
+    );
   else await put(new Blob([`{"total_customers":${scored},"churn_risk_count":${flaggedTotal},"results":[`]));
 
   for (let start = 0; start < read.table.rowCount; start += BATCH) {
@@ -107,10 +129,14 @@ async function buildExportTo(
       if (kind === 'json') {
         if (Number.isNaN(p)) continue;
         const result: Record<string, string | number | null> = {};
-        read.headers.forEach((h, c) => { result[h] = row[c] ?? ''; });
+        read.headers.forEach((h, c) => {
+          result[h] = row[c] ?? '';
+        });
         result.churn_probability = Number(p.toFixed(4));
         result.churn_prediction = flagged ? 1 : 0;
-        decided.names.forEach((name, k) => { result[name] = decidedJson(name, decided.cells(i, p)[k]!); });
+        decided.names.forEach((name, k) => {
+          result[name] = decidedJson(name, decided.cells(i, p)[k]!);
+        });
         lines.push(JSON.stringify(result));
         continue;
       }
@@ -120,11 +146,21 @@ async function buildExportTo(
       // rejected row is written from its cells, as its text may hold a broken quote that would
       // swallow the appended columns.
       const own = row.length > width ? row.slice(0, width) : row;
-      const extra = row.length > width && row.slice(width).some((c) => c !== '') ? delimiter + csvRow(row.slice(width).map(neutraliseCell), delimiter) : '';
+      const extra =
+        row.length > width && row.slice(width).some((c) => c !== '')
+          ? delimiter + csvRow(row.slice(width).map(neutraliseCell), delimiter)
+          : '';
       const rewrite = own !== row || read.table.rejected[i] === 1 || own.some(needsNeutralising);
       let original = rewrite ? csvRow(own.map(neutraliseCell), delimiter) : texts[i - start]!;
       if (own.length < width) original += delimiter.repeat(width - own.length);
-      const appended = scoredCells({ probability: p, threshold, flagged, reasons: Number.isNaN(p) ? '' : reasonsOf(i), issue: rejections.get(i) ?? '', bands: read.spec.risk_bands }).concat(decided.cells(i, p));
+      const appended = scoredCells({
+        probability: p,
+        threshold,
+        flagged,
+        reasons: Number.isNaN(p) ? '' : reasonsOf(i),
+        issue: rejections.get(i) ?? '',
+        bands: read.spec.risk_bands,
+      }).concat(decided.cells(i, p));
       lines.push(`${original}${delimiter}${csvRow(appended.map(neutraliseCell), delimiter)}${extra}\r\n`);
     }
     if (kind === 'json' && lines.length) await put(new Blob([written ? ',' : '', lines.join(',')]));
@@ -141,10 +177,16 @@ async function buildExportTo(
 }
 
 /** A decision cell for the JSON export: amounts and probabilities as numbers, a blank as null, the action as text. */
-const decidedJson = (name: string, cell: string): string | number | null => (cell === '' ? null : name === 'best_action' ? cell : Number(cell));
+const decidedJson = (name: string, cell: string): string | number | null =>
+  cell === '' ? null : name === 'best_action' ? cell : Number(cell);
 
 function issuesBlob(job: ScoredJob): { blob: Blob; rows: number } {
   const issues = job.read.table.issues;
-  const lines = issues.map((i) => `${csvRow([String(i.row), i.column, i.value, i.kind, i.message].map(neutraliseCell), ',')}\r\n`);
-  return { blob: new Blob([BOM, 'row,column,value,kind,message\r\n', ...lines], { type: 'text/csv;charset=utf-8' }), rows: issues.length };
+  const lines = issues.map(
+    (i) => `${csvRow([String(i.row), i.column, i.value, i.kind, i.message].map(neutraliseCell), ',')}\r\n`,
+  );
+  return {
+    blob: new Blob([BOM, 'row,column,value,kind,message\r\n', ...lines], { type: 'text/csv;charset=utf-8' }),
+    rows: issues.length,
+  };
 }

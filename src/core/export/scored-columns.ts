@@ -17,5 +17,11 @@ export interface ScoredRowValues {
 /** The appended cells for one row; a rejected row (NaN) has only its issue. */
 export function scoredCells({ probability, threshold, flagged, reasons, issue, bands }: ScoredRowValues): string[] {
   if (Number.isNaN(probability)) return ['', '', '', '', issue];
-  return [probability.toFixed(4), (flagged ?? probability >= threshold) ? '1' : '0', riskBandName(probability, bands), reasons, issue];
+  return [
+    probability.toFixed(4),
+    (flagged ?? probability >= threshold) ? '1' : '0',
+    riskBandName(probability, bands),
+    reasons,
+    issue,
+  ];
 }

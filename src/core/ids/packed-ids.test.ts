@@ -14,10 +14,12 @@ describe('packIds', () => {
   });
 
   it('gives back every ID, the first and the last included', () => {
-    fc.assert(fc.property(fc.array(fc.string()), (ids) => {
-      const packed = packIds(ids);
-      expect(ids.map((_, i) => idAt(packed, i))).toEqual(ids);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.string()), (ids) => {
+        const packed = packIds(ids);
+        expect(ids.map((_, i) => idAt(packed, i))).toEqual(ids);
+      }),
+    );
   });
 
   it('gives back every ID when the IDs span many of the batches it joins as it goes', () => {

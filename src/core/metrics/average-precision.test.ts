@@ -23,7 +23,12 @@ describe('averagePrecision', () => {
     // 0.8 (pos): P=1, R=½ → ½·1; 0.4 (neg): no recall gain; 0.35 (pos): P=⅔, R=1 → ½·⅔. Sum = ⅚.
     { name: 'sklearn doc example', labels: [0, 0, 1, 1], probs: [0.1, 0.4, 0.35, 0.8], expected: 5 / 6 },
     // 0.9 holds one pos and one neg together: P=½, R=½ → ¼; 0.5 (pos): P=⅔, R=1 → ⅓. Sum = 7/12.
-    { name: 'a tie across classes is one threshold', labels: [1, 0, 1, 0], probs: [0.9, 0.9, 0.5, 0.1], expected: 7 / 12 },
+    {
+      name: 'a tie across classes is one threshold',
+      labels: [1, 0, 1, 0],
+      probs: [0.9, 0.9, 0.5, 0.1],
+      expected: 7 / 12,
+    },
     // One threshold flags everything: R=1, P = prevalence.
     { name: 'all ties → prevalence', labels: [1, 0, 0, 0], probs: [0.3, 0.3, 0.3, 0.3], expected: 0.25 },
     { name: 'perfect ranking', labels: [0, 1, 1], probs: [0.1, 0.8, 0.9], expected: 1 },
@@ -35,18 +40,26 @@ describe('averagePrecision', () => {
   });
 
   it('throws without positives', () => {
-    expect(() => averagePrecision(Uint8Array.from([0, 0]), Float64Array.from([0.1, 0.2]))).toThrow(/at least one positive/);
+    expect(() => averagePrecision(Uint8Array.from([0, 0]), Float64Array.from([0.1, 0.2]))).toThrow(
+      /at least one positive/,
+    );
   });
 
   it('matches the definition on random inputs with ties', () => {
     const rows = fc
-      .array(fc.record({ label: fc.integer({ min: 0, max: 1 }), step: fc.integer({ min: 0, max: 10 }) }), { minLength: 1, maxLength: 50 })
+      .array(fc.record({ label: fc.integer({ min: 0, max: 1 }), step: fc.integer({ min: 0, max: 10 }) }), {
+        minLength: 1,
+        maxLength: 50,
+      })
       .filter((r) => r.some((row) => row.label === 1));
     fc.assert(
       fc.property(rows, (r) => {
         const labels = r.map((row) => row.label);
         const probs = r.map((row) => row.step / 10);
-        expect(averagePrecision(Uint8Array.from(labels), Float64Array.from(probs))).toBeCloseTo(bruteForceAp(labels, probs), 12);
+        expect(averagePrecision(Uint8Array.from(labels), Float64Array.from(probs))).toBeCloseTo(
+          bruteForceAp(labels, probs),
+          12,
+        );
       }),
       { numRuns: 300 },
     );

@@ -49,10 +49,17 @@ describe('calibrationBins', () => {
   });
 
   it('accounts for every row and keeps each mean inside its bin', () => {
-    const rows = fc.array(fc.record({ label: fc.integer({ min: 0, max: 1 }), p: fc.double({ min: 0, max: 1, noNaN: true }) }), { maxLength: 80 });
+    const rows = fc.array(
+      fc.record({ label: fc.integer({ min: 0, max: 1 }), p: fc.double({ min: 0, max: 1, noNaN: true }) }),
+      { maxLength: 80 },
+    );
     fc.assert(
       fc.property(rows, fc.integer({ min: 1, max: 20 }), (r, count) => {
-        const result = calibrationBins(Uint8Array.from(r.map((x) => x.label)), Float64Array.from(r.map((x) => x.p)), count);
+        const result = calibrationBins(
+          Uint8Array.from(r.map((x) => x.label)),
+          Float64Array.from(r.map((x) => x.p)),
+          count,
+        );
         expect(result).toHaveLength(count);
         expect(result.reduce((sum, b) => sum + b.count, 0)).toBe(r.length);
         for (const b of result) {

@@ -3,7 +3,10 @@ import { checkScored } from './check-scored.ts';
 
 describe('checkScored', () => {
   it('counts the classes', () => {
-    expect(checkScored(Uint8Array.from([1, 0, 1, 1]), Float64Array.from([0, 0.2, 1, 0.5]))).toEqual({ positives: 3, negatives: 1 });
+    expect(checkScored(Uint8Array.from([1, 0, 1, 1]), Float64Array.from([0, 0.2, 1, 0.5]))).toEqual({
+      positives: 3,
+      negatives: 1,
+    });
   });
 
   it.each([

@@ -68,7 +68,10 @@ describe('curves agree with confusionAt at every threshold', () => {
       .array(
         fc.record({
           label: fc.integer({ min: 0, max: 1 }),
-          p: fc.oneof(fc.integer({ min: 0, max: 100 }).map((k) => k / 100), fc.double({ min: 0, max: 1, noNaN: true })),
+          p: fc.oneof(
+            fc.integer({ min: 0, max: 100 }).map((k) => k / 100),
+            fc.double({ min: 0, max: 1, noNaN: true }),
+          ),
         }),
         { minLength: 2, maxLength: 40 },
       )
@@ -85,7 +88,11 @@ describe('curves agree with confusionAt at every threshold', () => {
           const rt = rates(c);
           expect(pt.tpr).toBe(rt.recall);
           expect(pt.fpr).toBe(c.fp / (c.fp + c.tn));
-          expect(pr[i]).toEqual({ threshold: pt.threshold, precision: c.tp + c.fp === 0 ? 1 : rt.precision, recall: rt.recall });
+          expect(pr[i]).toEqual({
+            threshold: pt.threshold,
+            precision: c.tp + c.fp === 0 ? 1 : rt.precision,
+            recall: rt.recall,
+          });
         });
       }),
       { numRuns: 100 },

@@ -14,9 +14,24 @@ describe('labelledScores', () => {
 
 describe('evaluationCurves', () => {
   it.each([
-    { name: 'no checkable rows', labels: [255, 1], probs: [0.5, NaN], problem: /No row has both a known outcome and a score/ },
-    { name: 'only churners', labels: [1, 1], probs: [0.5, 0.75], problem: /Every customer with a known outcome churned/ },
-    { name: 'only stayers', labels: [0, 0, 0], probs: [0.5, 0.75, 0.25], problem: /Every customer with a known outcome stayed/ },
+    {
+      name: 'no checkable rows',
+      labels: [255, 1],
+      probs: [0.5, NaN],
+      problem: /No row has both a known outcome and a score/,
+    },
+    {
+      name: 'only churners',
+      labels: [1, 1],
+      probs: [0.5, 0.75],
+      problem: /Every customer with a known outcome churned/,
+    },
+    {
+      name: 'only stayers',
+      labels: [0, 0, 0],
+      probs: [0.5, 0.75, 0.25],
+      problem: /Every customer with a known outcome stayed/,
+    },
   ])('explains $name instead of throwing', ({ labels, probs, problem }) => {
     const curves = evaluationCurves(scores(labels, probs));
     expect(curves.ok).toBe(false);

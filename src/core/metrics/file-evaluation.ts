@@ -45,7 +45,10 @@ export type Curves =
 export function evaluationCurves(scores: LabelledScores): Curves {
   const { labels, probabilities: probs, positives, negatives } = scores;
   if (positives + negatives === 0) {
-    return { ok: false, problem: 'No row has both a known outcome and a score, so the model cannot be checked on this file.' };
+    return {
+      ok: false,
+      problem: 'No row has both a known outcome and a score, so the model cannot be checked on this file.',
+    };
   }
   if (positives === 0 || negatives === 0) {
     const which = positives === 0 ? 'stayed' : 'churned';
@@ -63,4 +66,3 @@ export function evaluationCurves(scores: LabelledScores): Curves {
     calibration: calibrationBins(labels, probs, CALIBRATION_BINS),
   };
 }
-

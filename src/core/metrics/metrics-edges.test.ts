@@ -33,8 +33,12 @@ describe('checkScored', () => {
   });
 
   it('names what a metric needs', () => {
-    expect(() => requireClasses({ positives: 0, negatives: 3 }, 'X', false)).toThrow('X needs at least one positive row (got 0 positive, 3 negative)');
-    expect(() => requireClasses({ positives: 2, negatives: 0 }, 'Y', true)).toThrow('Y needs at least one positive and one negative row (got 2 positive, 0 negative)');
+    expect(() => requireClasses({ positives: 0, negatives: 3 }, 'X', false)).toThrow(
+      'X needs at least one positive row (got 0 positive, 3 negative)',
+    );
+    expect(() => requireClasses({ positives: 2, negatives: 0 }, 'Y', true)).toThrow(
+      'Y needs at least one positive and one negative row (got 2 positive, 0 negative)',
+    );
     expect(() => requireClasses({ positives: 1, negatives: 0 }, 'Z', false)).not.toThrow();
     expect(() => requireClasses({ positives: 1, negatives: 1 }, 'Z', true)).not.toThrow();
   });
@@ -126,7 +130,9 @@ describe('calibrationBins at the edges', () => {
   });
 
   it('one bin holds every row', () => {
-    expect(calibrationBins(L(1, 0, 0), P(0, 0.5, 1), 1)).toEqual([{ lower: 0, upper: 1, mean_predicted: 0.5, observed_rate: 1 / 3, count: 3 }]);
+    expect(calibrationBins(L(1, 0, 0), P(0, 0.5, 1), 1)).toEqual([
+      { lower: 0, upper: 1, mean_predicted: 0.5, observed_rate: 1 / 3, count: 3 },
+    ]);
   });
 
   it('an empty file has empty bins', () => {
@@ -193,6 +199,14 @@ describe('labelledScores and evaluationCurves at the edges', () => {
 
   it('evaluates a file with one customer of each outcome', () => {
     const result = evaluationCurves(labelledScores(L(1, 0), Float32Array.of(0.75, 0.25)));
-    expect(result.ok && [result.auc, result.averagePrecision, result.roc.length, result.pr.length, result.calibration.length]).toEqual([1, 1, 101, 101, 10]);
+    expect(
+      result.ok && [
+        result.auc,
+        result.averagePrecision,
+        result.roc.length,
+        result.pr.length,
+        result.calibration.length,
+      ],
+    ).toEqual([1, 1, 101, 101, 10]);
   });
 });

@@ -19,7 +19,10 @@ function bruteForceAuc(labels: number[], probs: number[]): number {
 
 /** Rows with both classes and scores on a coarse grid, so ties are common. */
 const scoredRows = fc
-  .array(fc.record({ label: fc.integer({ min: 0, max: 1 }), step: fc.integer({ min: 0, max: 20 }) }), { minLength: 2, maxLength: 60 })
+  .array(fc.record({ label: fc.integer({ min: 0, max: 1 }), step: fc.integer({ min: 0, max: 20 }) }), {
+    minLength: 2,
+    maxLength: 60,
+  })
   .filter((rows) => rows.some((r) => r.label === 1) && rows.some((r) => r.label === 0))
   .map((rows) => ({ labels: rows.map((r) => r.label), probs: rows.map((r) => r.step / 20) }));
 
@@ -64,7 +67,12 @@ describe('rocAuc', () => {
     fc.assert(
       fc.property(scoredRows, ({ labels, probs }) => {
         const y = Uint8Array.from(labels);
-        const sum = rocAuc(y, Float64Array.from(probs)) + rocAuc(y, Float64Array.from(probs, (p) => 1 - p));
+        const sum =
+          rocAuc(y, Float64Array.from(probs)) +
+          rocAuc(
+            y,
+            Float64Array.from(probs, (p) => 1 - p),
+          );
         expect(sum).toBeCloseTo(1, 12);
       }),
       { numRuns: 300 },

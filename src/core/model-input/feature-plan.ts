@@ -52,7 +52,12 @@ export function rawFeatureValue(source: FeatureSource, row: number): number {
  * Rejected rows carry NaN numerics; they are written as 0 (the mean) so the
  * runtime never sees NaN, and their scores are discarded by the caller.
  */
-export function writeStandardised(plan: readonly FeatureSource[], start: number, end: number, out: Float32Array | Float64Array): void {
+export function writeStandardised(
+  plan: readonly FeatureSource[],
+  start: number,
+  end: number,
+  out: Float32Array | Float64Array,
+): void {
   const width = plan.length;
   for (let j = 0; j < width; j++) {
     const source = plan[j]!;

@@ -32,11 +32,11 @@ describe('sortOrder at the edges', () => {
     const twoUp = Math.fround(1 + 2 ** -22);
     expect(order([twoUp, one], false)).toEqual([1, 0]);
   });
-
 });
 
 describe('sortOrderByText at the edges', () => {
-  const sorted = (ids: string[], descending: boolean) => Array.from(sortOrderByText((i) => ids[i]!, ids.length, descending));
+  const sorted = (ids: string[], descending: boolean) =>
+    Array.from(sortOrderByText((i) => ids[i]!, ids.length, descending));
 
   it.each([
     [[], false, []],

@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { sortOrder, sortOrderByText } from './sort-order.ts';
 
 const reference = (keys: number[], descending: boolean) =>
-  keys.map((k, i) => ({ k: Math.fround(k), i })).sort((a, b) => {
-    if (Number.isNaN(a.k) !== Number.isNaN(b.k)) return Number.isNaN(a.k) ? 1 : -1;
-    const d = descending ? b.k - a.k : a.k - b.k;
-    return d || a.i - b.i;
-  }).map((x) => x.i);
+  keys
+    .map((k, i) => ({ k: Math.fround(k), i }))
+    .sort((a, b) => {
+      if (Number.isNaN(a.k) !== Number.isNaN(b.k)) return Number.isNaN(a.k) ? 1 : -1;
+      const d = descending ? b.k - a.k : a.k - b.k;
+      return d || a.i - b.i;
+    })
+    .map((x) => x.i);
 
 describe('sortOrder', () => {
   it('orders ascending and descending, ties in file order, NaN last', () => {
@@ -18,10 +21,15 @@ describe('sortOrder', () => {
 
   it('agrees with a comparator sort on float32 keys', () => {
     // Keys closer than one float32 step (after dropping the lowest bit) may tie; avoid them by using a coarse grid.
-    const key = fc.oneof(fc.integer({ min: -1000, max: 1000 }).map((n) => n / 8), fc.constant(NaN));
-    fc.assert(fc.property(fc.array(key, { maxLength: 200 }), fc.boolean(), (keys, desc) => {
-      expect(Array.from(sortOrder(keys, desc))).toEqual(reference(keys, desc));
-    }));
+    const key = fc.oneof(
+      fc.integer({ min: -1000, max: 1000 }).map((n) => n / 8),
+      fc.constant(NaN),
+    );
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 200 }), fc.boolean(), (keys, desc) => {
+        expect(Array.from(sortOrder(keys, desc))).toEqual(reference(keys, desc));
+      }),
+    );
   });
 
   it('sorts integer category codes', () => {

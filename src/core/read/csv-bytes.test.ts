@@ -21,13 +21,19 @@ function fast(bytes: Uint8Array, delimiter: string, splits: number[] = []): Read
   const skip = BOM.every((b, i) => bytes[i] === b) ? 3 : 0;
   const rows: string[][] = [];
   const texts: string[] = [];
-  const reader = new CsvByteReader(delimiter.charCodeAt(0), fieldDecoder('utf-8'), (cells, start, end) => {
-    const all = cells.all();
-    // The byte-level blank check must agree with trimming every decoded cell (Papa's 'greedy' rule).
-    if (cells.blank() !== isBlank(all)) throw new Error(`blank() says ${cells.blank()} for ${JSON.stringify(all)}`);
-    rows.push(all);
-    texts.push(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(start, end)));
-  }, skip, 'utf-8');
+  const reader = new CsvByteReader(
+    delimiter.charCodeAt(0),
+    fieldDecoder('utf-8'),
+    (cells, start, end) => {
+      const all = cells.all();
+      // The byte-level blank check must agree with trimming every decoded cell (Papa's 'greedy' rule).
+      if (cells.blank() !== isBlank(all)) throw new Error(`blank() says ${cells.blank()} for ${JSON.stringify(all)}`);
+      rows.push(all);
+      texts.push(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(start, end)));
+    },
+    skip,
+    'utf-8',
+  );
   const cuts = [...new Set(splits.map((s) => skip + (s % (bytes.length - skip + 1))))].sort((a, b) => a - b);
   try {
     let from = skip;
@@ -46,7 +52,13 @@ function fast(bytes: Uint8Array, delimiter: string, splits: number[] = []): Read
 
 // Papa's own parser, as its stream reader (the app's Papa path) uses it: Papa.parse() of a string
 // would also drop a second byte-order mark, which the stream path keeps.
-const PapaParser = (Papa as unknown as { Parser: new (config: Papa.ParseConfig) => { parse(input: string, base: number, ignoreLastRow: boolean): Papa.ParseResult<string[]> } }).Parser;
+const PapaParser = (
+  Papa as unknown as {
+    Parser: new (config: Papa.ParseConfig) => {
+      parse(input: string, base: number, ignoreLastRow: boolean): Papa.ParseResult<string[]>;
+    };
+  }
+).Parser;
 
 /** PapaParse over the text as the Papa path sees it: decoded, line breaks between rows made \n. */
 function papa(bytes: Uint8Array, delimiter: string): { rows: string[][]; errors: number } {
@@ -59,7 +71,14 @@ function papa(bytes: Uint8Array, delimiter: string): { rows: string[][]; errors:
 describe('CsvByteReader', () => {
   it.each<[string, string, string[][]]>([
     ['plain rows', 'a,b\n1,2\n', [['a', 'b'], ['1', '2'], ['']]],
-    ['no final line break', 'a,b\n1,2', [['a', 'b'], ['1', '2']]],
+    [
+      'no final line break',
+      'a,b\n1,2',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
     ['empty file', '', []],
     ['a lone line break', '\n', [[''], ['']]],
     ['\\r\\n and bare \\r', 'a\r\nb\rc\n', [['a'], ['b'], ['c'], ['']]],
@@ -87,62 +106,112 @@ describe('CsvByteReader', () => {
   });
 
   it('reads a block of rows again from their bytes', () => {
-    expect(readRecords(encode('1,"a\nb"\r\n2,c'), 0x2c, fieldDecoder('utf-8'))).toEqual([['1', 'a\nb'], ['2', 'c']]);
+    expect(readRecords(encode('1,"a\nb"\r\n2,c'), 0x2c, fieldDecoder('utf-8'))).toEqual([
+      ['1', 'a\nb'],
+      ['2', 'c'],
+    ]);
   });
 });
 
 // Characters that matter to CSV, weighted so that quotes, delimiters and line breaks are common.
-const csvChar = fc.constantFrom('a', 'b', ' ', '"', '"', ',', ';', '\t', '|', '\n', '\r', '\r\n', 'é', '€', '😀', '\uFEFF', '1', '.');
+const csvChar = fc.constantFrom(
+  'a',
+  'b',
+  ' ',
+  '"',
+  '"',
+  ',',
+  ';',
+  '\t',
+  '|',
+  '\n',
+  '\r',
+  '\r\n',
+  'é',
+  '€',
+  '😀',
+  '\uFEFF',
+  '1',
+  '.',
+);
 const splits = fc.array(fc.nat(), { maxLength: 6 });
 const delimiter = fc.constantFrom(...DELIMITERS);
 
 /** Fields written the way a spreadsheet writes them: quoted when they hold a quote, delimiter or line break. */
 const wellFormed = fc.record({
   delimiter,
-  rows: fc.array(fc.array(fc.string({ unit: csvChar, maxLength: 8 }), { minLength: 1, maxLength: 5 }), { maxLength: 6 }),
+  rows: fc.array(fc.array(fc.string({ unit: csvChar, maxLength: 8 }), { minLength: 1, maxLength: 5 }), {
+    maxLength: 6,
+  }),
   lineBreak: fc.constantFrom('\n', '\r\n', '\r'),
   bom: fc.boolean(),
   finalBreak: fc.boolean(),
   quoteAll: fc.boolean(),
 });
 
-describe('the fast reader gives exactly PapaParse\'s fields (differential property)', () => {
+describe("the fast reader gives exactly PapaParse's fields (differential property)", () => {
   it('for random text with BOMs and split points: whenever it accepts, it agrees with Papa', () => {
-    fc.assert(fc.property(fc.string({ unit: csvChar, maxLength: 60 }), delimiter, fc.boolean(), splits, (text, d, bom, cuts) => {
-      const bytes = encode(text);
-      const withBom = bom ? new Uint8Array([...BOM, ...bytes]) : bytes;
-      const read = fast(withBom, d, cuts);
-      const reference = papa(withBom, d);
-      if (read === 'outside') return;
-      expect(read).not.toBe('invalid');
-      if (read === 'invalid') return;
-      expect(read.rows).toEqual(reference.rows);
-    }), { numRuns: 1500 });
+    fc.assert(
+      fc.property(
+        fc.string({ unit: csvChar, maxLength: 60 }),
+        delimiter,
+        fc.boolean(),
+        splits,
+        (text, d, bom, cuts) => {
+          const bytes = encode(text);
+          const withBom = bom ? new Uint8Array([...BOM, ...bytes]) : bytes;
+          const read = fast(withBom, d, cuts);
+          const reference = papa(withBom, d);
+          if (read === 'outside') return;
+          expect(read).not.toBe('invalid');
+          if (read === 'invalid') return;
+          expect(read.rows).toEqual(reference.rows);
+        },
+      ),
+      { numRuns: 1500 },
+    );
   });
 
   it('for well-formed files with any delimiter, line ending, BOM and split points', () => {
-    fc.assert(fc.property(wellFormed, splits, ({ delimiter: d, rows, lineBreak, bom, finalBreak, quoteAll }, cuts) => {
-      const quote = (f: string) => (quoteAll || /["\r\n]/.test(f) || f.includes(d) ? `"${f.replaceAll('"', '""')}"` : f);
-      const text = rows.map((r) => r.map(quote).join(d)).join(lineBreak) + (finalBreak && rows.length ? lineBreak : '');
-      const bytes = encode(text);
-      const withBom = bom ? new Uint8Array([...BOM, ...bytes]) : bytes;
-      const read = fast(withBom, d, cuts);
-      const reference = papa(withBom, d);
-      expect(reference.errors).toBe(0);
-      expect(read).not.toBe('outside');
-      if (read === 'outside' || read === 'invalid') return;
-      expect(read.rows).toEqual(reference.rows);
-      // The byte ranges re-read as the same records.
-      read.texts.forEach((t, i) => expect(readRecords(encode(t), d.charCodeAt(0), fieldDecoder('utf-8'))[0] ?? ['']).toEqual(read.rows[i]));
-    }), { numRuns: 1500 });
+    fc.assert(
+      fc.property(wellFormed, splits, ({ delimiter: d, rows, lineBreak, bom, finalBreak, quoteAll }, cuts) => {
+        const quote = (f: string) =>
+          quoteAll || /["\r\n]/.test(f) || f.includes(d) ? `"${f.replaceAll('"', '""')}"` : f;
+        const text =
+          rows.map((r) => r.map(quote).join(d)).join(lineBreak) + (finalBreak && rows.length ? lineBreak : '');
+        const bytes = encode(text);
+        const withBom = bom ? new Uint8Array([...BOM, ...bytes]) : bytes;
+        const read = fast(withBom, d, cuts);
+        const reference = papa(withBom, d);
+        expect(reference.errors).toBe(0);
+        expect(read).not.toBe('outside');
+        if (read === 'outside' || read === 'invalid') return;
+        expect(read.rows).toEqual(reference.rows);
+        // The byte ranges re-read as the same records.
+        read.texts.forEach((t, i) =>
+          expect(readRecords(encode(t), d.charCodeAt(0), fieldDecoder('utf-8'))[0] ?? ['']).toEqual(read.rows[i]),
+        );
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it('for random bytes, including invalid UTF-8', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 80 }).map((b) => b.map((x) => [0x22, 0x2c, 0x0a, 0x0d, 0x3b, 0x09, 0x7c][x % 9] ?? x)), delimiter, splits, (bytes, d, cuts) => {
-      const read = fast(bytes, d, cuts);
-      if (read === 'outside' || read === 'invalid') return;
-      expect(read.rows).toEqual(papa(bytes, d).rows);
-    }), { numRuns: 1500 });
+    fc.assert(
+      fc.property(
+        fc
+          .uint8Array({ maxLength: 80 })
+          .map((b) => b.map((x) => [0x22, 0x2c, 0x0a, 0x0d, 0x3b, 0x09, 0x7c][x % 9] ?? x)),
+        delimiter,
+        splits,
+        (bytes, d, cuts) => {
+          const read = fast(bytes, d, cuts);
+          if (read === 'outside' || read === 'invalid') return;
+          expect(read.rows).toEqual(papa(bytes, d).rows);
+        },
+      ),
+      { numRuns: 1500 },
+    );
   });
 });
 
@@ -183,13 +252,16 @@ describe('plain numbers read straight from the bytes', () => {
 
   it('equal parseNumber whenever they are read (so the table is the same on every path)', () => {
     const unit = fc.constantFrom('0', '1', '5', '9', '9', '.', '-', '+', ' ', 'e', ',');
-    fc.assert(fc.property(fc.string({ unit, maxLength: 20 }), fc.boolean(), fc.boolean(), (value, dot, quoted) => {
-      const text = quoted ? `"${value}"` : value;
-      const fast = plainNumberOf(text, dot);
-      if (Number.isNaN(fast)) return;
-      const cell = readRecords(encode(text), '|'.charCodeAt(0), fieldDecoder('utf-8'))[0]![0]!;
-      const parsed = parseNumber(cell, { decimalComma: !dot });
-      expect(parsed.ok && parsed.value).toBe(fast);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 20 }), fc.boolean(), fc.boolean(), (value, dot, quoted) => {
+        const text = quoted ? `"${value}"` : value;
+        const fast = plainNumberOf(text, dot);
+        if (Number.isNaN(fast)) return;
+        const cell = readRecords(encode(text), '|'.charCodeAt(0), fieldDecoder('utf-8'))[0]![0]!;
+        const parsed = parseNumber(cell, { decimalComma: !dot });
+        expect(parsed.ok && parsed.value).toBe(fast);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -17,8 +17,21 @@ export function loadSpecs(): ModelSpec[] {
 }
 
 /** Reads like the worker does and scores with the reference scorer (the ONNX parity test covers the runtime). */
-export async function readAndScore(content: string | Uint8Array<ArrayBuffer>, fileName = 'customers.csv'): Promise<ScoredJob> {
-  const read = await readCustomers(new Blob([content]), fileName, loadSpecs(), undefined, false, () => {}, new AbortController().signal);
-  const probabilities = Float32Array.from(referenceProbabilities(read.spec, planFeatures(read.spec, read.table), read.table.rejected));
+export async function readAndScore(
+  content: string | Uint8Array<ArrayBuffer>,
+  fileName = 'customers.csv',
+): Promise<ScoredJob> {
+  const read = await readCustomers(
+    new Blob([content]),
+    fileName,
+    loadSpecs(),
+    undefined,
+    false,
+    () => {},
+    new AbortController().signal,
+  );
+  const probabilities = Float32Array.from(
+    referenceProbabilities(read.spec, planFeatures(read.spec, read.table), read.table.rejected),
+  );
   return { job: 1, fileName, read, probabilities, timings: { readMs: 0, featuresMs: 0, inferenceMs: 0 } };
 }

@@ -4,11 +4,14 @@ import { NeedsMapping, readCustomers } from './read-customers.ts';
 import { loadSpecs, readAndScore } from './read-and-score.test-support.ts';
 
 const CORE = 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod';
-const read = (content: string | Uint8Array<ArrayBuffer>, name = 'f.csv') => readCustomers(new Blob([content]), name, loadSpecs(), undefined, false, () => {}, new AbortController().signal);
+const read = (content: string | Uint8Array<ArrayBuffer>, name = 'f.csv') =>
+  readCustomers(new Blob([content]), name, loadSpecs(), undefined, false, () => {}, new AbortController().signal);
 
 describe('readCustomers', () => {
   it('uses the core model for a five-column file and accounts for every row', async () => {
-    const r = await read(`${CORE}\nA,1,70,70,Month-to-month,Electronic check\nB,abc,20,,Two year,Mailed check\nC,5,30,,One year,Bank transfer (automatic)\n`);
+    const r = await read(
+      `${CORE}\nA,1,70,70,Month-to-month,Electronic check\nB,abc,20,,Two year,Mailed check\nC,5,30,,One year,Bank transfer (automatic)\n`,
+    );
     expect(r.spec.id).toBe('telco-core');
     expect(r.table.rowCount).toBe(3);
     expect(Array.from(r.table.rejected)).toEqual([0, 1, 0]);
@@ -27,7 +30,11 @@ describe('readCustomers', () => {
   });
 
   it('falls back to Windows-1252 when the bytes are not UTF-8', async () => {
-    const bytes = Uint8Array.from([...new TextEncoder().encode(`${CORE}\nJos`), 0xe9, ...new TextEncoder().encode(',1,70,70,Two year,Mailed check\n')]);
+    const bytes = Uint8Array.from([
+      ...new TextEncoder().encode(`${CORE}\nJos`),
+      0xe9,
+      ...new TextEncoder().encode(',1,70,70,Two year,Mailed check\n'),
+    ]);
     const r = await read(bytes);
     expect(r.streamed.encoding).toBe('windows-1252');
     expect(unpackIds(r.ids!)).toEqual(['José']);
@@ -44,13 +51,17 @@ describe('readCustomers', () => {
   });
 
   it('reads semicolon files with decimal commas', async () => {
-    const r = await read('customerID;tenure;MonthlyCharges;TotalCharges;Contract;PaymentMethod\nA;2;79,40;158,80;Month-to-month;Electronic check\n');
+    const r = await read(
+      'customerID;tenure;MonthlyCharges;TotalCharges;Contract;PaymentMethod\nA;2;79,40;158,80;Month-to-month;Electronic check\n',
+    );
     expect(r.streamed.delimiter).toBe(';');
     expect(r.table.numeric.get('MonthlyCharges')![0]).toBeCloseTo(79.4, 10);
   });
 
   it('asks for a mapping when a needed header is repeated, with a preview', async () => {
-    const error = await read('tenure,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\n1,2,70,70,Two year,Mailed check\n').catch((e: unknown) => e);
+    const error = await read(
+      'tenure,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\n1,2,70,70,Two year,Mailed check\n',
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NeedsMapping);
     const request = (error as NeedsMapping).request;
     expect(request.duplicates).toEqual([{ header: 'tenure', indices: [0, 1] }]);
@@ -58,7 +69,9 @@ describe('readCustomers', () => {
   });
 
   it('names the missing columns and the headers found', async () => {
-    await expect(read('name,email\nAda,a@b\n', 'people.csv')).rejects.toThrow(/people\.csv: .*needs .*tenure.*Headers found: "name", "email"/);
+    await expect(read('name,email\nAda,a@b\n', 'people.csv')).rejects.toThrow(
+      /people\.csv: .*needs .*tenure.*Headers found: "name", "email"/,
+    );
   });
 
   it.each([
@@ -73,7 +86,9 @@ describe('readCustomers', () => {
   });
 
   it('reads outcomes when the file has the Churn column', async () => {
-    const job = await readAndScore(`${CORE},Churn\nA,1,70,70,Month-to-month,Electronic check,Yes\nB,60,20,1200,Two year,Mailed check,No\nC,3,50,150,One year,Mailed check,\n`);
+    const job = await readAndScore(
+      `${CORE},Churn\nA,1,70,70,Month-to-month,Electronic check,Yes\nB,60,20,1200,Two year,Mailed check,No\nC,3,50,150,One year,Mailed check,\n`,
+    );
     expect(Array.from(job.read.labels!)).toEqual([1, 0, 255]);
   });
 });

@@ -51,7 +51,14 @@ interface Choice {
 }
 
 /** Decides the model and columns from the header, or explains why it cannot. */
-function decide(headers: string[], fileName: string, specs: ModelSpec[], explicit: ExplicitMapping | undefined, askMapping: boolean, preferred: string | undefined): Choice | NeedsMapping | Error {
+function decide(
+  headers: string[],
+  fileName: string,
+  specs: ModelSpec[],
+  explicit: ExplicitMapping | undefined,
+  askMapping: boolean,
+  preferred: string | undefined,
+): Choice | NeedsMapping | Error {
   const extras = (spec: ModelSpec) => ({ ...extraCells(headers, spec), outcome: outcomeReader(spec.target) });
   if (explicit) {
     const spec = specs.find((s) => s.id === explicit.modelId);
@@ -60,11 +67,20 @@ function decide(headers: string[], fileName: string, specs: ModelSpec[], explici
   }
   const chosen = chooseModel(headers, specs, preferred);
   const duplicates = mapHeaders(headers, []).duplicates;
-  const proposals = () => specs.map((spec) => {
-    const m = mapHeaders(headers, headerTargetsOf(spec.columns));
-    return { modelId: spec.id, columns: Object.fromEntries(m.found), missing: m.missing, ambiguous: m.ambiguous };
-  });
-  if (askMapping) return new NeedsMapping({ fileName, headers, preview: [], proposals: proposals(), duplicates, reason: 'Check which header feeds each model column, and change any that are wrong.' });
+  const proposals = () =>
+    specs.map((spec) => {
+      const m = mapHeaders(headers, headerTargetsOf(spec.columns));
+      return { modelId: spec.id, columns: Object.fromEntries(m.found), missing: m.missing, ambiguous: m.ambiguous };
+    });
+  if (askMapping)
+    return new NeedsMapping({
+      fileName,
+      headers,
+      preview: [],
+      proposals: proposals(),
+      duplicates,
+      reason: 'Check which header feeds each model column, and change any that are wrong.',
+    });
   if (!chosen.ok) return new Error(`${fileName}: ${chosen.problem.message}`);
   const { spec, mapping, alternatives } = chosen.value;
   const usedDuplicate = duplicates.some((d) => d.indices.some((i) => [...mapping.found.values()].includes(i)));
@@ -78,8 +94,14 @@ function decide(headers: string[], fileName: string, specs: ModelSpec[], explici
 }
 
 export async function readCustomers(
-  file: Blob, fileName: string, specs: ModelSpec[], explicit: ExplicitMapping | undefined, askMapping: boolean,
-  onProgress: (rows: number, bytes: number) => void, signal: AbortSignal, preferred?: string,
+  file: Blob,
+  fileName: string,
+  specs: ModelSpec[],
+  explicit: ExplicitMapping | undefined,
+  askMapping: boolean,
+  onProgress: (rows: number, bytes: number) => void,
+  signal: AbortSignal,
+  preferred?: string,
 ): Promise<ReadCustomers> {
   let choice: Choice | undefined;
   let builder: TableBuilder | undefined;
@@ -128,8 +150,12 @@ export async function readCustomers(
         const c = choice!;
         // Only a row whose length is off needs all its cells as text, to say what is wrong.
         const misshapen = cells.count > headers.length || cells.count <= lastModelCell;
-        const broken = problem !== undefined ? { value: shorten(cells.all().join(delimiter), 200), message: problem }
-          : misshapen ? shapeProblem(cells.all(), headers.length, lastModelCell, delimiter, c.spec, c.cells) : undefined;
+        const broken =
+          problem !== undefined
+            ? { value: shorten(cells.all().join(delimiter), 200), message: problem }
+            : misshapen
+              ? shapeProblem(cells.all(), headers.length, lastModelCell, delimiter, c.spec, c.cells)
+              : undefined;
         if (broken) builder!.addRejectedRow(row, WHOLE_ROW, broken.value, broken.message);
         else builder!.addCells(cells, row);
         rowStarts.push(start);
@@ -154,12 +180,16 @@ export async function readCustomers(
   const { streamed } = await streamRows(file, fileName, makeSink, signal);
   if (pending) throw pending;
   if (!choice || !builder) {
-    throw new Error(`${fileName} is empty: it has no header row. Export the customer list with its column headers and load it again.`);
+    throw new Error(
+      `${fileName} is empty: it has no header row. Export the customer list with its column headers and load it again.`,
+    );
   }
   const c: Choice = choice;
   const table = (builder as TableBuilder).finish();
   if (table.rowCount === 0) {
-    throw new Error(`${fileName} has a header row but no customer rows. Export the customer list again, with its rows, and load it.`);
+    throw new Error(
+      `${fileName} has a header row but no customer rows. Export the customer list again, with its rows, and load it.`,
+    );
   }
   const labelValues = labels ? (labels as Growable<Uint8Array>).finish() : null;
   return {
@@ -180,4 +210,7 @@ export async function readCustomers(
 
 export { WHOLE_ROW };
 
-export const describeFormat = (s: StreamedText) => ({ encoding: ENCODING_NAMES[s.encoding], delimiter: DELIMITER_NAMES[s.delimiter] });
+export const describeFormat = (s: StreamedText) => ({
+  encoding: ENCODING_NAMES[s.encoding],
+  delimiter: DELIMITER_NAMES[s.delimiter],
+});

@@ -12,13 +12,39 @@ const BREAKS = ['\n', '\r\n', '\r'] as const;
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /** Text with what breaks CSV readers: quotes, delimiters, line breaks, BOMs, formula starts, any Unicode (but NUL). */
-const hostileText = fc.string({
-  unit: fc.oneof(
-    fc.constantFrom('"', ',', ';', '\t', '|', '\n', '\r', '\r\n', '=', '+', '-', '@', "'", ' ', '\u00a0', '\uFEFF', 'é', '€', '👍🏽', '山', '=SUM(A1:A2)', '-2+3', "'=x"),
-    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
-  ),
-  maxLength: 12,
-}).filter((s) => !s.includes('\0'));
+const hostileText = fc
+  .string({
+    unit: fc.oneof(
+      fc.constantFrom(
+        '"',
+        ',',
+        ';',
+        '\t',
+        '|',
+        '\n',
+        '\r',
+        '\r\n',
+        '=',
+        '+',
+        '-',
+        '@',
+        "'",
+        ' ',
+        '\u00a0',
+        '\uFEFF',
+        'é',
+        '€',
+        '👍🏽',
+        '山',
+        '=SUM(A1:A2)',
+        '-2+3',
+        "'=x",
+      ),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+    ),
+    maxLength: 12,
+  })
+  .filter((s) => !s.includes('\0'));
 
 /** Runs one read with a deadline, so a hang fails the property instead of the whole suite. */
 async function withDeadline<T>(work: Promise<T>, ms = 10_000): Promise<T> {
@@ -53,9 +79,21 @@ async function readAnything(bytes: Uint8Array<ArrayBuffer>, name: string): Promi
   return 'read';
 }
 
-const SPECIAL_BYTES = [0x22, 0x2c, 0x3b, 0x09, 0x7c, 0x0a, 0x0d, 0x00, 0xff, 0xfe, 0xef, 0xbb, 0xbf, 0xe9, 0x80, 0xc3, 0x1f, 0x8b, 0x50, 0x4b, 0x20];
-const GOOD_ROWS = ['A,1,70,70,Month-to-month,Electronic check', 'B,60,25.5,1530,Two year,"Credit card (automatic)"', '"C, c",5,30,,One year,Mailed check', 'D,2,"1,070.50",2141,Two year,Mailed check'];
-const mutation = fc.record({ at: fc.nat(), op: fc.constantFrom('insert', 'replace', 'delete'), byte: fc.constantFrom(...SPECIAL_BYTES) });
+const SPECIAL_BYTES = [
+  0x22, 0x2c, 0x3b, 0x09, 0x7c, 0x0a, 0x0d, 0x00, 0xff, 0xfe, 0xef, 0xbb, 0xbf, 0xe9, 0x80, 0xc3, 0x1f, 0x8b, 0x50,
+  0x4b, 0x20,
+];
+const GOOD_ROWS = [
+  'A,1,70,70,Month-to-month,Electronic check',
+  'B,60,25.5,1530,Two year,"Credit card (automatic)"',
+  '"C, c",5,30,,One year,Mailed check',
+  'D,2,"1,070.50",2141,Two year,Mailed check',
+];
+const mutation = fc.record({
+  at: fc.nat(),
+  op: fc.constantFrom('insert', 'replace', 'delete'),
+  byte: fc.constantFrom(...SPECIAL_BYTES),
+});
 
 function mutate(bytes: Uint8Array, mutations: { at: number; op: string; byte: number }[]): Uint8Array<ArrayBuffer> {
   const out = Array.from(bytes);
@@ -70,23 +108,36 @@ function mutate(bytes: Uint8Array, mutations: { at: number; op: string; byte: nu
 
 describe('reading never crashes, whatever the bytes', () => {
   it('random bytes', async () => {
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), fc.nat(999), async (bytes, n) => {
-      await readAnything(Uint8Array.from(bytes), `random-${n}.csv`);
-    }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), fc.nat(999), async (bytes, n) => {
+        await readAnything(Uint8Array.from(bytes), `random-${n}.csv`);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('a good header followed by random bytes', async () => {
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...DELIMITERS), fc.uint8Array({ maxLength: 3000 }), async (delimiter, bytes) => {
-      await readAnything(Uint8Array.from([...utf8(`${CORE.join(delimiter)}\n`), ...bytes]), 'header-then-noise.csv');
-    }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...DELIMITERS), fc.uint8Array({ maxLength: 3000 }), async (delimiter, bytes) => {
+        await readAnything(Uint8Array.from([...utf8(`${CORE.join(delimiter)}\n`), ...bytes]), 'header-then-noise.csv');
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('a good file with bytes inserted, replaced and deleted', async () => {
     const outcomes = { read: 0, refused: 0 };
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...BREAKS), fc.array(mutation, { minLength: 1, maxLength: 8 }), async (lineBreak, mutations) => {
-      const file = utf8([CORE.join(','), ...GOOD_ROWS].join(lineBreak) + lineBreak);
-      outcomes[await readAnything(mutate(file, mutations), 'mutated.csv')]++;
-    }), { numRuns: 500 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...BREAKS),
+        fc.array(mutation, { minLength: 1, maxLength: 8 }),
+        async (lineBreak, mutations) => {
+          const file = utf8([CORE.join(','), ...GOOD_ROWS].join(lineBreak) + lineBreak);
+          outcomes[await readAnything(mutate(file, mutations), 'mutated.csv')]++;
+        },
+      ),
+      { numRuns: 500 },
+    );
     // Many mutated files are still read (a third, typically), so the invariants above were really exercised.
     expect(outcomes.read).toBeGreaterThan(100);
   });
@@ -94,23 +145,26 @@ describe('reading never crashes, whatever the bytes', () => {
 
 describe('export then re-import gives back exactly the original cells', () => {
   it('for any table of values, any delimiter and any mix of line breaks', async () => {
-    await fc.assert(fc.asyncProperty(
-      fc.constantFrom(...DELIMITERS),
-      fc.integer({ min: 0, max: 3 }),
-      fc.array(fc.array(hostileText, { minLength: 10, maxLength: 10 }), { minLength: 1, maxLength: 15 }),
-      fc.array(fc.constantFrom(...BREAKS), { minLength: 16, maxLength: 16 }),
-      async (delimiter, notes, cellRows, breaks) => {
-        const header = [...CORE, ...Array.from({ length: notes }, (_, i) => `Note ${i}`)];
-        // The ID starts with a letter, so no row is ever blank (blank rows are skipped, not rows).
-        const table = cellRows.map((cells, i) => [`C${i}${cells[0]}`, ...cells.slice(1, header.length)]);
-        const text = [header, ...table].map((row, i) => csvRow(row, delimiter) + breaks[i]!).join('');
-        const job = await readAndScore(text);
-        expect(job.read.table.rowCount).toBe(table.length);
-        await expectRowsAccountedFor(job);
-        const exported = await expectExportLinesUp(job);
-        expect(exported.map((cells) => cells.slice(0, header.length).map(restoreCell))).toEqual(table);
-      },
-    ), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...DELIMITERS),
+        fc.integer({ min: 0, max: 3 }),
+        fc.array(fc.array(hostileText, { minLength: 10, maxLength: 10 }), { minLength: 1, maxLength: 15 }),
+        fc.array(fc.constantFrom(...BREAKS), { minLength: 16, maxLength: 16 }),
+        async (delimiter, notes, cellRows, breaks) => {
+          const header = [...CORE, ...Array.from({ length: notes }, (_, i) => `Note ${i}`)];
+          // The ID starts with a letter, so no row is ever blank (blank rows are skipped, not rows).
+          const table = cellRows.map((cells, i) => [`C${i}${cells[0]}`, ...cells.slice(1, header.length)]);
+          const text = [header, ...table].map((row, i) => csvRow(row, delimiter) + breaks[i]!).join('');
+          const job = await readAndScore(text);
+          expect(job.read.table.rowCount).toBe(table.length);
+          await expectRowsAccountedFor(job);
+          const exported = await expectExportLinesUp(job);
+          expect(exported.map((cells) => cells.slice(0, header.length).map(restoreCell))).toEqual(table);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -137,34 +191,41 @@ const lineOf = fc.oneof(
 
 describe('row accounting holds for any mix of good and bad rows', () => {
   it('scored + rejected = data rows, and each rejection names the right file row', async () => {
-    await fc.assert(fc.asyncProperty(
-      fc.array(fc.tuple(lineOf, fc.constantFrom(...BREAKS)), { minLength: 1, maxLength: 40 }),
-      fc.boolean(),
-      async (lines, endsInBrokenQuote) => {
-        let text = `${CORE.join(',')}\n`;
-        let fileRow = 1;
-        const dataRows: number[] = [];
-        const rejected: number[] = [];
-        for (const [line, lineBreak] of lines) {
-          text += line.text + lineBreak;
-          fileRow++;
-          if (line.kind === 'blank') continue;
-          dataRows.push(fileRow);
-          if (line.kind === 'bad') rejected.push(fileRow);
-        }
-        if (endsInBrokenQuote) {
-          text += 'Z,1,70,70,Two year,"Mailed check';
-          dataRows.push(++fileRow);
-          rejected.push(fileRow);
-        }
-        if (dataRows.length === 0) return;
-        const job = await readAndScore(text);
-        expect(await expectRowsAccountedFor(job)).toEqual({ rows: dataRows.length, scored: dataRows.length - rejected.length, rejected: rejected.length });
-        expect(Array.from(job.read.rowNumbers)).toEqual(dataRows);
-        const flagged = Array.from(job.read.rowNumbers).filter((_, i) => job.read.table.rejected[i]);
-        expect(flagged).toEqual(rejected);
-        await expectExportLinesUp(job);
-      },
-    ), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(lineOf, fc.constantFrom(...BREAKS)), { minLength: 1, maxLength: 40 }),
+        fc.boolean(),
+        async (lines, endsInBrokenQuote) => {
+          let text = `${CORE.join(',')}\n`;
+          let fileRow = 1;
+          const dataRows: number[] = [];
+          const rejected: number[] = [];
+          for (const [line, lineBreak] of lines) {
+            text += line.text + lineBreak;
+            fileRow++;
+            if (line.kind === 'blank') continue;
+            dataRows.push(fileRow);
+            if (line.kind === 'bad') rejected.push(fileRow);
+          }
+          if (endsInBrokenQuote) {
+            text += 'Z,1,70,70,Two year,"Mailed check';
+            dataRows.push(++fileRow);
+            rejected.push(fileRow);
+          }
+          if (dataRows.length === 0) return;
+          const job = await readAndScore(text);
+          expect(await expectRowsAccountedFor(job)).toEqual({
+            rows: dataRows.length,
+            scored: dataRows.length - rejected.length,
+            rejected: rejected.length,
+          });
+          expect(Array.from(job.read.rowNumbers)).toEqual(dataRows);
+          const flagged = Array.from(job.read.rowNumbers).filter((_, i) => job.read.table.rejected[i]);
+          expect(flagged).toEqual(rejected);
+          await expectExportLinesUp(job);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -6,7 +6,8 @@ import { unpackIds } from '../ids/packed-ids.ts';
 import { buildExport } from '../export/export-file.ts';
 import { dataRowIndex, rowCells, type ScoredJob } from './scored-job.ts';
 
-const sameCells = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c, i) => c === b[i]);
+const sameCells = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((c, i) => c === b[i]);
 
 /**
  * The invariants every read file must keep, whatever was in it: each data row is either
@@ -14,15 +15,28 @@ const sameCells = (a: readonly string[], b: readonly string[]) => a.length === b
  * so scored + rejected = data rows; row numbers rise; every issue points at a real row.
  * Checks run in plain code and report together, as files here have up to 200,000 rows.
  */
-export async function expectRowsAccountedFor(job: ScoredJob): Promise<{ rows: number; scored: number; rejected: number }> {
+export async function expectRowsAccountedFor(
+  job: ScoredJob,
+): Promise<{ rows: number; scored: number; rejected: number }> {
   const { table, rowNumbers, rowStarts, rowEnds, ids, labels } = job.read;
   const rows = table.rowCount;
-  const lengths = [rowNumbers, rowStarts, rowEnds, table.rejected, job.probabilities, ...table.numeric.values(), ...table.codes.values(), ...(ids ? [unpackIds(ids)] : []), ...(labels ? [labels] : [])].map((a) => a.length);
+  const lengths = [
+    rowNumbers,
+    rowStarts,
+    rowEnds,
+    table.rejected,
+    job.probabilities,
+    ...table.numeric.values(),
+    ...table.codes.values(),
+    ...(ids ? [unpackIds(ids)] : []),
+    ...(labels ? [labels] : []),
+  ].map((a) => a.length);
   expect(new Set(lengths)).toEqual(new Set([rows]));
 
   const problems: string[] = [];
   if (rows > 0 && rowNumbers[0]! < 2) problems.push(`first data row numbered ${rowNumbers[0]}`);
-  for (let i = 1; i < rows; i++) if (rowNumbers[i]! <= rowNumbers[i - 1]!) problems.push(`row numbers fall at data row ${i}`);
+  for (let i = 1; i < rows; i++)
+    if (rowNumbers[i]! <= rowNumbers[i - 1]!) problems.push(`row numbers fall at data row ${i}`);
   const rejectedRows = new Set<number>();
   for (const issue of table.issues) {
     const index = dataRowIndex(job.read, issue.row);
@@ -81,7 +95,11 @@ export async function expectExportLinesUp(job: ScoredJob, threshold = 0.5): Prom
   const bytes = new Uint8Array(await built.blob!.arrayBuffer());
   // A UTF-8 BOM, so that Excel reads the export as UTF-8; TextDecoder removes it again.
   expect(Array.from(bytes.subarray(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
-  const lines = Papa.parse<string[]>(new TextDecoder().decode(bytes), { delimiter: read.streamed.delimiter, newline: '\r\n', header: false }).data;
+  const lines = Papa.parse<string[]>(new TextDecoder().decode(bytes), {
+    delimiter: read.streamed.delimiter,
+    newline: '\r\n',
+    header: false,
+  }).data;
   expect(lines.pop()).toEqual(['']);
   const width = read.headers.length;
   const [header = [], ...rows] = lines;
@@ -99,10 +117,14 @@ export async function expectExportLinesUp(job: ScoredJob, threshold = 0.5): Prom
     const p = job.probabilities[i]!;
     const [probability, prediction, , , issue] = cells.slice(width, width + SCORED_COLUMNS.length);
     const at = `export row ${i + 1}`;
-    if (!sameCells(cells.slice(0, width).map(restoreCell), own)) problems.push(`${at}: ${JSON.stringify(cells.slice(0, width))} is not ${JSON.stringify(own)}`);
-    if (!sameCells(cells.slice(width + SCORED_COLUMNS.length).map(restoreCell), extra)) problems.push(`${at}: extra values ${JSON.stringify(cells.slice(width + SCORED_COLUMNS.length))}`);
-    if (probability !== (Number.isNaN(p) ? '' : p.toFixed(4))) problems.push(`${at}: probability ${probability} for ${p}`);
-    if (prediction !== (Number.isNaN(p) ? '' : p >= threshold ? '1' : '0')) problems.push(`${at}: prediction ${prediction} for ${p}`);
+    if (!sameCells(cells.slice(0, width).map(restoreCell), own))
+      problems.push(`${at}: ${JSON.stringify(cells.slice(0, width))} is not ${JSON.stringify(own)}`);
+    if (!sameCells(cells.slice(width + SCORED_COLUMNS.length).map(restoreCell), extra))
+      problems.push(`${at}: extra values ${JSON.stringify(cells.slice(width + SCORED_COLUMNS.length))}`);
+    if (probability !== (Number.isNaN(p) ? '' : p.toFixed(4)))
+      problems.push(`${at}: probability ${probability} for ${p}`);
+    if (prediction !== (Number.isNaN(p) ? '' : p >= threshold ? '1' : '0'))
+      problems.push(`${at}: prediction ${prediction} for ${p}`);
     if ((issue !== '') !== (read.table.rejected[i] === 1)) problems.push(`${at}: issue "${issue}"`);
   });
   expect(problems).toEqual([]);

@@ -3,9 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../spec/model-spec.ts';
 import { headerProblem, shapeProblem, shorten } from './row-shape.ts';
 
-const core = JSON.parse(readFileSync(new URL('../../../public/models/telco-core.json', import.meta.url), 'utf8')) as ModelSpec;
+const core = JSON.parse(
+  readFileSync(new URL('../../../public/models/telco-core.json', import.meta.url), 'utf8'),
+) as ModelSpec;
 // customerID, tenure, MonthlyCharges, TotalCharges, Contract, PaymentMethod, Note
-const cellOf = new Map([['tenure', 1], ['MonthlyCharges', 2], ['TotalCharges', 3], ['Contract', 4], ['PaymentMethod', 5]]);
+const cellOf = new Map([
+  ['tenure', 1],
+  ['MonthlyCharges', 2],
+  ['TotalCharges', 3],
+  ['Contract', 4],
+  ['PaymentMethod', 5],
+]);
 const HEADERS = 7;
 const LAST_MODEL_CELL = 5;
 const good = ['A', '1', '70', '70', 'Two year', 'Mailed check', 'note'];
@@ -15,10 +23,26 @@ describe('shapeProblem', () => {
     ['a full row', good, undefined],
     ['a row without the last, unused column', good.slice(0, 6), undefined],
     ['extra values that are all blank', [...good, '', '  '], undefined],
-    ['an extra value', [...good, 'x'], 'This row has 8 values but the header has 7, so its values may be under the wrong headers (often a value with an unquoted comma in it). Extra values: "x".'],
-    ['four extra values', [...good, 'a', 'b', 'c', 'd'], 'This row has 11 values but the header has 7, so its values may be under the wrong headers (often a value with an unquoted comma in it). Extra values: "a", "b", "c", ….'],
-    ['a row cut short', ['A', '1', '70'], 'This row has 3 values but the header has 7; it has no Total charges, Contract, Payment method, so it looks cut short.'],
-    ['a row cut just before the last model column', good.slice(0, 5), 'This row has 5 values but the header has 7; it has no Payment method, so it looks cut short.'],
+    [
+      'an extra value',
+      [...good, 'x'],
+      'This row has 8 values but the header has 7, so its values may be under the wrong headers (often a value with an unquoted comma in it). Extra values: "x".',
+    ],
+    [
+      'four extra values',
+      [...good, 'a', 'b', 'c', 'd'],
+      'This row has 11 values but the header has 7, so its values may be under the wrong headers (often a value with an unquoted comma in it). Extra values: "a", "b", "c", ….',
+    ],
+    [
+      'a row cut short',
+      ['A', '1', '70'],
+      'This row has 3 values but the header has 7; it has no Total charges, Contract, Payment method, so it looks cut short.',
+    ],
+    [
+      'a row cut just before the last model column',
+      good.slice(0, 5),
+      'This row has 5 values but the header has 7; it has no Payment method, so it looks cut short.',
+    ],
   ])('%s', (_, cells, message) => {
     expect(shapeProblem(cells, HEADERS, LAST_MODEL_CELL, ',', core, cellOf)?.message).toBe(message);
   });
@@ -35,15 +59,27 @@ describe('headerProblem', () => {
   it.each<[string, string[], string | undefined]>([
     ['ordinary headers', ['customerID', 'tenure'], undefined],
     ['10,000 headers', Array.from({ length: 10_000 }, (_, i) => `c${i}`), undefined],
-    ['10,001 values', Array.from({ length: 10_001 }, (_, i) => `c${i}`), 'f.csv: row 2 should be the header, but it has 10,001 values, far more than any customer export has columns. Check that this is a CSV export of customers whose first row names the columns.'],
-    ['a 1,001-character value', ['a', 'b'.repeat(1001)], 'f.csv: row 2 should be the header, but it holds a value 1,001 characters long, not a column name. Check that this is a CSV export of customers whose first row names the columns.'],
+    [
+      '10,001 values',
+      Array.from({ length: 10_001 }, (_, i) => `c${i}`),
+      'f.csv: row 2 should be the header, but it has 10,001 values, far more than any customer export has columns. Check that this is a CSV export of customers whose first row names the columns.',
+    ],
+    [
+      'a 1,001-character value',
+      ['a', 'b'.repeat(1001)],
+      'f.csv: row 2 should be the header, but it holds a value 1,001 characters long, not a column name. Check that this is a CSV export of customers whose first row names the columns.',
+    ],
   ])('%s', (_, cells, message) => {
     expect(headerProblem(cells, 'f.csv', 2)).toBe(message);
   });
 });
 
 describe('shorten', () => {
-  it.each([['abc', 3, 'abc'], ['abcd', 3, 'abc…'], ['', 3, '']])('%s to %d', (text, max, out) => {
+  it.each([
+    ['abc', 3, 'abc'],
+    ['abcd', 3, 'abc…'],
+    ['', 3, ''],
+  ])('%s to %d', (text, max, out) => {
     expect(shorten(text, max)).toBe(out);
   });
 });

@@ -22,23 +22,32 @@ function linesOf(text: string): { starts: number[]; ends: number[] } {
 const FILE = 'id,plan\nA-1,"Pro, yearly"\nA-2,Basic\nA-3,"say ""hi"""\n';
 
 const sources: [string, (text: string) => RowSource][] = [
-  ['the file\'s bytes', (text) => fileRows(new Blob([text]), 'utf-8', ',')],
-  ['the kept text', (text) => {
-    const store = new RowTextStore();
-    // In pieces, as it streamed in.
-    for (let i = 0; i < text.length; i += 5) store.append(text.slice(i, i + 5));
-    return keptTextRows(store, ',');
-  }],
+  ["the file's bytes", (text) => fileRows(new Blob([text]), 'utf-8', ',')],
+  [
+    'the kept text',
+    (text) => {
+      const store = new RowTextStore();
+      // In pieces, as it streamed in.
+      for (let i = 0; i < text.length; i += 5) store.append(text.slice(i, i + 5));
+      return keptTextRows(store, ',');
+    },
+  ],
 ];
 
 describe.each(sources)('rows read again from %s', (_, source) => {
   it('gives rows [from, to) with their cells and their text', async () => {
     const { starts, ends } = linesOf(FILE);
     expect(await source(FILE).rows(starts, ends, 1, 3)).toEqual({
-      cells: [['A-1', 'Pro, yearly'], ['A-2', 'Basic']],
+      cells: [
+        ['A-1', 'Pro, yearly'],
+        ['A-2', 'Basic'],
+      ],
       texts: ['A-1,"Pro, yearly"', 'A-2,Basic'],
     });
-    expect(await source(FILE).rows(starts, ends, 3, 4)).toEqual({ cells: [['A-3', 'say "hi"']], texts: ['A-3,"say ""hi"""'] });
+    expect(await source(FILE).rows(starts, ends, 3, 4)).toEqual({
+      cells: [['A-3', 'say "hi"']],
+      texts: ['A-3,"say ""hi"""'],
+    });
   });
 
   it('gives nothing for an empty or reversed range', async () => {
@@ -49,23 +58,35 @@ describe.each(sources)('rows read again from %s', (_, source) => {
 
   it('skips blank lines between rows, as the first read did', async () => {
     const text = 'id,plan\nA-1,Pro\n\n , \nA-2,Basic\n';
-    expect(await source(text).rows([8, 21], [15, 30], 0, 2)).toEqual({ cells: [['A-1', 'Pro'], ['A-2', 'Basic']], texts: ['A-1,Pro', 'A-2,Basic'] });
+    expect(await source(text).rows([8, 21], [15, 30], 0, 2)).toEqual({
+      cells: [
+        ['A-1', 'Pro'],
+        ['A-2', 'Basic'],
+      ],
+      texts: ['A-1,Pro', 'A-2,Basic'],
+    });
   });
 
   it('reads rows one by one when the block splits into a different number of rows', async () => {
     // The first row's range holds a line break, as a row cut short by an unquoted line break would.
     const text = 'a,b\nc\nd,e';
-    expect(await source(text).rows([0, 6], [5, 9], 0, 2)).toEqual({ cells: [['a', 'b'], ['d', 'e']], texts: ['a,b\nc', 'd,e'] });
+    expect(await source(text).rows([0, 6], [5, 9], 0, 2)).toEqual({
+      cells: [
+        ['a', 'b'],
+        ['d', 'e'],
+      ],
+      texts: ['a,b\nc', 'd,e'],
+    });
   });
 
-  it('gives the header row\'s text', async () => {
+  it("gives the header row's text", async () => {
     expect(await source(FILE).text(0, 7)).toBe('id,plan');
     expect(await source(FILE).text(8, 25)).toBe('A-1,"Pro, yearly"');
   });
 });
 
 describe('fileRows', () => {
-  it('decodes Windows-1252 and uses the file\'s delimiter', async () => {
+  it("decodes Windows-1252 and uses the file's delimiter", async () => {
     // 0x93 and 0x94 are curly quotes in Windows-1252.
     const bytes = Uint8Array.from([0x69, 0x64, 0x3b, 0x6e, 0x0a, 0x41, 0x3b, 0x93, 0x78, 0x94]);
     const rows = fileRows(new Blob([bytes]), 'windows-1252', ';');
@@ -74,7 +95,10 @@ describe('fileRows', () => {
   });
 
   it('gives an empty row for an empty range of bytes', async () => {
-    expect(await fileRows(new Blob(['a,b\n\nc']), 'utf-8', ',').rows([0, 4], [3, 4], 0, 2)).toEqual({ cells: [['a', 'b'], []], texts: ['a,b', ''] });
+    expect(await fileRows(new Blob(['a,b\n\nc']), 'utf-8', ',').rows([0, 4], [3, 4], 0, 2)).toEqual({
+      cells: [['a', 'b'], []],
+      texts: ['a,b', ''],
+    });
   });
 });
 

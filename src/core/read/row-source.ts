@@ -3,7 +3,6 @@ import { trimRowText, type RowTextStore } from '../csv/row-text-store.ts';
 import { fieldDecoder, readRecords, wholeDecoder } from './csv-bytes.ts';
 import { isBlank } from './record-cells.ts';
 
-
 export interface RowBlock {
   /** Each row's cells. */
   cells: string[][];
@@ -40,7 +39,11 @@ export function fileRows(file: Blob, encoding: 'utf-8' | 'windows-1252', delimit
       for (let i = from; i < to; i++) texts.push(decode(block.subarray(starts[i]! - base, ends[i]! - base)));
       let cells = readRecords(block, code, decodeField).filter((r) => !isBlank(r));
       // Only a row the first read rejected for its shape can split differently; then read them one by one.
-      if (cells.length !== to - from) cells = texts.map((_, k) => readRecords(block.subarray(starts[from + k]! - base, ends[from + k]! - base), code, decodeField)[0] ?? []);
+      if (cells.length !== to - from)
+        cells = texts.map(
+          (_, k) =>
+            readRecords(block.subarray(starts[from + k]! - base, ends[from + k]! - base), code, decodeField)[0] ?? [],
+        );
       return { cells, texts };
     },
     async text(start, end) {
@@ -58,7 +61,10 @@ export function keptTextRows(store: RowTextStore, delimiter: string): RowSource 
       if (to <= from) return { cells: [], texts: [] };
       const texts: string[] = [];
       for (let i = from; i < to; i++) texts.push(trimRowText(store.slice(starts[i]!, ends[i]!)));
-      let cells = Papa.parse<string[]>(store.slice(starts[from]!, ends[to - 1]!), { ...options, skipEmptyLines: 'greedy' }).data;
+      let cells = Papa.parse<string[]>(store.slice(starts[from]!, ends[to - 1]!), {
+        ...options,
+        skipEmptyLines: 'greedy',
+      }).data;
       // The block parse can only disagree with the first pass at a broken quote; fall back to rows one by one.
       if (cells.length !== to - from) cells = texts.map((text) => Papa.parse<string[]>(text, options).data[0] ?? []);
       return { cells, texts };

@@ -13,7 +13,9 @@ function readOf(rowNumbers: number[], header = 'id,plan', calls: number[][] = []
     text: async (start, end) => header.slice(start, end),
   };
   return {
-    rowNumbers: Uint32Array.from(rowNumbers), rowStarts: new Float64Array(0), rowEnds: new Float64Array(0),
+    rowNumbers: Uint32Array.from(rowNumbers),
+    rowStarts: new Float64Array(0),
+    rowEnds: new Float64Array(0),
     streamed: { rows, headerStart: 0, headerEnd: header.length },
   } as unknown as ReadCustomers;
 }
@@ -22,7 +24,15 @@ describe('dataRowIndex', () => {
   // Row 1 is the header; rows 4 and 7 were blank lines.
   const read = readOf([2, 3, 5, 6, 8, 9, 10]);
 
-  it.each([[2, 0], [3, 1], [5, 2], [6, 3], [8, 4], [9, 5], [10, 6]])('finds file row %i at index %i', (row, index) => {
+  it.each([
+    [2, 0],
+    [3, 1],
+    [5, 2],
+    [6, 3],
+    [8, 4],
+    [9, 5],
+    [10, 6],
+  ])('finds file row %i at index %i', (row, index) => {
     expect(dataRowIndex(read, row)).toBe(index);
   });
 
@@ -43,7 +53,10 @@ describe('reading rows again', () => {
     const read = readOf([2, 3, 4], 'h', calls);
     expect(await rowCells(read, 1, 3)).toEqual([['c1'], ['c2']]);
     expect((await readRows(read, 2, 0)).cells).toEqual([]);
-    expect(calls).toEqual([[1, 3], [2, 2]]);
+    expect(calls).toEqual([
+      [1, 3],
+      [2, 2],
+    ]);
   });
 
   it('gives the header without a byte-order mark', async () => {

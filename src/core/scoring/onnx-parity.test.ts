@@ -47,7 +47,11 @@ describe.each(['telco-full', 'telco-core'])('%s', (id) => {
     const { spec, table, plan, reference } = prepared(id);
     const features = new Float32Array(table.rowCount * plan.length);
     writeStandardised(plan, 0, table.rowCount, features);
-    const scorer = await createOnnxScorer(new Uint8Array(readFileSync(modelPath(spec.onnx))), { input: spec.input, output: spec.output, featureCount: spec.features.length });
+    const scorer = await createOnnxScorer(new Uint8Array(readFileSync(modelPath(spec.onnx))), {
+      input: spec.input,
+      output: spec.output,
+      featureCount: spec.features.length,
+    });
     const onnx = await scorer.score(features, table.rowCount);
     await scorer.release();
     expect(onnx).toHaveLength(7043);
@@ -56,7 +60,7 @@ describe.each(['telco-full', 'telco-core'])('%s', (id) => {
     expect(worst).toBeLessThan(1e-5);
   });
 
-  it('reproduces the held-out AUC the spec reports, from the report\'s test ids', () => {
+  it("reproduces the held-out AUC the spec reports, from the report's test ids", () => {
     const { csv, spec, reference } = prepared(id);
     const report = JSON.parse(readFileSync(modelPath(`${id}.report.json`), 'utf8')) as { test_rows: string[] };
     const idCell = csv.header.indexOf('customerID');
@@ -64,7 +68,12 @@ describe.each(['telco-full', 'telco-core'])('%s', (id) => {
     const held = new Set(report.test_rows);
     const rows = csv.rows.flatMap((cells, i) => (held.has(cells[idCell]!) ? [i] : []));
     const labels = Uint8Array.from(rows, (i) => (csv.rows[i]![churnCell] === 'Yes' ? 1 : 0));
-    expect(rocAuc(labels, rows.map((i) => reference[i]!))).toBeCloseTo(spec.metrics.test.roc_auc, 12);
+    expect(
+      rocAuc(
+        labels,
+        rows.map((i) => reference[i]!),
+      ),
+    ).toBeCloseTo(spec.metrics.test.roc_auc, 12);
   });
 
   it('explains each score exactly: column contributions add up to logit − intercept', () => {

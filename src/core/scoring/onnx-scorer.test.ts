@@ -14,17 +14,19 @@ beforeAll(() => setUpOrtForNode());
 
 describe('createOnnxScorer', () => {
   it.each([0, -1, 1.5, Number.NaN])('refuses a feature count of %f', async (featureCount) => {
-    await expect(createOnnxScorer(model(), { ...names, featureCount })).rejects.toThrow(`createOnnxScorer: featureCount must be a positive integer, got ${featureCount}`);
-  });
-
-  it.each([
-    [{ ...names, input: 'x' }],
-    [{ ...names, output: 'y' }],
-  ])('names what the model has when a name is wrong %#', async (wrong) => {
-    await expect(createOnnxScorer(model(), wrong)).rejects.toThrow(
-      `createOnnxScorer: model has inputs [features] and outputs [probability], expected input "${wrong.input}" and output "${wrong.output}"`,
+    await expect(createOnnxScorer(model(), { ...names, featureCount })).rejects.toThrow(
+      `createOnnxScorer: featureCount must be a positive integer, got ${featureCount}`,
     );
   });
+
+  it.each([[{ ...names, input: 'x' }], [{ ...names, output: 'y' }]])(
+    'names what the model has when a name is wrong %#',
+    async (wrong) => {
+      await expect(createOnnxScorer(model(), wrong)).rejects.toThrow(
+        `createOnnxScorer: model has inputs [features] and outputs [probability], expected input "${wrong.input}" and output "${wrong.output}"`,
+      );
+    },
+  );
 });
 
 describe('score', () => {

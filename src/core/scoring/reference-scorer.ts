@@ -8,7 +8,11 @@ export const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) :
  * ONNX runtime is checked against, and the fallback when explaining a score.
  * Rejected rows get NaN.
  */
-export function referenceProbabilities(spec: Pick<ModelSpec, 'coefficients' | 'intercept'>, plan: readonly FeatureSource[], rejected: Uint8Array): Float64Array {
+export function referenceProbabilities(
+  spec: Pick<ModelSpec, 'coefficients' | 'intercept'>,
+  plan: readonly FeatureSource[],
+  rejected: Uint8Array,
+): Float64Array {
   const rows = rejected.length;
   const width = plan.length;
   const out = new Float64Array(rows);

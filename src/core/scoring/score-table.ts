@@ -13,7 +13,13 @@ export interface Scored {
 }
 
 /** Scores every row in batches (features built per batch, so memory stays flat); NaN for rejected rows. */
-export async function scoreTable(spec: ModelSpec, table: ColumnTable, scorer: OnnxScorer, onProgress: (rows: number) => void, signal: AbortSignal): Promise<Scored> {
+export async function scoreTable(
+  spec: ModelSpec,
+  table: ColumnTable,
+  scorer: OnnxScorer,
+  onProgress: (rows: number) => void,
+  signal: AbortSignal,
+): Promise<Scored> {
   let featuresMs = 0;
   let inferenceMs = 0;
   const plan = planFeatures(spec, table);

@@ -1,7 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixtures, FIXTURE_DIR, goodSpec, oversizedOnnx, oversizedSpec, tenThousandColumns } from '../../../test/fixtures/bad-packages/make-fixtures.ts';
+import {
+  buildFixtures,
+  FIXTURE_DIR,
+  goodSpec,
+  oversizedOnnx,
+  oversizedSpec,
+  tenThousandColumns,
+} from '../../../test/fixtures/bad-packages/make-fixtures.ts';
 import { createOnnxScorer } from '../scoring/onnx-scorer.ts';
 import { setUpOrtForNode } from '../scoring/ort-node-setup.test-support.ts';
 import onnxProto from 'onnx-proto';
@@ -23,18 +30,28 @@ const CORPUS: Record<string, string | null> = {
   'reshape-int64-shape': null,
   'not-json': 'The model spec not-json.json is not valid JSON. Restore it from the package it came with.',
   'not-utf8': 'The model spec not-utf8.json is not valid JSON. Restore it from the package it came with.',
-  'wrong-format': 'The model spec wrong-format.json is not valid: format is "churn-radar-model/9", expected "churn-radar-model/2" (or "churn-radar-model/1"). Re-train the model or restore the file.',
-  'missing-fields': invalid('missing-fields.json', 'coefficients Invalid input: expected array, received undefined; intercept Invalid input: expected number, received undefined'),
-  'infinite-coefficient': invalid('infinite-coefficient.json', 'coefficients.1 Invalid input: expected number, received Infinity'),
+  'wrong-format':
+    'The model spec wrong-format.json is not valid: format is "churn-radar-model/9", expected "churn-radar-model/2" (or "churn-radar-model/1"). Re-train the model or restore the file.',
+  'missing-fields': invalid(
+    'missing-fields.json',
+    'coefficients Invalid input: expected array, received undefined; intercept Invalid input: expected number, received undefined',
+  ),
+  'infinite-coefficient': invalid(
+    'infinite-coefficient.json',
+    'coefficients.1 Invalid input: expected number, received Infinity',
+  ),
   'nan-coefficient': invalid('nan-coefficient.json', 'coefficients.1 Invalid input: expected number, received string'),
   'coefficient-count': invalid('coefficient-count.json', 'coefficients has 2 entries but there are 3 features'),
   'unknown-column': invalid('unknown-column.json', 'features.0.column names unknown column "Tenur"'),
   'unknown-synonym': invalid('unknown-synonym.json', 'columns.1.synonyms.gold maps to "Gold", which is not a category'),
   'onnx-path': invalid('onnx-path.json', 'onnx must be a file name ending in .onnx'),
   'zero-std': invalid('zero-std.json', 'features.0.std must be positive'),
-  'not-onnx': 'The model file not-onnx.onnx could not be opened: it is not an ONNX model, or it was cut short. Restore it from the package it came with.',
-  'empty-onnx': 'The model file empty-onnx.onnx could not be opened: it holds no model graph. Restore it from the package it came with.',
-  'truncated-onnx': 'The model file truncated-onnx.onnx could not be opened: it is not an ONNX model, or it was cut short. Restore it from the package it came with.',
+  'not-onnx':
+    'The model file not-onnx.onnx could not be opened: it is not an ONNX model, or it was cut short. Restore it from the package it came with.',
+  'empty-onnx':
+    'The model file empty-onnx.onnx could not be opened: it holds no model graph. Restore it from the package it came with.',
+  'truncated-onnx':
+    'The model file truncated-onnx.onnx could not be opened: it is not an ONNX model, or it was cut short. Restore it from the package it came with.',
   'extra-exp': unsupported('extra-exp.onnx', 'Exp'),
   'tree-ensemble': unsupported('tree-ensemble.onnx', 'TreeEnsembleClassifier'),
   'input-name': `The model file input-name.onnx takes input "float_input", but its spec says "features". ${NOT_TOGETHER}`,
@@ -45,7 +62,8 @@ const CORPUS: Record<string, string | null> = {
   'intercept-differs': `The model file intercept-differs.onnx has intercept 1.5, but its spec says -1.5. ${NOT_TOGETHER}`,
   'nan-weight': `The model file nan-weight.onnx holds weights that are not finite numbers (NaN or infinity) in "coefficients". ${RETRAIN}`,
   'infinite-intercept': `The model file infinite-intercept.onnx holds weights that are not finite numbers (NaN or infinity) in "intercept". ${RETRAIN}`,
-  'raw-weights-odd-length': 'The model file raw-weights-odd-length.onnx is damaged: the bytes of its tensor "coefficients" do not make whole numbers. Restore it from the package it came with.',
+  'raw-weights-odd-length':
+    'The model file raw-weights-odd-length.onnx is damaged: the bytes of its tensor "coefficients" do not make whole numbers. Restore it from the package it came with.',
 };
 
 const INDEX_SHAPE = 'It should look like {"models": ["telco-full", "my-model"]}.';
@@ -58,7 +76,8 @@ const INDEX_CORPUS: Record<string, string> = {
 };
 
 const bytesOf = (name: string) => new Uint8Array(readFileSync(join(FIXTURE_DIR, name)));
-const onnxOf = (id: string) => (existsSync(join(FIXTURE_DIR, `${id}.onnx`)) ? bytesOf(`${id}.onnx`) : bytesOf('good.onnx'));
+const onnxOf = (id: string) =>
+  existsSync(join(FIXTURE_DIR, `${id}.onnx`)) ? bytesOf(`${id}.onnx`) : bytesOf('good.onnx');
 
 describe('bad-package corpus', () => {
   it('has one expectation per committed file, and the files are what make-fixtures.ts writes', () => {
@@ -68,7 +87,9 @@ describe('bad-package corpus', () => {
       ...Object.keys(INDEX_CORPUS).map((f) => `index/${f}`),
     ];
     expect(expected.sort()).toEqual([...built.keys()].sort());
-    const committed = readdirSync(FIXTURE_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f !== 'make-fixtures.ts' && f !== 'index');
+    const committed = readdirSync(FIXTURE_DIR, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f !== 'make-fixtures.ts' && f !== 'index',
+    );
     expect(committed.sort()).toEqual([...built.keys()].sort());
     for (const [name, bytes] of built) expect(bytesOf(name), name).toEqual(bytes);
   });
@@ -87,18 +108,37 @@ describe('bad-package corpus', () => {
       const [probability] = await scorer.score(Float32Array.from([1, -1, 2]), 1);
       await scorer.release();
       const spec = goodSpec();
-      const z = (spec.intercept as number) + (spec.coefficients as number[]).reduce((sum, c, j) => sum + c * [1, -1, 2][j]!, 0);
+      const z =
+        (spec.intercept as number) + (spec.coefficients as number[]).reduce((sum, c, j) => sum + c * [1, -1, 2][j]!, 0);
       expect(probability).toBeCloseTo(1 / (1 + Math.exp(-z)), 6);
     });
   });
 
   it('tells weights from intercept by the graph, not by order, when a model has one feature', () => {
-    const model = onnxProto.onnx.ModelProto.decode(buildLogisticOnnx({ coefficients: [0.5], intercept: -2, input: 'features', output: 'probability', graphName: 'one' }));
+    const model = onnxProto.onnx.ModelProto.decode(
+      buildLogisticOnnx({
+        coefficients: [0.5],
+        intercept: -2,
+        input: 'features',
+        output: 'probability',
+        graphName: 'one',
+      }),
+    );
     model.graph!.initializer!.reverse();
     const bytes = onnxProto.onnx.ModelProto.encode(model).finish();
-    const spec = { input: 'features', output: 'probability', features: [{ name: 'x', column: 'x', mean: 0, std: 1 }], coefficients: [0.5], intercept: -2, onnx: 'one.onnx' };
+    const spec = {
+      input: 'features',
+      output: 'probability',
+      features: [{ name: 'x', column: 'x', mean: 0, std: 1 }],
+      coefficients: [0.5],
+      intercept: -2,
+      onnx: 'one.onnx',
+    };
     expect(checkOnnxGraph(bytes, spec)).toEqual({ ok: true, value: undefined });
-    expect(checkOnnxGraph(bytes, { ...spec, intercept: 2 })).toEqual({ ok: false, problem: `The model file one.onnx has intercept -2, but its spec says 2. ${NOT_TOGETHER}` });
+    expect(checkOnnxGraph(bytes, { ...spec, intercept: 2 })).toEqual({
+      ok: false,
+      problem: `The model file one.onnx has intercept -2, but its spec says 2. ${NOT_TOGETHER}`,
+    });
   });
 
   it('refuses a spec over 50 MB by its size, before parsing it', () => {
@@ -115,7 +155,8 @@ describe('bad-package corpus', () => {
     if (!spec.ok) throw new Error(spec.problem);
     expect(checkOnnx(oversizedOnnx(), spec.value)).toEqual({
       ok: false,
-      problem: 'The model file good.onnx is 100,000,001 bytes, over the 100 MB no logistic-regression model needs, so it was not opened. Check that it is the right file, or re-train the model.',
+      problem:
+        'The model file good.onnx is 100,000,001 bytes, over the 100 MB no logistic-regression model needs, so it was not opened. Check that it is the right file, or re-train the model.',
     });
   });
 
@@ -129,10 +170,16 @@ describe('bad-package corpus', () => {
 
 describe('bad models/index.json', () => {
   it.each(Object.entries(INDEX_CORPUS))('%s', (file, problem) => {
-    expect(parseModelsIndex(JSON.parse(new TextDecoder().decode(bytesOf(`index/${file}`))), file)).toEqual({ ok: false, problem });
+    expect(parseModelsIndex(JSON.parse(new TextDecoder().decode(bytesOf(`index/${file}`))), file)).toEqual({
+      ok: false,
+      problem,
+    });
   });
 
   it('accepts the deployed list', () => {
-    expect(parseModelsIndex({ models: ['telco-full', 'telco-core'] })).toEqual({ ok: true, value: { models: ['telco-full', 'telco-core'] } });
+    expect(parseModelsIndex({ models: ['telco-full', 'telco-core'] })).toEqual({
+      ok: true,
+      value: { models: ['telco-full', 'telco-core'] },
+    });
   });
 });

@@ -11,7 +11,10 @@ const exact = (bytes: number) => `${bytes.toLocaleString('en-US')} bytes`;
 
 /** Reads and validates a spec file's bytes: size, JSON, schema. */
 export function readSpec(bytes: Uint8Array, fileName: string): Result<ModelSpec> {
-  if (bytes.length > PACKAGE_LIMITS.specBytes) return fail(`The model spec ${fileName} is ${exact(bytes.length)}, over the ${mb(PACKAGE_LIMITS.specBytes)} no spec needs, so it was not opened. Check that it is the right file, or re-train the model.`);
+  if (bytes.length > PACKAGE_LIMITS.specBytes)
+    return fail(
+      `The model spec ${fileName} is ${exact(bytes.length)}, over the ${mb(PACKAGE_LIMITS.specBytes)} no spec needs, so it was not opened. Check that it is the right file, or re-train the model.`,
+    );
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -23,7 +26,10 @@ export function readSpec(bytes: Uint8Array, fileName: string): Result<ModelSpec>
 
 /** Checks the `.onnx` belonging to a valid spec: size, then the graph against the spec. */
 export function checkOnnx(bytes: Uint8Array, spec: ModelSpec): Result<void> {
-  if (bytes.length > PACKAGE_LIMITS.onnxBytes) return fail(`The model file ${spec.onnx} is ${exact(bytes.length)}, over the ${mb(PACKAGE_LIMITS.onnxBytes)} no logistic-regression model needs, so it was not opened. Check that it is the right file, or re-train the model.`);
+  if (bytes.length > PACKAGE_LIMITS.onnxBytes)
+    return fail(
+      `The model file ${spec.onnx} is ${exact(bytes.length)}, over the ${mb(PACKAGE_LIMITS.onnxBytes)} no logistic-regression model needs, so it was not opened. Check that it is the right file, or re-train the model.`,
+    );
   return checkOnnxGraph(bytes, spec);
 }
 

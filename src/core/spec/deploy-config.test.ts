@@ -3,8 +3,13 @@ import { parseDeployConfig } from './deploy-config.ts';
 
 describe('parseDeployConfig', () => {
   it('reads every key', () => {
-    expect(parseDeployConfig('{"embed_origins":["https://portal.example.com"],"default_model":"my-model","comfortable_file_mb":500}')).toEqual({
-      ok: true, value: { embed_origins: ['https://portal.example.com'], default_model: 'my-model', comfortable_file_mb: 500 },
+    expect(
+      parseDeployConfig(
+        '{"embed_origins":["https://portal.example.com"],"default_model":"my-model","comfortable_file_mb":500}',
+      ),
+    ).toEqual({
+      ok: true,
+      value: { embed_origins: ['https://portal.example.com'], default_model: 'my-model', comfortable_file_mb: 500 },
     });
     expect(parseDeployConfig('{}')).toEqual({ ok: true, value: {} });
   });

@@ -8,17 +8,29 @@ import { SPEC_FORMAT } from './model-spec.ts';
 import { parseModelSpec } from './parse-model-spec.ts';
 import { SPEC_FORMAT_V1, upgradeSpecV1 } from './upgrade-spec-v1.ts';
 
-const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/format-1/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../../test/fixtures/format-1/${name}`, import.meta.url), 'utf8');
 // telco-full.json as committed at c67d4e8, and what that commit's reference scorer gave for the sample (make-expected.ts).
-const v1 = JSON.parse(fixture('telco-full.json')) as { format: string; columns: unknown[]; features: unknown[]; coefficients: number[] };
-const before = (JSON.parse(fixture('telco-full.sample-probabilities.json')) as { probabilities: number[] }).probabilities;
+const v1 = JSON.parse(fixture('telco-full.json')) as {
+  format: string;
+  columns: unknown[];
+  features: unknown[];
+  coefficients: number[];
+};
+const before = (JSON.parse(fixture('telco-full.sample-probabilities.json')) as { probabilities: number[] })
+  .probabilities;
 
 describe('a format 1 spec (telco-full as of c67d4e8)', () => {
-  it('is upgraded to format 2 with format 1\'s implied bands and no sensitive columns', () => {
+  it("is upgraded to format 2 with format 1's implied bands and no sensitive columns", () => {
     expect(v1.format).toBe(SPEC_FORMAT_V1);
     const upgraded = upgradeSpecV1(v1) as Record<string, unknown>;
     expect(upgraded.format).toBe(SPEC_FORMAT);
-    expect(upgraded.risk_bands).toEqual([{ name: 'Low', from: 0 }, { name: 'Medium', from: 0.15 }, { name: 'High', from: 0.35 }, { name: 'Very high', from: 0.6 }]);
+    expect(upgraded.risk_bands).toEqual([
+      { name: 'Low', from: 0 },
+      { name: 'Medium', from: 0.15 },
+      { name: 'High', from: 0.35 },
+      { name: 'Very high', from: 0.6 },
+    ]);
     const parsed = parseModelSpec(v1, 'telco-full.json');
     if (!parsed.ok) throw new Error(parsed.problem);
     expect(parsed.value.columns.every((c) => !c.sensitive)).toBe(true);
@@ -30,7 +42,9 @@ describe('a format 1 spec (telco-full as of c67d4e8)', () => {
   it('scores the committed sample exactly as the format 1 reader did', () => {
     const parsed = parseModelSpec(v1, 'telco-full.json');
     if (!parsed.ok) throw new Error(parsed.problem);
-    const csv = parseCsvText(readFileSync(new URL('../../../public/samples/customers-sample.csv', import.meta.url), 'utf8'));
+    const csv = parseCsvText(
+      readFileSync(new URL('../../../public/samples/customers-sample.csv', import.meta.url), 'utf8'),
+    );
     const table = tableForSpec(csv.header, csv.rows, parsed.value);
     if (!table.ok) throw new Error(table.problem);
     const now = referenceProbabilities(parsed.value, planFeatures(parsed.value, table.value), table.value.rejected);

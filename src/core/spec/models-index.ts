@@ -5,9 +5,14 @@ import { fail, ok, type Result } from '../result.ts';
  * `models/index.json`: the packages the page offers, by id (`<id>.json` and its `.onnx` sit beside it).
  * A deployer adds a model by copying its files and adding its id: no rebuild.
  */
-export const modelsIndexSchema = z.object({
-  models: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a model id: lower-case letters, digits and dashes')).min(1).max(100),
-}).strict();
+export const modelsIndexSchema = z
+  .object({
+    models: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a model id: lower-case letters, digits and dashes'))
+      .min(1)
+      .max(100),
+  })
+  .strict();
 
 export type ModelsIndex = z.infer<typeof modelsIndexSchema>;
 
@@ -15,7 +20,9 @@ export function parseModelsIndex(json: unknown, fileName = 'models/index.json'):
   const parsed = modelsIndexSchema.safeParse(json);
   if (parsed.success) return ok(parsed.data);
   const details = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'} ${i.message}`);
-  return fail(`The models list ${fileName} is not valid: ${details.join('; ')}. It should look like {"models": ["telco-full", "my-model"]}.`);
+  return fail(
+    `The models list ${fileName} is not valid: ${details.join('; ')}. It should look like {"models": ["telco-full", "my-model"]}.`,
+  );
 }
 
 /** The list with `id` added (or kept in place): one id per line, so a diff shows one line per model. */

@@ -28,12 +28,26 @@ function upgradeUnit(unit: unknown): unknown {
  */
 export function upgradeSpecV1(json: unknown): unknown {
   if (!isObject(json) || json.format !== SPEC_FORMAT_V1) return json;
-  const columns = Array.isArray(json.columns) ? json.columns.map((c: unknown) => {
-    if (!isObject(c)) return c;
-    return c.type === 'numeric' ? { ...c, unit: upgradeUnit(c.unit), sensitive: false } : { ...c, sensitive: false };
-  }) : json.columns;
-  const target = isObject(json.target) ? { aliases: [], positive_spellings: [], negative_spellings: [], ...json.target } : json.target;
-  const upgraded: Json = { ...json, format: SPEC_FORMAT, columns, target, risk_bands: FORMAT_1_BANDS, warnings: [], segments: [] };
+  const columns = Array.isArray(json.columns)
+    ? json.columns.map((c: unknown) => {
+        if (!isObject(c)) return c;
+        return c.type === 'numeric'
+          ? { ...c, unit: upgradeUnit(c.unit), sensitive: false }
+          : { ...c, sensitive: false };
+      })
+    : json.columns;
+  const target = isObject(json.target)
+    ? { aliases: [], positive_spellings: [], negative_spellings: [], ...json.target }
+    : json.target;
+  const upgraded: Json = {
+    ...json,
+    format: SPEC_FORMAT,
+    columns,
+    target,
+    risk_bands: FORMAT_1_BANDS,
+    warnings: [],
+    segments: [],
+  };
   if (Array.isArray(upgraded.features) && Array.isArray(upgraded.coefficients) && Array.isArray(columns)) {
     upgraded.segments = defaultSegments(upgraded as unknown as ModelSpec);
   }

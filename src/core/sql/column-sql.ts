@@ -54,12 +54,17 @@ export function levelReading(column: SqlCategoricalColumn, n: ColumnNames, d: Di
   const literal = (level: string | undefined) => (level === undefined ? 'NULL' : quoteLiteral(level));
   const whens = [...lookup].map(([key, category]) => `      WHEN ${quoteLiteral(key)} THEN ${quoteLiteral(category)}`);
   // Not the missing flag's alias: PostgreSQL cannot read an alias of the same SELECT.
-  const fallback = column.missing === undefined && column.other === undefined ? 'NULL' : byMissing(n.text, literal(column.missing), literal(column.other));
+  const fallback =
+    column.missing === undefined && column.other === undefined
+      ? 'NULL'
+      : byMissing(n.text, literal(column.missing), literal(column.other));
   return [`CASE ${d.categoryKey(n.text)}`, ...whens, `      ELSE ${fallback}`, `    END AS ${n.reading}`].join('\n');
 }
 
 const inBounds = (column: SqlNumericColumn, reading: string): string =>
-  column.bounds ? `${reading} BETWEEN ${numberLiteral(column.bounds.min)} AND ${numberLiteral(column.bounds.max)}` : `${reading} IS NOT NULL`;
+  column.bounds
+    ? `${reading} BETWEEN ${numberLiteral(column.bounds.min)} AND ${numberLiteral(column.bounds.max)}`
+    : `${reading} IS NOT NULL`;
 
 /** A message naming the column and quoting the cell: `'Tenure "' || text || '" is not a number.'`. */
 const aboutCell = (column: SqlColumn, n: ColumnNames, tail: string): string =>
@@ -79,7 +84,13 @@ export const constantValue = (column: SqlNumericColumn & { impute: { constant: n
   `CASE WHEN ${n.missing} = 1 THEN ${numberLiteral(column.impute.constant)} WHEN ${inBounds(column, n.reading)} THEN ${n.reading} END AS ${n.value}`;
 
 /** Product imputation reads its two inputs after their own (constant) imputation. */
-export function productValue(column: SqlNumericColumn, n: ColumnNames, a: ColumnNames, b: ColumnNames, inputs: readonly string[]): string[] {
+export function productValue(
+  column: SqlNumericColumn,
+  n: ColumnNames,
+  a: ColumnNames,
+  b: ColumnNames,
+  inputs: readonly string[],
+): string[] {
   return [
     `CASE WHEN ${n.missing} = 1 THEN ${a.value} * ${b.value} WHEN ${inBounds(column, n.reading)} THEN ${n.reading} END AS ${n.value}`,
     `COALESCE(${n.problem}, CASE WHEN ${n.missing} = 1 AND (${a.value} IS NULL OR ${b.value} IS NULL) THEN ${quoteLiteral(

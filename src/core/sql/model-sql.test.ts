@@ -40,8 +40,16 @@ describe('SQL quoting', () => {
 
   it('makes distinct plain names from any spec names', () => {
     const seen = new Set<string>();
-    const names = ['Monthly Charges', 'monthly_charges', 'Ünïcode', '"; --', ''].map((n) => plainName('value', n, seen));
-    expect(names).toEqual(['value_monthly_charges', 'value_monthly_charges_2', 'value_unicode', 'value_x', 'value_x_2']);
+    const names = ['Monthly Charges', 'monthly_charges', 'Ünïcode', '"; --', ''].map((n) =>
+      plainName('value', n, seen),
+    );
+    expect(names).toEqual([
+      'value_monthly_charges',
+      'value_monthly_charges_2',
+      'value_unicode',
+      'value_x',
+      'value_x_2',
+    ]);
   });
 });
 
@@ -65,10 +73,36 @@ describe('modelSql', () => {
   });
 
   it.each<[string, SqlSpec, RegExp]>([
-    ['a NUL in a category', { ...hostileSpec, columns: hostileSpec.columns.map((c) => (c.type === 'categorical' ? { ...c, categories: [...c.categories, 'x\u0000'] } : c)) }, /NUL/],
-    ['a coefficient missing', { ...hostileSpec, coefficients: hostileSpec.coefficients.slice(1) }, /has no coefficient/],
-    ['an infinite mean', { ...hostileSpec, features: hostileSpec.features.map((f, i) => (i === 0 ? { ...f, mean: Infinity } : f)) }, /Infinity/],
-    ['a product of an unknown column', { ...hostileSpec, columns: hostileSpec.columns.map((c) => (c.name === 'total' ? { ...c, impute: { product: ['count', 'nope'] } } : c)) } as SqlSpec, /not both columns/],
+    [
+      'a NUL in a category',
+      {
+        ...hostileSpec,
+        columns: hostileSpec.columns.map((c) =>
+          c.type === 'categorical' ? { ...c, categories: [...c.categories, 'x\u0000'] } : c,
+        ),
+      },
+      /NUL/,
+    ],
+    [
+      'a coefficient missing',
+      { ...hostileSpec, coefficients: hostileSpec.coefficients.slice(1) },
+      /has no coefficient/,
+    ],
+    [
+      'an infinite mean',
+      { ...hostileSpec, features: hostileSpec.features.map((f, i) => (i === 0 ? { ...f, mean: Infinity } : f)) },
+      /Infinity/,
+    ],
+    [
+      'a product of an unknown column',
+      {
+        ...hostileSpec,
+        columns: hostileSpec.columns.map((c) =>
+          c.name === 'total' ? { ...c, impute: { product: ['count', 'nope'] } } : c,
+        ),
+      } as SqlSpec,
+      /not both columns/,
+    ],
   ])('explains why it cannot write %s', (_, spec, problem) => {
     const sql = modelSql(spec, options);
     expect(sql.ok).toBe(false);

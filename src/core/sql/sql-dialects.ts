@@ -38,12 +38,15 @@ function collapseRuns(text: string, from: string, to: string): string {
 const SEPARATORS = '[ _–-]+';
 
 /** The characters JavaScript's `trim()` and `\s` treat as white space. */
-const BLANK_CODE_POINTS = [9, 10, 11, 12, 13, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007,
-  0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
+const BLANK_CODE_POINTS = [
+  9, 10, 11, 12, 13, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009,
+  0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+];
 const BLANK_CLASS = `[${BLANK_CODE_POINTS.map((c) => `\\x{${c.toString(16)}}`).join('')}]`;
 // A constant the engines fold once. (Kept in a one-row table and joined, DuckDB rebuilds the
 // translation for every cell.)
-const translateBlanks = (t: string) => `TRIM(TRANSLATE(${t}, ${BLANK_CODE_POINTS.map((c) => `CHR(${c})`).join(' || ')}, '${' '.repeat(BLANK_CODE_POINTS.length)}'))`;
+const translateBlanks = (t: string) =>
+  `TRIM(TRANSLATE(${t}, ${BLANK_CODE_POINTS.map((c) => `CHR(${c})`).join(' || ')}, '${' '.repeat(BLANK_CODE_POINTS.length)}'))`;
 
 // Each rule names the text once where the engine allows it (see `materialize`).
 export const DIALECTS: Record<SqlDialect, DialectRules> = {

@@ -26,7 +26,9 @@ export async function openDuckDb(): Promise<SqlEngine> {
   return {
     async load(csvPath, table) {
       const raw = `raw_${++loaded}`;
-      await connection.run(`CREATE TABLE ${raw} AS SELECT * FROM read_csv(${quoteLiteral(csvPath)}, all_varchar = true, header = true, delim = ',', quote = '"', escape = '"')`);
+      await connection.run(
+        `CREATE TABLE ${raw} AS SELECT * FROM read_csv(${quoteLiteral(csvPath)}, all_varchar = true, header = true, delim = ',', quote = '"', escape = '"')`,
+      );
       // A table's rowid is its insertion order, which follows the file (preserve_insertion_order).
       await connection.run(`CREATE VIEW ${quoteIdentifier(table)} AS SELECT rowid AS __row, * FROM ${raw}`);
     },
@@ -60,9 +62,18 @@ export function startPostgres(): SqlEngine {
   const env = { ...process.env, PGCLIENTENCODING: 'UTF8', LC_ALL: 'C.UTF-8' };
   const run = (program: string, args: string[], input?: string) => {
     try {
-      return execFileSync(asRoot ? 'runuser' : join(bin, program), asRoot ? ['-u', 'nobody', '--', join(bin, program), ...args] : args, {
-        input, env, cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'],
-      });
+      return execFileSync(
+        asRoot ? 'runuser' : join(bin, program),
+        asRoot ? ['-u', 'nobody', '--', join(bin, program), ...args] : args,
+        {
+          input,
+          env,
+          cwd: dir,
+          encoding: 'utf8',
+          maxBuffer: 1 << 30,
+          stdio: ['pipe', 'pipe', 'pipe'],
+        },
+      );
     } catch (error) {
       throw new Error(`${program} failed: ${(error as { stderr?: string }).stderr ?? String(error)}`, { cause: error });
     }
@@ -78,28 +89,61 @@ export function startPostgres(): SqlEngine {
   // A run cut short (Ctrl-C, a timeout) skips afterAll; the cluster must not outlive it.
   process.once('exit', stop);
   try {
-    run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync', '--no-instructions']);
-    run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-k ${dir} -c listen_addresses= -c fsync=off -c statement_timeout=120s`, 'start']);
+    run('initdb', [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '-A',
+      'trust',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+      '--no-sync',
+      '--no-instructions',
+    ]);
+    run('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'server.log'),
+      '-w',
+      '-o',
+      `-k ${dir} -c listen_addresses= -c fsync=off -c statement_timeout=120s`,
+      'start',
+    ]);
   } catch (error) {
     const log = existsSync(join(dir, 'server.log')) ? readFileSync(join(dir, 'server.log'), 'utf8') : '';
     stop();
     throw new Error(`PostgreSQL did not start: ${String(error)}\n${log}`, { cause: error });
   }
-  const psql = (args: string[], input: string) => run('psql', ['-X', '-q', '-h', dir, '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', ...args], input);
+  const psql = (args: string[], input: string) =>
+    run('psql', ['-X', '-q', '-h', dir, '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', ...args], input);
   return {
     async load(csvPath, table) {
       const text = readFileSync(csvPath, 'utf8');
       const headers = Papa.parse<string[]>(text, { preview: 1 }).data[0] ?? [];
       const columns = headers.map(quoteIdentifier);
-      psql(['-c', `CREATE TABLE ${quoteIdentifier(table)} (__row bigserial, ${columns.map((c) => `${c} text`).join(', ')})`], '');
-      psql(['-c', `COPY ${quoteIdentifier(table)} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv, HEADER true)`], text);
+      psql(
+        [
+          '-c',
+          `CREATE TABLE ${quoteIdentifier(table)} (__row bigserial, ${columns.map((c) => `${c} text`).join(', ')})`,
+        ],
+        '',
+      );
+      psql(
+        ['-c', `COPY ${quoteIdentifier(table)} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv, HEADER true)`],
+        text,
+      );
       psql(['-c', `UPDATE ${quoteIdentifier(table)} SET __row = __row - 1`], '');
     },
     async query(sql) {
       const out = psql(['--csv', '-f', '-'], sql);
       const parsed = Papa.parse<SqlRow>(out, { header: true, skipEmptyLines: true });
       // psql prints NULL as an empty field; no column the tests read is ever the empty string.
-      return parsed.data.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === '' ? null : v])));
+      return parsed.data.map((row) =>
+        Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === '' ? null : v])),
+      );
     },
     async close() {
       process.off('exit', stop);

@@ -9,13 +9,19 @@ import type { SqlEngine } from './sql-engines.test-support.ts';
 import type { SqlDialect } from './sql-dialects.ts';
 import { disagreements, referenceScores, sqlScores, type ParityCase } from './sql-parity.test-support.ts';
 
-const recommended = (c: ParityCase) => c.spec.thresholds.points.find((p) => p.name === c.spec.thresholds.recommended)!.value;
+const recommended = (c: ParityCase) =>
+  c.spec.thresholds.points.find((p) => p.name === c.spec.thresholds.recommended)!.value;
 
 /**
  * `slowDialects` run on the sample and the awkward files only: the portable dialect is correct
  * on PostgreSQL but several times slower there than the PostgreSQL dialect (see sql-dialects.ts).
  */
-export function parityChecks(engineName: string, open: () => Promise<SqlEngine>, dialects: readonly SqlDialect[], slowDialects: readonly SqlDialect[] = []): void {
+export function parityChecks(
+  engineName: string,
+  open: () => Promise<SqlEngine>,
+  dialects: readonly SqlDialect[],
+  slowDialects: readonly SqlDialect[] = [],
+): void {
   describe(`the model as SQL in ${engineName}`, () => {
     let engine: SqlEngine;
     let dir: string;
@@ -41,12 +47,15 @@ export function parityChecks(engineName: string, open: () => Promise<SqlEngine>,
 
     describe.each(dialects)('%s dialect', (dialect) => {
       const files = slowDialects.includes(dialect) ? cases.filter((c) => c.name === 'the sample') : cases;
-      it.each(files.map((c) => [c.name, c] as const))('scores every row of %s as the TypeScript reference does', async (_, c) => {
-        const sql = await sqlScores(engine, await load(c), c, { dialect });
-        const reference = referenceScores(c);
-        expect(disagreements(c, sql, reference, recommended(c))).toEqual([]);
-        expect(sql.filter((r) => r.probability !== null).length).toBeGreaterThan(400);
-      });
+      it.each(files.map((c) => [c.name, c] as const))(
+        'scores every row of %s as the TypeScript reference does',
+        async (_, c) => {
+          const sql = await sqlScores(engine, await load(c), c, { dialect });
+          const reference = referenceScores(c);
+          expect(disagreements(c, sql, reference, recommended(c))).toEqual([]);
+          expect(sql.filter((r) => r.probability !== null).length).toBeGreaterThan(400);
+        },
+      );
 
       it('reads awkward names, markers, levels and bad cells as the TypeScript reference does', async () => {
         const c = writeHostileCase(dir);
@@ -63,7 +72,10 @@ export function parityChecks(engineName: string, open: () => Promise<SqlEngine>,
         const sql = await sqlScores(engine, await load(c), c, { dialect, threshold: 0.7 });
         const scored = sql.filter((r) => r.probability !== null);
         expect(scored.every((r) => r.prediction === (r.probability! >= 0.7 ? 1 : 0))).toBe(true);
-        expect(scored.some((r) => r.prediction === 1) && scored.some((r) => r.probability! >= recommended(c) && r.prediction === 0)).toBe(true);
+        expect(
+          scored.some((r) => r.prediction === 1) &&
+            scored.some((r) => r.probability! >= recommended(c) && r.prediction === 0),
+        ).toBe(true);
       });
 
       it('rejects the numbers only the page reads: currency, thousands separators, accounting negatives', async () => {
@@ -71,7 +83,9 @@ export function parityChecks(engineName: string, open: () => Promise<SqlEngine>,
         const sql = await sqlScores(engine, await load(c), c, { dialect });
         const reference = referenceScores(c);
         expect(reference.every((r) => r.probability !== null)).toBe(true);
-        const refused = PAGE_ONLY_NUMBERS.filter((_, i) => sql[i]!.reason === `Price "${PAGE_ONLY_NUMBERS[i]}" is not a number.`);
+        const refused = PAGE_ONLY_NUMBERS.filter(
+          (_, i) => sql[i]!.reason === `Price "${PAGE_ONLY_NUMBERS[i]}" is not a number.`,
+        );
         // Exponents are plain numbers to the regular-expression dialects, not to the portable one.
         expect(refused).toEqual(dialect === 'ansi' ? PAGE_ONLY_NUMBERS : PAGE_ONLY_NUMBERS.filter((n) => n !== '1e3'));
       });

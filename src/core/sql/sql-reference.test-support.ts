@@ -14,7 +14,12 @@ import { MISSING_MARKERS } from '../values/missing-cell.ts';
 import type { SqlCategoricalColumn, SqlNumericColumn, SqlSpec } from './sql-spec.ts';
 
 /** Format 1 implied these bands; format 2 writes them (see the lead's upgrade-spec-v1.ts). */
-const FORMAT_1_BANDS = [{ name: 'Low', from: 0 }, { name: 'Medium', from: 0.15 }, { name: 'High', from: 0.35 }, { name: 'Very high', from: 0.6 }];
+const FORMAT_1_BANDS = [
+  { name: 'Low', from: 0 },
+  { name: 'Medium', from: 0.15 },
+  { name: 'High', from: 0.35 },
+  { name: 'Very high', from: 0.6 },
+];
 
 export function loadSpec(path: string): SqlSpec {
   const json = JSON.parse(readFileSync(path, 'utf8')) as SqlSpec & { format: string };
@@ -54,7 +59,8 @@ function readNumbers(spec: SqlSpec, cell: Cells): { values: Map<string, number>;
     const [a, b] = c.impute.product;
     const x = values.get(a);
     const y = values.get(b);
-    if (x === undefined || y === undefined) problems.set(c.name, `${c.label} is missing and cannot be worked out because ${a} or ${b} is unusable.`);
+    if (x === undefined || y === undefined)
+      problems.set(c.name, `${c.label} is missing and cannot be worked out because ${a} or ${b} is unusable.`);
     else values.set(c.name, x * y);
   }
   return { values, problems };
@@ -79,7 +85,10 @@ export function referenceScore(spec: SqlSpec, cell: Cells): ReferenceScore {
     if (problem) return { probability: null, reason: problem };
     const logged = spec.features.some((f) => f.column === c.name && f.transform === 'log1p');
     if (logged && values.get(c.name)! <= -1) {
-      return { probability: null, reason: `${c.label} "${shown(cell(c.name))}" is -1 or less, so its logarithm is undefined.` };
+      return {
+        probability: null,
+        reason: `${c.label} "${shown(cell(c.name))}" is -1 or less, so its logarithm is undefined.`,
+      };
     }
   }
   const levels = readLevels(spec, cell);

@@ -31,7 +31,14 @@ export function numberLiteral(value: number): string {
  * so they need no quoting, read well, and cannot collide with each other (`seen` dedupes).
  */
 export function plainName(prefix: string, name: string, seen: Set<string>): string {
-  const stem = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40) || 'x';
+  const stem =
+    name
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 40) || 'x';
   let candidate = `${prefix}_${stem}`;
   for (let n = 2; seen.has(candidate); n++) candidate = `${prefix}_${stem}_${n}`;
   seen.add(candidate);

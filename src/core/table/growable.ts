@@ -6,7 +6,10 @@ export class Growable<T extends TypedArray> {
   private buffer: T;
   length = 0;
 
-  constructor(private readonly make: TypedArrayConstructor<T>, initialCapacity = 1024) {
+  constructor(
+    private readonly make: TypedArrayConstructor<T>,
+    initialCapacity = 1024,
+  ) {
     this.buffer = new make(initialCapacity);
   }
 

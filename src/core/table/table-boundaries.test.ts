@@ -5,12 +5,55 @@ import { TableBuilder } from './table-builder.ts';
 
 // Every bound and range comparison at its edge, and the messages a person reads.
 const columns: SpecColumn[] = [
-  { name: 'tenure', label: 'Tenure', type: 'numeric', aliases: [], impute: { constant: 1.5 }, bounds: { min: 0, max: 100 }, range: { min: 1, max: 72 }, unit: 'none', sensitive: false },
-  { name: 'charges', label: 'Charges', type: 'numeric', aliases: [], impute: { product: ['tenure', 'rate'] }, bounds: { min: -1e20, max: 1e20 }, range: { min: -1e20, max: 1e20 }, unit: 'none', sensitive: false },
-  { name: 'rate', label: 'Rate', type: 'numeric', aliases: [], impute: { constant: 2 }, bounds: { min: 0, max: 10 }, range: { min: 0, max: 10 }, unit: 'none', sensitive: false },
-  { name: 'plan', label: 'Plan', type: 'categorical', aliases: [], categories: ['Basic', 'Pro'], synonyms: { premium: 'Pro' }, sensitive: false },
+  {
+    name: 'tenure',
+    label: 'Tenure',
+    type: 'numeric',
+    aliases: [],
+    impute: { constant: 1.5 },
+    bounds: { min: 0, max: 100 },
+    range: { min: 1, max: 72 },
+    unit: 'none',
+    sensitive: false,
+  },
+  {
+    name: 'charges',
+    label: 'Charges',
+    type: 'numeric',
+    aliases: [],
+    impute: { product: ['tenure', 'rate'] },
+    bounds: { min: -1e20, max: 1e20 },
+    range: { min: -1e20, max: 1e20 },
+    unit: 'none',
+    sensitive: false,
+  },
+  {
+    name: 'rate',
+    label: 'Rate',
+    type: 'numeric',
+    aliases: [],
+    impute: { constant: 2 },
+    bounds: { min: 0, max: 10 },
+    range: { min: 0, max: 10 },
+    unit: 'none',
+    sensitive: false,
+  },
+  {
+    name: 'plan',
+    label: 'Plan',
+    type: 'categorical',
+    aliases: [],
+    categories: ['Basic', 'Pro'],
+    synonyms: { premium: 'Pro' },
+    sensitive: false,
+  },
 ];
-const cells = new Map([['tenure', 0], ['charges', 1], ['rate', 2], ['plan', 3]]);
+const cells = new Map([
+  ['tenure', 0],
+  ['charges', 1],
+  ['rate', 2],
+  ['plan', 3],
+]);
 
 function build(rows: string[][]) {
   const builder = new TableBuilder(columns, cells, { decimalComma: false });
@@ -37,12 +80,16 @@ describe('bounds and training range at their edges', () => {
   });
 
   it('writes huge values in exponent notation', () => {
-    expect(issuesOf([['1', '2e20', '1', 'Basic']])).toEqual([[2, 'rejected', 'charges', '2e20', 'Charges 2e+20 is impossible (allowed -1e+20 to 1e+20).']]);
+    expect(issuesOf([['1', '2e20', '1', 'Basic']])).toEqual([
+      [2, 'rejected', 'charges', '2e20', 'Charges 2e+20 is impossible (allowed -1e+20 to 1e+20).'],
+    ]);
     expect(issuesOf([['1', '999999999999999', '1', 'Basic']])).toEqual([]);
   });
 
   it('names infinity as such, and reads NaN as a missing marker', () => {
-    expect(issuesOf([['Infinity', '1', '1', 'Basic']])[0]![4]).toBe('Tenure "Infinity" is not a number (NaN or infinity).');
+    expect(issuesOf([['Infinity', '1', '1', 'Basic']])[0]![4]).toBe(
+      'Tenure "Infinity" is not a number (NaN or infinity).',
+    );
     expect(issuesOf([['NaN', '1', '1', 'Basic']])[0]![4]).toBe('Tenure is "NaN", read as missing; used 1.5.');
     expect(issuesOf([['abc', '1', '1', 'Basic']])[0]![4]).toBe('Tenure "abc" is not a number.');
   });
@@ -67,7 +114,11 @@ describe('imputation', () => {
       ['tenure', 'rejected', 'Tenure "x" is not a number.'],
       ['charges', 'rejected', 'Charges is blank and cannot be worked out because tenure or rate is unusable.'],
     ]);
-    expect([t.numeric.get('tenure')![0], t.numeric.get('charges')![0], t.numeric.get('rate')![0]]).toEqual([NaN, NaN, NaN]);
+    expect([t.numeric.get('tenure')![0], t.numeric.get('charges')![0], t.numeric.get('rate')![0]]).toEqual([
+      NaN,
+      NaN,
+      NaN,
+    ]);
     expect(t.codes.get('plan')![0]).toBe(1);
   });
 
@@ -75,7 +126,13 @@ describe('imputation', () => {
     const t = build([['5']]);
     expect(t.numeric.get('charges')![0]).toBe(10);
     expect(t.codes.get('plan')![0]).toBe(-1);
-    expect(t.issues.at(-1)).toEqual({ row: 2, column: 'plan', value: '', kind: 'unknown-category', message: 'Plan is blank; counted as unknown.' });
+    expect(t.issues.at(-1)).toEqual({
+      row: 2,
+      column: 'plan',
+      value: '',
+      kind: 'unknown-category',
+      message: 'Plan is blank; counted as unknown.',
+    });
   });
 });
 
@@ -103,11 +160,15 @@ describe('rows that cannot be read', () => {
     expect(Array.from(t.rejected)).toEqual([0, 1]);
     expect(t.numeric.get('tenure')![1]).toBeNaN();
     expect(t.codes.get('plan')![1]).toBe(-1);
-    expect(t.issues).toEqual([{ row: 3, column: 'whole row', value: 'a,"b', kind: 'rejected', message: 'This row opens a quote.' }]);
+    expect(t.issues).toEqual([
+      { row: 3, column: 'whole row', value: 'a,"b', kind: 'rejected', message: 'This row opens a quote.' },
+    ]);
   });
 
   it('refuses a spec column without a mapped cell', () => {
-    expect(() => new TableBuilder(columns, new Map([['tenure', 0]]), { decimalComma: false })).toThrow('Column "rate" is not mapped');
+    expect(() => new TableBuilder(columns, new Map([['tenure', 0]]), { decimalComma: false })).toThrow(
+      'Column "rate" is not mapped',
+    );
   });
 
   it('keeps every row when told to reserve room, fewer or more than come', () => {

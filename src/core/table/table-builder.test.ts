@@ -3,13 +3,56 @@ import type { SpecColumn } from '../spec/model-spec.ts';
 import { TableBuilder } from './table-builder.ts';
 
 const columns: SpecColumn[] = [
-  { name: 'tenure', label: 'Tenure', type: 'numeric', aliases: [], impute: { constant: 29 }, bounds: { min: 0, max: 1200 }, range: { min: 0, max: 72 }, unit: 'months', sensitive: false },
-  { name: 'MonthlyCharges', label: 'Monthly charges', type: 'numeric', aliases: [], impute: { constant: 70.35 }, bounds: { min: 0, max: 1e5 }, range: { min: 18.25, max: 118.75 }, unit: 'none', sensitive: false },
-  { name: 'TotalCharges', label: 'Total charges', type: 'numeric', aliases: [], impute: { product: ['tenure', 'MonthlyCharges'] }, bounds: { min: 0, max: 1e8 }, range: { min: 0, max: 8684.8 }, unit: 'none', sensitive: false },
-  { name: 'Contract', label: 'Contract', type: 'categorical', aliases: [], categories: ['Month-to-month', 'One year', 'Two year'], synonyms: { monthly: 'Month-to-month' }, sensitive: false },
+  {
+    name: 'tenure',
+    label: 'Tenure',
+    type: 'numeric',
+    aliases: [],
+    impute: { constant: 29 },
+    bounds: { min: 0, max: 1200 },
+    range: { min: 0, max: 72 },
+    unit: 'months',
+    sensitive: false,
+  },
+  {
+    name: 'MonthlyCharges',
+    label: 'Monthly charges',
+    type: 'numeric',
+    aliases: [],
+    impute: { constant: 70.35 },
+    bounds: { min: 0, max: 1e5 },
+    range: { min: 18.25, max: 118.75 },
+    unit: 'none',
+    sensitive: false,
+  },
+  {
+    name: 'TotalCharges',
+    label: 'Total charges',
+    type: 'numeric',
+    aliases: [],
+    impute: { product: ['tenure', 'MonthlyCharges'] },
+    bounds: { min: 0, max: 1e8 },
+    range: { min: 0, max: 8684.8 },
+    unit: 'none',
+    sensitive: false,
+  },
+  {
+    name: 'Contract',
+    label: 'Contract',
+    type: 'categorical',
+    aliases: [],
+    categories: ['Month-to-month', 'One year', 'Two year'],
+    synonyms: { monthly: 'Month-to-month' },
+    sensitive: false,
+  },
 ];
 // File order differs from spec order on purpose.
-const cells = new Map([['Contract', 0], ['tenure', 1], ['MonthlyCharges', 2], ['TotalCharges', 3]]);
+const cells = new Map([
+  ['Contract', 0],
+  ['tenure', 1],
+  ['MonthlyCharges', 2],
+  ['TotalCharges', 3],
+]);
 
 function build(rows: string[][], decimalComma = false) {
   const builder = new TableBuilder(columns, cells, { decimalComma });
@@ -19,7 +62,10 @@ function build(rows: string[][], decimalComma = false) {
 
 describe('TableBuilder', () => {
   it('reads clean rows into typed columns', () => {
-    const t = build([['Two year', '12', '50.5', '606'], ['monthly', '1', '20', '20']]);
+    const t = build([
+      ['Two year', '12', '50.5', '606'],
+      ['monthly', '1', '20', '20'],
+    ]);
     expect(t.rowCount).toBe(2);
     expect(Array.from(t.numeric.get('tenure')!)).toEqual([12, 1]);
     expect(Array.from(t.codes.get('Contract')!)).toEqual([2, 0]);
@@ -28,9 +74,15 @@ describe('TableBuilder', () => {
   });
 
   it('imputes a blank total as tenure × monthly charges, and 0 for new customers', () => {
-    const t = build([['One year', '10', '20.5', ' '], ['One year', '0', '80', '']]);
+    const t = build([
+      ['One year', '10', '20.5', ' '],
+      ['One year', '0', '80', ''],
+    ]);
     expect(Array.from(t.numeric.get('TotalCharges')!)).toEqual([205, 0]);
-    expect(t.issues.map((i) => [i.row, i.kind, i.column])).toEqual([[2, 'imputed', 'TotalCharges'], [3, 'imputed', 'TotalCharges']]);
+    expect(t.issues.map((i) => [i.row, i.kind, i.column])).toEqual([
+      [2, 'imputed', 'TotalCharges'],
+      [3, 'imputed', 'TotalCharges'],
+    ]);
   });
 
   it('imputes a blank tenure with the spec constant before the product uses it', () => {
@@ -51,14 +103,25 @@ describe('TableBuilder', () => {
     expect(t.issues).toEqual([{ row: 2, column: 'tenure', value: tenure, kind: 'rejected', message }]);
   });
 
-  it.each(['NA', 'n/a', 'NULL', 'None', 'NaN', '#N/A', '-', '?', ' na '])('reads tenure %j as missing: imputed, flagged, scored', (marker) => {
-    const t = build([['One year', marker, '20', '100']]);
-    expect(t.rejected[0]).toBe(0);
-    expect(t.numeric.get('tenure')![0]).toBe(29);
-    expect(t.missing.get('tenure')![0]).toBe(1);
-    expect(t.missing.get('MonthlyCharges')![0]).toBe(0);
-    expect(t.issues).toEqual([{ row: 2, column: 'tenure', value: marker, kind: 'imputed', message: `Tenure is "${marker.trim()}", read as missing; used 29.` }]);
-  });
+  it.each(['NA', 'n/a', 'NULL', 'None', 'NaN', '#N/A', '-', '?', ' na '])(
+    'reads tenure %j as missing: imputed, flagged, scored',
+    (marker) => {
+      const t = build([['One year', marker, '20', '100']]);
+      expect(t.rejected[0]).toBe(0);
+      expect(t.numeric.get('tenure')![0]).toBe(29);
+      expect(t.missing.get('tenure')![0]).toBe(1);
+      expect(t.missing.get('MonthlyCharges')![0]).toBe(0);
+      expect(t.issues).toEqual([
+        {
+          row: 2,
+          column: 'tenure',
+          value: marker,
+          kind: 'imputed',
+          message: `Tenure is "${marker.trim()}", read as missing; used 29.`,
+        },
+      ]);
+    },
+  );
 
   it('imputes a product from a marker too, naming the marker', () => {
     const t = build([['One year', '2', '20', 'NA']]);
@@ -68,11 +131,14 @@ describe('TableBuilder', () => {
   });
 
   it('puts missing and unseen categories in the spec\'s "(missing)" and "Other" levels when it has them', () => {
-    const withLevels: SpecColumn[] = columns.map((c) => (c.type === 'categorical'
-      ? { ...c, categories: [...c.categories, 'Other', '(missing)'], other: 'Other', missing: '(missing)' }
-      : c));
+    const withLevels: SpecColumn[] = columns.map((c) =>
+      c.type === 'categorical'
+        ? { ...c, categories: [...c.categories, 'Other', '(missing)'], other: 'Other', missing: '(missing)' }
+        : c,
+    );
     const builder = new TableBuilder(withLevels, cells, { decimalComma: false });
-    for (const [i, contract] of ['', 'NA', 'Weekly', 'monthly', 'Other'].entries()) builder.addRow([contract, '1', '20', '20'], i + 2);
+    for (const [i, contract] of ['', 'NA', 'Weekly', 'monthly', 'Other'].entries())
+      builder.addRow([contract, '1', '20', '20'], i + 2);
     const t = builder.finish();
     expect(Array.from(t.codes.get('Contract')!)).toEqual([4, 4, 3, 0, 3]);
     expect(t.issues.map((i) => [i.row, i.kind, i.message])).toEqual([
@@ -101,7 +167,9 @@ describe('TableBuilder', () => {
     expect(Array.from(t.rejected)).toEqual([0, 1]);
     expect(Number.isNaN(t.numeric.get('tenure')![1])).toBe(true);
     expect(t.codes.get('Contract')![1]).toBe(-1);
-    expect(t.issues).toEqual([{ row: 4, column: 'whole row', value: 'x,y', kind: 'rejected', message: 'This row is broken.' }]);
+    expect(t.issues).toEqual([
+      { row: 4, column: 'whole row', value: 'x,y', kind: 'rejected', message: 'This row is broken.' },
+    ]);
   });
 
   it('rejects a blank total when tenure is unusable, naming both', () => {
@@ -117,7 +185,10 @@ describe('TableBuilder', () => {
   });
 
   it('counts unknown and blank categories as unknown (code -1) and keeps the row', () => {
-    const t = build([['Weekly', '1', '20', '20'], ['', '1', '20', '20']]);
+    const t = build([
+      ['Weekly', '1', '20', '20'],
+      ['', '1', '20', '20'],
+    ]);
     expect(Array.from(t.codes.get('Contract')!)).toEqual([-1, -1]);
     expect(Array.from(t.rejected)).toEqual([0, 0]);
     expect(t.issues.map((i) => i.kind)).toEqual(['unknown-category', 'unknown-category']);

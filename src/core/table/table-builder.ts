@@ -6,7 +6,12 @@ import { parseNumber, type NumberFormat } from '../values/parse-number.ts';
 import type { ColumnTable, IssueKind, RowIssue } from './column-table.ts';
 import { Growable } from './growable.ts';
 
-interface NumericSlot { column: NumericColumn; cell: number; values: Growable<Float64Array>; missing: Growable<Uint8Array> }
+interface NumericSlot {
+  column: NumericColumn;
+  cell: number;
+  values: Growable<Float64Array>;
+  missing: Growable<Uint8Array>;
+}
 interface CategoricalSlot {
   column: CategoricalColumn;
   cell: number;
@@ -44,24 +49,41 @@ export class TableBuilder {
   private readonly numericIndex: Map<string, number>;
 
   /** `cells` maps each spec column name to the index of the cell that holds it. */
-  constructor(columns: readonly SpecColumn[], cells: ReadonlyMap<string, number>, private readonly format: NumberFormat) {
+  constructor(
+    columns: readonly SpecColumn[],
+    cells: ReadonlyMap<string, number>,
+    private readonly format: NumberFormat,
+  ) {
     const cellOf = (name: string) => {
       const cell = cells.get(name);
       if (cell === undefined) throw new Error(`Column "${name}" is not mapped`);
       return cell;
     };
     // Constant imputations first, so product rules can use imputed inputs.
-    const numericColumns = columns.filter((c): c is NumericColumn => c.type === 'numeric')
+    const numericColumns = columns
+      .filter((c): c is NumericColumn => c.type === 'numeric')
       .sort((a, b) => Number('product' in a.impute) - Number('product' in b.impute));
-    this.numeric = numericColumns.map((column) => ({ column, cell: cellOf(column.name), values: new Growable(Float64Array), missing: new Growable(Uint8Array) }));
+    this.numeric = numericColumns.map((column) => ({
+      column,
+      cell: cellOf(column.name),
+      values: new Growable(Float64Array),
+      missing: new Growable(Uint8Array),
+    }));
     this.numericIndex = new Map(numericColumns.map((c, k) => [c.name, k]));
     this.rowScratch = new Float64Array(numericColumns.length);
     this.missingScratch = new Uint8Array(numericColumns.length);
-    this.categorical = columns.filter((c): c is CategoricalColumn => c.type === 'categorical').map((column) => ({
-      column, cell: cellOf(column.name), codes: new Growable(Int16Array), match: categoryMatcher(column), raw: [], rawCodes: [],
-      missingCode: column.missing === undefined ? -1 : column.categories.indexOf(column.missing),
-      otherCode: column.other === undefined ? -1 : column.categories.indexOf(column.other),
-    }));
+    this.categorical = columns
+      .filter((c): c is CategoricalColumn => c.type === 'categorical')
+      .map((column) => ({
+        column,
+        cell: cellOf(column.name),
+        codes: new Growable(Int16Array),
+        match: categoryMatcher(column),
+        raw: [],
+        rawCodes: [],
+        missingCode: column.missing === undefined ? -1 : column.categories.indexOf(column.missing),
+        otherCode: column.other === undefined ? -1 : column.categories.indexOf(column.other),
+      }));
   }
 
   /** Adds one data row; `row` is its number in the file (header = 1). */
@@ -83,7 +105,12 @@ export class TableBuilder {
       const { column } = slot;
       // Plain decimals are read straight from the bytes; anything else goes through parseNumber.
       const plain = cells.plainNumber ? cells.plainNumber(slot.cell, dot) : NaN;
-      if (!Number.isNaN(plain) && (!column.bounds || (plain >= column.bounds.min && plain <= column.bounds.max)) && plain >= column.range.min && plain <= column.range.max) {
+      if (
+        !Number.isNaN(plain) &&
+        (!column.bounds || (plain >= column.bounds.min && plain <= column.bounds.max)) &&
+        plain >= column.range.min &&
+        plain <= column.range.max
+      ) {
         values[k] = plain;
         return;
       }
@@ -96,17 +123,31 @@ export class TableBuilder {
       const parsed = parseNumber(text, this.format);
       if (!parsed.ok || parsed.value === null) {
         const why = !parsed.ok && parsed.problem === 'not-finite' ? ' (NaN or infinity)' : '';
-        rejected = this.note(row, 'rejected', column.name, text, `${column.label} "${text}" is not a number${why}.`) || rejected;
+        rejected =
+          this.note(row, 'rejected', column.name, text, `${column.label} "${text}" is not a number${why}.`) || rejected;
         return;
       }
       const value = parsed.value;
       const { bounds } = column;
       if (bounds && (value < bounds.min || value > bounds.max)) {
-        rejected = this.note(row, 'rejected', column.name, text, `${column.label} ${formatNumber(value)} is impossible (allowed ${formatNumber(bounds.min)} to ${formatNumber(bounds.max)}).`) || rejected;
+        rejected =
+          this.note(
+            row,
+            'rejected',
+            column.name,
+            text,
+            `${column.label} ${formatNumber(value)} is impossible (allowed ${formatNumber(bounds.min)} to ${formatNumber(bounds.max)}).`,
+          ) || rejected;
         return;
       }
       if (value < column.range.min || value > column.range.max) {
-        this.note(row, 'out-of-range', column.name, text, `${column.label} ${formatNumber(value)} is outside the training range ${formatNumber(column.range.min)}–${formatNumber(column.range.max)}; the score is an extrapolation.`);
+        this.note(
+          row,
+          'out-of-range',
+          column.name,
+          text,
+          `${column.label} ${formatNumber(value)} is outside the training range ${formatNumber(column.range.min)}–${formatNumber(column.range.max)}; the score is an extrapolation.`,
+        );
       }
       values[k] = value;
     });
@@ -126,7 +167,14 @@ export class TableBuilder {
         const x = values[this.numericIndex.get(a)!]!;
         const y = values[this.numericIndex.get(b)!]!;
         if (Number.isNaN(x) || Number.isNaN(y)) {
-          rejected = this.note(row, 'rejected', name, text, `${what} and cannot be worked out because ${a} or ${b} is unusable.`) || rejected;
+          rejected =
+            this.note(
+              row,
+              'rejected',
+              name,
+              text,
+              `${what} and cannot be worked out because ${a} or ${b} is unusable.`,
+            ) || rejected;
           return;
         }
         values[k] = x * y;
@@ -181,10 +229,22 @@ export class TableBuilder {
     }
     const known = categories.filter((c) => c !== slot.column.other && c !== slot.column.missing);
     if (slot.otherCode >= 0) {
-      this.note(row, 'unknown-category', name, text, `${label} "${text}" is not one of ${known.join(', ')}; counted as ${slot.column.other}.`);
+      this.note(
+        row,
+        'unknown-category',
+        name,
+        text,
+        `${label} "${text}" is not one of ${known.join(', ')}; counted as ${slot.column.other}.`,
+      );
       return slot.otherCode;
     }
-    this.note(row, 'unknown-category', name, text, `${label} "${text}" is not one of ${known.join(', ')}; counted as unknown.`);
+    this.note(
+      row,
+      'unknown-category',
+      name,
+      text,
+      `${label} "${text}" is not one of ${known.join(', ')}; counted as unknown.`,
+    );
     return UNKNOWN;
   }
 

@@ -5,10 +5,30 @@ import { TableBuilder } from './table-builder.ts';
 // Edges of TableBuilder that table-boundaries.test.ts leaves open: the number format's switch
 // to exponents, the order of imputations, blank-looking cells, and "(missing)" and "Other"
 // levels at index 0.
-const numeric = (name: string, impute: { constant: number } | { product: [string, string] }, max = 1e20): SpecColumn =>
-  ({ name, label: name.toUpperCase(), type: 'numeric', aliases: [], impute, range: { min: 0, max }, unit: 'none', sensitive: false });
-const categorical = (extra: Partial<Extract<SpecColumn, { type: 'categorical' }>>): SpecColumn =>
-  ({ name: 'plan', label: 'Plan', type: 'categorical', aliases: [], categories: ['(missing)', 'Other', 'Basic'], synonyms: {}, sensitive: false, ...extra });
+const numeric = (
+  name: string,
+  impute: { constant: number } | { product: [string, string] },
+  max = 1e20,
+): SpecColumn => ({
+  name,
+  label: name.toUpperCase(),
+  type: 'numeric',
+  aliases: [],
+  impute,
+  range: { min: 0, max },
+  unit: 'none',
+  sensitive: false,
+});
+const categorical = (extra: Partial<Extract<SpecColumn, { type: 'categorical' }>>): SpecColumn => ({
+  name: 'plan',
+  label: 'Plan',
+  type: 'categorical',
+  aliases: [],
+  categories: ['(missing)', 'Other', 'Basic'],
+  synonyms: {},
+  sensitive: false,
+  ...extra,
+});
 
 function build(columns: SpecColumn[], rows: string[][]) {
   const builder = new TableBuilder(columns, new Map(columns.map((c, i) => [c.name, i])), { decimalComma: false });
@@ -41,7 +61,11 @@ describe('imputation order', () => {
 });
 
 describe('cells that look blank', () => {
-  const columns = [numeric('a', { constant: 2 }), numeric('total', { product: ['a', 'a'] }), categorical({ missing: '(missing)' })];
+  const columns = [
+    numeric('a', { constant: 2 }),
+    numeric('total', { product: ['a', 'a'] }),
+    categorical({ missing: '(missing)' }),
+  ];
 
   it('reads spaces, and a cell the row does not have, as blank', () => {
     const t = build(columns, [['  ', '\t']]);
@@ -54,7 +78,10 @@ describe('cells that look blank', () => {
     const spaces = build(columns, [['1', '1', '  ']]);
     expect([spaces.codes.get('plan')![0], spaces.issues]).toEqual([0, []]);
     const short = build(columns, [[]]);
-    expect(short.issues.map((i) => [i.column, i.value, i.message])).toEqual([['a', '', 'A is blank; used 2.'], ['total', '', 'TOTAL is blank; used a × a = 4.']]);
+    expect(short.issues.map((i) => [i.column, i.value, i.message])).toEqual([
+      ['a', '', 'A is blank; used 2.'],
+      ['total', '', 'TOTAL is blank; used a × a = 4.'],
+    ]);
   });
 
   it('names a missing marker without the spaces around it', () => {

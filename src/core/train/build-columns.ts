@@ -40,13 +40,20 @@ function quartileEnds(sorted: Float64Array): number[] | undefined {
   const ends: number[] = [];
   for (const q of [0.25, 0.5, 0.75]) {
     const edge = roundEdge(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
-    if (edge > sorted[0]! && edge < sorted[sorted.length - 1]! && (ends.length === 0 || edge > ends[ends.length - 1]!)) ends.push(edge);
+    if (edge > sorted[0]! && edge < sorted[sorted.length - 1]! && (ends.length === 0 || edge > ends[ends.length - 1]!))
+      ends.push(edge);
   }
   return ends.length ? ends : undefined;
 }
 
 /** Numeric cells of the training rows; unreadable or impossible cells count as missing there. */
-export function buildNumeric(table: RawTable, role: ColumnRole, settings: ColumnConfig, train: readonly number[], y: Uint8Array): BuiltColumn {
+export function buildNumeric(
+  table: RawTable,
+  role: ColumnRole,
+  settings: ColumnConfig,
+  train: readonly number[],
+  y: Uint8Array,
+): BuiltColumn {
   const raw = table.columns[role.index]!;
   const cells = raw.slice();
   const values = new Float64Array(table.rowCount).fill(NaN);
@@ -68,7 +75,10 @@ export function buildNumeric(table: RawTable, role: ColumnRole, settings: Column
     }
     values[r] = v;
   });
-  const seen = Float64Array.from(train.filter((r) => !Number.isNaN(values[r]!)), (r) => values[r]!).sort();
+  const seen = Float64Array.from(
+    train.filter((r) => !Number.isNaN(values[r]!)),
+    (r) => values[r]!,
+  ).sort();
   const missingShare = (train.length - seen.length) / train.length;
   const middle = seen.length ? median(seen) : 0;
   const column: NumericColumn = {
@@ -82,16 +92,23 @@ export function buildNumeric(table: RawTable, role: ColumnRole, settings: Column
     unit: settings.unit ?? 'none',
     ...(seen.length ? { band_ends: settings.band_ends ?? quartileEnds(seen) } : {}),
     sensitive: role.sensitive,
-    ...(Array.isArray(settings.actionable) ? { actionable: { values: settings.actionable.map(Number).filter(Number.isFinite) } } : {}),
+    ...(Array.isArray(settings.actionable)
+      ? { actionable: { values: settings.actionable.map(Number).filter(Number.isFinite) } }
+      : {}),
   };
   if (column.band_ends === undefined) delete column.band_ends;
   const features: FeatureTemplate[] = [{ name: role.name, column: role.name }];
   const log = settings.transform === 'log1p' || (settings.transform === undefined && chooseLog1p(values, train, y));
-  if (log && column.range.min >= 0) features.push({ name: `log1p(${role.name})`, column: role.name, transform: 'log1p' });
-  if (missingShare > LEVEL_RULES.indicatorShare) features.push({ name: `${role.name} is missing`, column: role.name, indicator: 'missing' });
+  if (log && column.range.min >= 0)
+    features.push({ name: `log1p(${role.name})`, column: role.name, transform: 'log1p' });
+  if (missingShare > LEVEL_RULES.indicatorShare)
+    features.push({ name: `${role.name} is missing`, column: role.name, indicator: 'missing' });
   const notes: string[] = [];
   if (unreadable) notes.push(`${unreadable} cell(s) were not numbers: read as missing`);
-  if (impossible) notes.push(`${impossible} cell(s) were outside the bounds ${settings.bounds!.min}–${settings.bounds!.max}: read as missing`);
+  if (impossible)
+    notes.push(
+      `${impossible} cell(s) were outside the bounds ${settings.bounds!.min}–${settings.bounds!.max}: read as missing`,
+    );
   return { column, features, cells, notes };
 }
 
@@ -108,9 +125,16 @@ function freeName(wanted: string, taken: Set<string>, fallback: string): string 
  * 1 % of training rows and 10 rows; rarer values pool into "Other", and missing cells get
  * a "(missing)" level when training saw any.
  */
-export function buildCategorical(table: RawTable, role: ColumnRole, settings: ColumnConfig, train: readonly number[]): BuiltColumn {
+export function buildCategorical(
+  table: RawTable,
+  role: ColumnRole,
+  settings: ColumnConfig,
+  train: readonly number[],
+): BuiltColumn {
   const cells = table.columns[role.index]!;
-  const synonyms = Object.fromEntries(Object.entries(settings.synonyms ?? {}).map(([k, v]) => [normaliseCategory(k), v]));
+  const synonyms = Object.fromEntries(
+    Object.entries(settings.synonyms ?? {}).map(([k, v]) => [normaliseCategory(k), v]),
+  );
   const counts = new Map<string, Map<string, number>>();
   let missing = 0;
   for (const r of train) {
@@ -140,10 +164,12 @@ export function buildCategorical(table: RawTable, role: ColumnRole, settings: Co
     levels = settings.categories.map((c) => ({ name: c, count: total(counts.get(normaliseCategory(c)) ?? new Map()) }));
     for (const [key, m] of counts) if (!wanted.has(key)) pooled += total(m);
   } else {
-    const all = [...counts.entries()].map(([key, m]) => {
-      const spelling = [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
-      return { key, name: spelling, count: total(m) };
-    }).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+    const all = [...counts.entries()]
+      .map(([key, m]) => {
+        const spelling = [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+        return { key, name: spelling, count: total(m) };
+      })
+      .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
     levels = all.filter((l) => l.count >= minRows).map(({ name, count }) => ({ name, count }));
     pooled = all.filter((l) => l.count < minRows).reduce((s, l) => s + l.count, 0);
   }
@@ -153,9 +179,12 @@ export function buildCategorical(table: RawTable, role: ColumnRole, settings: Co
   if (other) levels.push({ name: other, count: pooled });
   if (missingLevel) levels.push({ name: missingLevel, count: missing });
   const categories = levels.map((l) => l.name);
-  const actionable = settings.actionable === true
-    ? categories.filter((c) => c !== other && c !== missingLevel)
-    : Array.isArray(settings.actionable) ? settings.actionable.map(String) : undefined;
+  const actionable =
+    settings.actionable === true
+      ? categories.filter((c) => c !== other && c !== missingLevel)
+      : Array.isArray(settings.actionable)
+        ? settings.actionable.map(String)
+        : undefined;
   const column: CategoricalColumn = {
     name: role.name,
     label: settings.label ?? humanLabel(role.name),

@@ -21,7 +21,13 @@ describe('choosing a log scale for an amount', () => {
     const random = seededRandom(seed);
     const values = Float64Array.from({ length: 80_000 }, () => Math.floor(random() * 73));
     const y = Uint8Array.from(values, (v) => (random() < 1 / (1 + Math.exp(-(1 - 0.7 * Math.log1p(v)))) ? 1 : 0));
-    expect(chooseLog1p(values, Array.from({ length: values.length }, (_, r) => r), y)).toBe(true);
+    expect(
+      chooseLog1p(
+        values,
+        Array.from({ length: values.length }, (_, r) => r),
+        y,
+      ),
+    ).toBe(true);
   });
 
   it('keeps the plain scale when the outcome follows x itself', () => {

@@ -15,7 +15,9 @@ function standardisedColumns(columns: Float64Array[], rows: readonly number[]): 
     let squares = 0;
     for (const r of rows) squares += (values[r]! - mean) ** 2;
     const sd = Math.sqrt(squares / rows.length) || 1;
-    rows.forEach((r, i) => { x[i * p + j] = (values[r]! - mean) / sd; });
+    rows.forEach((r, i) => {
+      x[i * p + j] = (values[r]! - mean) / sd;
+    });
   });
   return x;
 }
@@ -26,7 +28,10 @@ function deviance(columns: Float64Array[], rows: readonly number[], y: Uint8Arra
   // The deviance is needed to well under 0.01 (the cutoff is 10.83): a gradient of 1e-9·C·n leaves
   // an error of about 1e-12 in it, while a fixed 1e-6 is below rounding (≈ C·n·1e-16) from about
   // 10,000 rows on, which made the fit fail and the test silently say "no".
-  const fit = fitLogisticRegression(standardisedColumns(columns, rows), labels, rows.length, columns.length, { C: NEARLY_UNPENALISED, gradientTolerance: 1e-9 * NEARLY_UNPENALISED * rows.length });
+  const fit = fitLogisticRegression(standardisedColumns(columns, rows), labels, rows.length, columns.length, {
+    C: NEARLY_UNPENALISED,
+    gradientTolerance: 1e-9 * NEARLY_UNPENALISED * rows.length,
+  });
   return (2 * fit.objective) / NEARLY_UNPENALISED;
 }
 

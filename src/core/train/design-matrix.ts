@@ -59,7 +59,11 @@ export function labelsOf(y: Uint8Array, rows: readonly number[]): Uint8Array {
  * Which columns of `designMatrix(plan, rows, scaling)` are one-hot indicators, and which is 1 on
  * each row: the categories of one column form a group, and each missing indicator is its own.
  */
-export function indicatorLayout(plan: readonly FeatureSource[], rows: readonly number[], scaling: Scaling): IndicatorLayout {
+export function indicatorLayout(
+  plan: readonly FeatureSource[],
+  rows: readonly number[],
+  scaling: Scaling,
+): IndicatorLayout {
   const dense: number[] = [];
   const indicators: number[] = [];
   const groupOf = new Map<string, number>();
@@ -75,7 +79,9 @@ export function indicatorLayout(plan: readonly FeatureSource[], rows: readonly n
   members.forEach((group, g) => {
     const values = group[0]!.source.values;
     // A category code, or 1 for a missing cell, names the row's indicator.
-    const byValue = new Map(group.map(({ source, position }) => [source.missingIndicator ? 1 : source.category, position]));
+    const byValue = new Map(
+      group.map(({ source, position }) => [source.missingIndicator ? 1 : source.category, position]),
+    );
     for (let i = 0; i < rows.length; i++) {
       const position = byValue.get(values[rows[i]!]!);
       if (position !== undefined) active[i * groups + g] = position;

@@ -27,7 +27,11 @@ export const RECIPE = {
 export const gradientTolerance = (C: number, n: number) => Math.max(RECIPE.gradientTolerance, 1e-13 * C * n);
 
 export type SolverStats = Pick<LogisticFit, 'iterations' | 'gradientNorm' | 'objective'>;
-export const solverStats = (f: LogisticFit): SolverStats => ({ iterations: f.iterations, gradientNorm: f.gradientNorm, objective: f.objective });
+export const solverStats = (f: LogisticFit): SolverStats => ({
+  iterations: f.iterations,
+  gradientNorm: f.gradientNorm,
+  objective: f.objective,
+});
 
 export interface Fitted {
   fit: LogisticFit;
@@ -46,10 +50,21 @@ export function predict(x: Float64Array, p: number, fit: LogisticFit): Float64Ar
 }
 
 /** Scaling is fitted on the fitting rows only, inside every fold, so no held-out row leaks into it. */
-export function fitOn(plan: readonly FeatureSource[], rows: readonly number[], y: Uint8Array, C: number, start?: LogisticFit): Fitted {
+export function fitOn(
+  plan: readonly FeatureSource[],
+  rows: readonly number[],
+  y: Uint8Array,
+  C: number,
+  start?: LogisticFit,
+): Fitted {
   const scaling = fitScaling(plan, rows);
   const layout = indicatorLayout(plan, rows, scaling);
-  const fit = fitLogisticRegression(designMatrix(plan, rows, scaling), labelsOf(y, rows), rows.length, plan.length, { C, gradientTolerance: gradientTolerance(C, rows.length), layout, start });
+  const fit = fitLogisticRegression(designMatrix(plan, rows, scaling), labelsOf(y, rows), rows.length, plan.length, {
+    C,
+    gradientTolerance: gradientTolerance(C, rows.length),
+    layout,
+    start,
+  });
   return { fit, scaling };
 }
 
@@ -75,7 +90,14 @@ export type Progress = (stage: string, done: number, total: number) => void;
  * Folds are the outer loop so that one fold's design matrices serve every penalty and only one
  * fold's are held at a time.
  */
-export function crossValidate(plan: readonly FeatureSource[], train: readonly number[], y: Uint8Array, seed: number, penalties: readonly number[] = RECIPE.penalties, progress?: Progress): CrossValidation {
+export function crossValidate(
+  plan: readonly FeatureSource[],
+  train: readonly number[],
+  y: Uint8Array,
+  seed: number,
+  penalties: readonly number[] = RECIPE.penalties,
+  progress?: Progress,
+): CrossValidation {
   const folds = stratifiedFolds(train, y, RECIPE.folds, seed + 1);
   const position = new Map(train.map((r, i) => [r, i]));
   const labels = labelsOf(y, train);
@@ -100,12 +122,19 @@ export function crossValidate(plan: readonly FeatureSource[], train: readonly nu
     penalties.forEach((C, c) => {
       if (failed[c]) return void progress?.('cross-validation', ++done, total);
       try {
-        const fit = fitLogisticRegression(x, fitLabels, fitRows.length, plan.length, { C, gradientTolerance: gradientTolerance(C, fitRows.length), layout, start: previous });
+        const fit = fitLogisticRegression(x, fitLabels, fitRows.length, plan.length, {
+          C,
+          gradientTolerance: gradientTolerance(C, fitRows.length),
+          layout,
+          start: previous,
+        });
         previous = fit;
         if (c === 0) firstOfPreviousFold = fit;
         near[c] ??= fit;
         stats[c]!.push(solverStats(fit));
-        predict(heldX, plan.length, fit).forEach((v, i) => { outOfFold[c]![position.get(held[i]!)!] = v; });
+        predict(heldX, plan.length, fit).forEach((v, i) => {
+          outOfFold[c]![position.get(held[i]!)!] = v;
+        });
       } catch {
         failed[c] = true;
       }
@@ -117,21 +146,42 @@ export function crossValidate(plan: readonly FeatureSource[], train: readonly nu
   tried.forEach(({ log_loss }, c) => {
     if (log_loss !== null && (best < 0 || log_loss < tried[best]!.log_loss!)) best = c;
   });
-  if (best < 0) throw new Error('The model could not be fitted with any penalty: the columns separate the outcome perfectly. Leave out the column that gives the outcome away.');
+  if (best < 0)
+    throw new Error(
+      'The model could not be fitted with any penalty: the columns separate the outcome perfectly. Leave out the column that gives the outcome away.',
+    );
   return { penalties: tried, C: penalties[best]!, outOfFold: outOfFold[best]!, folds: stats[best]!, near: near[best]! };
 }
 
-export function operatingPoints(train: { labels: Uint8Array; probs: Float64Array }, test: { labels: Uint8Array; probs: Float64Array }) {
+export function operatingPoints(
+  train: { labels: Uint8Array; probs: Float64Array },
+  test: { labels: Uint8Array; probs: Float64Array },
+) {
   const recallFirst = recallFirstThreshold(train.labels, train.probs, RECIPE.recallTarget);
   const f1Best = f1OptimalThreshold(train.labels, train.probs);
-  const point = (name: string, label: string, description: string, value: number) =>
-    ({ name, label, description, value, test: pointMetrics(test.labels, test.probs, value) });
+  const point = (name: string, label: string, description: string, value: number) => ({
+    name,
+    label,
+    description,
+    value,
+    test: pointMetrics(test.labels, test.probs, value),
+  });
   const percent = Math.round(RECIPE.recallTarget * 100);
   return {
     recommended: 'recall-first',
     points: [
-      point('recall-first', `Catch ${percent} % of churners`, `Highest threshold whose cross-validated recall on the training rows is at least ${RECIPE.recallTarget}.`, recallFirst),
-      point('f1-optimal', 'Best balance (F1)', 'Threshold with the highest cross-validated F1 on the training rows.', f1Best),
+      point(
+        'recall-first',
+        `Catch ${percent} % of churners`,
+        `Highest threshold whose cross-validated recall on the training rows is at least ${RECIPE.recallTarget}.`,
+        recallFirst,
+      ),
+      point(
+        'f1-optimal',
+        'Best balance (F1)',
+        'Threshold with the highest cross-validated F1 on the training rows.',
+        f1Best,
+      ),
       point('even-odds', 'Even odds (0.5)', 'Flags customers more likely to leave than to stay.', 0.5),
     ],
   };

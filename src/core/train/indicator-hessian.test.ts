@@ -25,7 +25,9 @@ function table(n: number, seed: number) {
     { ...base, values: yesNo, category: 1, column: 3 },
     { ...base, values: plan4, category: 1, column: 2 },
   ];
-  const y = Uint8Array.from({ length: n }, (_, r) => (random() < 0.2 + 0.004 * amount[r]! + (plan4[r] === 2 ? 0.2 : 0) ? 1 : 0));
+  const y = Uint8Array.from({ length: n }, (_, r) =>
+    random() < 0.2 + 0.004 * amount[r]! + (plan4[r] === 2 ? 0.2 : 0) ? 1 : 0,
+  );
   return { plan, y };
 }
 
@@ -67,14 +69,25 @@ describe('the Hessian from indicator groups', () => {
     const expected = denseHessian(x, s, rows.length, plan.length);
     const actual = new Float64Array(expected.length);
     accumulateIndicatorHessian(layout, x, s, rows.length, plan.length, actual);
-    expected.forEach((value, k) => expect(Math.abs(actual[k]! - value), `entry ${k}`).toBeLessThan(1e-9 * Math.max(1, Math.abs(value))));
+    expected.forEach((value, k) =>
+      expect(Math.abs(actual[k]! - value), `entry ${k}`).toBeLessThan(1e-9 * Math.max(1, Math.abs(value))),
+    );
   });
 
   it('gives the same fit as the dense Hessian, from zero and from a warm start', () => {
     const labels = labelsOf(y, rows);
     const plain = fitLogisticRegression(x, labels, rows.length, plan.length, { C: 0.5, gradientTolerance: 1e-10 });
-    const grouped = fitLogisticRegression(x, labels, rows.length, plan.length, { C: 0.5, gradientTolerance: 1e-10, layout });
-    const warm = fitLogisticRegression(x, labels, rows.length, plan.length, { C: 0.5, gradientTolerance: 1e-10, layout, start: fitLogisticRegression(x, labels, rows.length, plan.length, { C: 0.05, layout }) });
+    const grouped = fitLogisticRegression(x, labels, rows.length, plan.length, {
+      C: 0.5,
+      gradientTolerance: 1e-10,
+      layout,
+    });
+    const warm = fitLogisticRegression(x, labels, rows.length, plan.length, {
+      C: 0.5,
+      gradientTolerance: 1e-10,
+      layout,
+      start: fitLogisticRegression(x, labels, rows.length, plan.length, { C: 0.05, layout }),
+    });
     for (const fit of [grouped, warm]) {
       fit.coefficients.forEach((c, j) => expect(Math.abs(c - plain.coefficients[j]!)).toBeLessThan(1e-9));
       expect(Math.abs(fit.intercept - plain.intercept)).toBeLessThan(1e-9);

@@ -27,7 +27,14 @@ export interface IndicatorLayout {
  * Adds Σ_i s_i x̃_i x̃_iᵀ to `hessian` (m × m with m = p + 1, row-major, full), with x the standardised design matrix the layout describes. Dense–dense products come from x; every product
  * with an indicator is rebuilt from the row's active indicators.
  */
-export function accumulateIndicatorHessian(layout: IndicatorLayout, x: Float64Array, s: Float64Array, n: number, p: number, hessian: Float64Array): void {
+export function accumulateIndicatorHessian(
+  layout: IndicatorLayout,
+  x: Float64Array,
+  s: Float64Array,
+  n: number,
+  p: number,
+  hessian: Float64Array,
+): void {
   const { dense, indicators, offset, scale, groups, active } = layout;
   const q = dense.length;
   const k = indicators.length;
@@ -82,7 +89,11 @@ export function accumulateIndicatorHessian(layout: IndicatorLayout, x: Float64Ar
     for (let d = c; d < k; d++) {
       // u_c·u_c = u_c; two indicators of one group are never both 1, so their pair sum stays 0.
       const both = c === d ? su[c]! : suu[c * k + d]! + suu[d * k + c]!;
-      const value = offset[c]! * offset[d]! * total + offset[c]! * scale[d]! * su[d]! + scale[c]! * offset[d]! * su[c]! + scale[c]! * scale[d]! * both;
+      const value =
+        offset[c]! * offset[d]! * total +
+        offset[c]! * scale[d]! * su[d]! +
+        scale[c]! * offset[d]! * su[c]! +
+        scale[c]! * scale[d]! * both;
       add(fc, indicators[d]!, value);
     }
     add(fc, p, offset[c]! * total + scale[c]! * su[c]!);

@@ -45,14 +45,23 @@ describe('inferRoles', () => {
     ['Country', 'left-out', 'the same value in every row: it cannot tell customers apart'],
     ['Fax', 'left-out', 'mostly blank (70 % of rows)'],
     ['Mostly', 'numeric', 'numeric: 100 % of filled cells are numbers'],
-    ['Messy', 'left-out', 'mixed: 97 % of filled cells are numbers, 98 % needed; fix the text cells or set the type in the config'],
+    [
+      'Messy',
+      'left-out',
+      'mixed: 97 % of filled cells are numbers, 98 % needed; fix the text cells or set the type in the config',
+    ],
     ['Exited', 'outcome', 'the outcome the model learns to predict'],
   ])('%s is %s: %s', (name, role, reason) => {
     expect(roles[name]).toEqual([role, reason]);
   });
 
-  it('takes the ID column it is given, and the config\'s types and exclusions', () => {
-    const r = inferRoles(t, t.headers.indexOf('Exited'), { columns: { Score: { type: 'categorical' }, Geography: { include: false } } }, 'Code');
+  it("takes the ID column it is given, and the config's types and exclusions", () => {
+    const r = inferRoles(
+      t,
+      t.headers.indexOf('Exited'),
+      { columns: { Score: { type: 'categorical' }, Geography: { include: false } } },
+      'Code',
+    );
     const by = Object.fromEntries(r.map((x) => [x.name, x.role]));
     expect(by).toMatchObject({ Code: 'id', CustomerId: 'left-out', Score: 'categorical', Geography: 'left-out' });
   });
@@ -78,9 +87,28 @@ describe('inferRoles', () => {
 
 describe('looksSensitive', () => {
   it.each([
-    ['gender', true], ['Gender', true], ['Sex', true], ['Age', true], ['age_years', true], ['SeniorCitizen', true], ['Senior Citizen', true],
-    ['Race', true], ['Ethnicity', true], ['Religion', true], ['MaritalStatus', true], ['Marital', true], ['Nationality', true], ['Disability', true],
-    ['Tenure', false], ['Page', false], ['Usage', false], ['Message', false], ['Average', false], ['Trace', false], ['Essex', false], ['Balance', false],
+    ['gender', true],
+    ['Gender', true],
+    ['Sex', true],
+    ['Age', true],
+    ['age_years', true],
+    ['SeniorCitizen', true],
+    ['Senior Citizen', true],
+    ['Race', true],
+    ['Ethnicity', true],
+    ['Religion', true],
+    ['MaritalStatus', true],
+    ['Marital', true],
+    ['Nationality', true],
+    ['Disability', true],
+    ['Tenure', false],
+    ['Page', false],
+    ['Usage', false],
+    ['Message', false],
+    ['Average', false],
+    ['Trace', false],
+    ['Essex', false],
+    ['Balance', false],
   ])('%s -> %s', (name, sensitive) => {
     expect(looksSensitive(name)).toBe(sensitive);
   });

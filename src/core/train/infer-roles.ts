@@ -28,14 +28,19 @@ export const ROLE_RULES = {
   nearlyUnique: 0.95,
 } as const;
 
-const SENSITIVE = /(^|[^a-z])(gender|sex|age|senior|seniorcitizen|race|ethnic\w*|religio\w*|marital|married|nationality|citizenship|disab\w*)([^a-z]|$)/;
+const SENSITIVE =
+  /(^|[^a-z])(gender|sex|age|senior|seniorcitizen|race|ethnic\w*|religio\w*|marital|married|nationality|citizenship|disab\w*)([^a-z]|$)/;
 const ID_NAME = /(^|[^a-z])(id|ids|number|no|num|key|code|uuid|guid)$|^(id|key|uuid|guid)([^a-z]|$)|(id|number|key)$/;
 const ISO_DATE = /^\d{4}-\d{1,2}-\d{1,2}([ t]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?)?$/i;
 const DAY_MONTH_DATE = /^\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4})$/;
 
 /** Words of a header in lower case, split at case changes, digits and punctuation: "SeniorCitizen" -> "senior citizen". */
 function headerWords(header: string): string {
-  return header.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return header
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 export function looksSensitive(header: string): boolean {
@@ -53,7 +58,12 @@ const percent = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)
  * Decides each column's role from its cells, with a one-line reason. `idColumn` and the
  * config win over inference; the outcome column is never an input.
  */
-export function inferRoles(table: RawTable, outcomeIndex: number, config: TrainingConfig = {}, idColumn?: string): ColumnRole[] {
+export function inferRoles(
+  table: RawTable,
+  outcomeIndex: number,
+  config: TrainingConfig = {},
+  idColumn?: string,
+): ColumnRole[] {
   const wantedId = idColumn ?? config.id?.column;
   const idNames = wantedId ? new Set([wantedId, ...(config.id?.aliases ?? [])].map(normaliseHeader)) : undefined;
   let idTaken = false;
@@ -85,7 +95,8 @@ export function inferRoles(table: RawTable, outcomeIndex: number, config: Traini
     const missingShare = cells.length ? missing / cells.length : 1;
     const distinct = distinctKeys.size;
     const at = { ...base, missingShare, distinct };
-    if (index === outcomeIndex) return { ...at, role: 'outcome' as const, reason: 'the outcome the model learns to predict' };
+    if (index === outcomeIndex)
+      return { ...at, role: 'outcome' as const, reason: 'the outcome the model learns to predict' };
     if (idNames?.has(normaliseHeader(name)) && !idTaken) {
       idTaken = true;
       return { ...at, role: 'id' as const, reason: 'named as the customer ID' };
@@ -93,8 +104,14 @@ export function inferRoles(table: RawTable, outcomeIndex: number, config: Traini
     if (settings?.include === false) return { ...at, role: 'left-out' as const, reason: 'left out by the config' };
     const forced = settings?.type;
     if (!forced && present === 0) return { ...at, role: 'left-out' as const, reason: 'every cell is blank' };
-    if (!forced && missingShare > ROLE_RULES.mostlyBlank) return { ...at, role: 'left-out' as const, reason: `mostly blank (${percent(missingShare)} of rows)` };
-    if (!forced && distinct === 1) return { ...at, role: 'left-out' as const, reason: 'the same value in every row: it cannot tell customers apart' };
+    if (!forced && missingShare > ROLE_RULES.mostlyBlank)
+      return { ...at, role: 'left-out' as const, reason: `mostly blank (${percent(missingShare)} of rows)` };
+    if (!forced && distinct === 1)
+      return {
+        ...at,
+        role: 'left-out' as const,
+        reason: 'the same value in every row: it cannot tell customers apart',
+      };
     if (!forced) {
       const unique = distinct === present && present === cells.length;
       // Unique text is a label; unique numbers are measurements (a score, a salary) unless named like an ID.
@@ -107,17 +124,39 @@ export function inferRoles(table: RawTable, outcomeIndex: number, config: Traini
         return { ...at, role: 'id' as const, reason: `${why}: the customer ID` };
       }
     }
-    if (!forced && dates >= ROLE_RULES.numericShare * present) return { ...at, role: 'left-out' as const, reason: 'dates are not used yet' };
+    if (!forced && dates >= ROLE_RULES.numericShare * present)
+      return { ...at, role: 'left-out' as const, reason: 'dates are not used yet' };
     if (forced === 'numeric' || (!forced && numbers >= ROLE_RULES.numericShare * present)) {
-      return { ...at, role: 'numeric' as const, reason: forced ? 'numeric, as the config says' : `numeric: ${percent(numbers / present)} of filled cells are numbers` };
+      return {
+        ...at,
+        role: 'numeric' as const,
+        reason: forced
+          ? 'numeric, as the config says'
+          : `numeric: ${percent(numbers / present)} of filled cells are numbers`,
+      };
     }
     if (forced === 'categorical' || distinct <= ROLE_RULES.maxCategories) {
-      return { ...at, role: 'categorical' as const, reason: forced ? 'categorical, as the config says' : `categorical: ${distinct} different values` };
+      return {
+        ...at,
+        role: 'categorical' as const,
+        reason: forced ? 'categorical, as the config says' : `categorical: ${distinct} different values`,
+      };
     }
     if (numbers >= 0.5 * present) {
-      return { ...at, role: 'left-out' as const, reason: `mixed: ${percent(numbers / present)} of filled cells are numbers, ${percent(ROLE_RULES.numericShare)} needed; fix the text cells or set the type in the config` };
+      return {
+        ...at,
+        role: 'left-out' as const,
+        reason: `mixed: ${percent(numbers / present)} of filled cells are numbers, ${percent(ROLE_RULES.numericShare)} needed; fix the text cells or set the type in the config`,
+      };
     }
     const shareDistinct = distinct / present;
-    return { ...at, role: 'left-out' as const, reason: shareDistinct > 0.8 ? `free text or codes: ${distinct.toLocaleString('en-US')} different values` : `too many different values (${distinct.toLocaleString('en-US')}) for a category` };
+    return {
+      ...at,
+      role: 'left-out' as const,
+      reason:
+        shareDistinct > 0.8
+          ? `free text or codes: ${distinct.toLocaleString('en-US')} different values`
+          : `too many different values (${distinct.toLocaleString('en-US')}) for a category`,
+    };
   });
 }

@@ -17,7 +17,10 @@ function separation(scores: Float64Array, labels: Uint8Array): number {
     if (v > max) max = v;
   }
   if (!(max > min)) return 0.5;
-  const auc = rocAuc(labels, scores.map((v) => (v - min) / (max - min)));
+  const auc = rocAuc(
+    labels,
+    scores.map((v) => (v - min) / (max - min)),
+  );
   return Math.max(auc, 1 - auc);
 }
 
@@ -48,13 +51,26 @@ export function blankOnlyWhenStayed(cells: readonly string[], rows: readonly num
 }
 
 /** The leak check for one built column: the single-column AUC, and whether it crosses the line. */
-export function leakOf(column: SpecColumn, table: ColumnTable, cells: readonly string[], rows: readonly number[], y: Uint8Array): { auc: number; leak: boolean; why: string } {
+export function leakOf(
+  column: SpecColumn,
+  table: ColumnTable,
+  cells: readonly string[],
+  rows: readonly number[],
+  y: Uint8Array,
+): { auc: number; leak: boolean; why: string } {
   const labels = Uint8Array.from(rows, (r) => y[r]!);
-  const scores = column.type === 'numeric'
-    ? Float64Array.from(rows, (r) => table.numeric.get(column.name)![r]!)
-    : levelRates(table.codes.get(column.name)!, rows, y);
+  const scores =
+    column.type === 'numeric'
+      ? Float64Array.from(rows, (r) => table.numeric.get(column.name)![r]!)
+      : levelRates(table.codes.get(column.name)!, rows, y);
   const auc = separation(scores, labels);
-  if (blankOnlyWhenStayed(cells, rows, y)) return { auc, leak: true, why: `${LEAK_REASON}: it is blank exactly for the customers who stayed` };
-  if (auc >= LEAK_AUC) return { auc, leak: true, why: `${LEAK_REASON}: on its own it separates the outcome almost perfectly (ROC AUC ${auc.toFixed(3)})` };
+  if (blankOnlyWhenStayed(cells, rows, y))
+    return { auc, leak: true, why: `${LEAK_REASON}: it is blank exactly for the customers who stayed` };
+  if (auc >= LEAK_AUC)
+    return {
+      auc,
+      leak: true,
+      why: `${LEAK_REASON}: on its own it separates the outcome almost perfectly (ROC AUC ${auc.toFixed(3)})`,
+    };
   return { auc, leak: false, why: '' };
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { fitLogisticRegression, logisticGradient, logisticObjective } from './logistic-regression.ts';
 import { seededRandom as mulberry32 } from './seeded-random.ts';
 
-
 function normal(random: () => number): number {
   // Box–Muller; 1 − u keeps the log away from 0.
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
@@ -31,7 +30,16 @@ function syntheticData(seed: number) {
     const z1 = normal(random);
     const z2 = normal(random);
     const z3 = normal(random);
-    const row = [z1, z2, z3, normal(random), random() < 0.3 ? 1 : 0, 0.9 * z1 + 0.45 * normal(random), z2 - z3 + 0.3 * normal(random), normal(random) ** 2];
+    const row = [
+      z1,
+      z2,
+      z3,
+      normal(random),
+      random() < 0.3 ? 1 : 0,
+      0.9 * z1 + 0.45 * normal(random),
+      z2 - z3 + 0.3 * normal(random),
+      normal(random) ** 2,
+    ];
     row.forEach((v, j) => (x[i * p + j] = v));
   }
   standardise(x, n, p);
@@ -164,9 +172,21 @@ describe('unusable input throws', () => {
 
   it.each([
     { name: 'a single class', run: () => fitLogisticRegression(x, new Uint8Array(4), 4, 1), message: /both classes/ },
-    { name: 'a shape mismatch', run: () => fitLogisticRegression(x, Uint8Array.from([0, 1]), 2, 1), message: /expected n·p/ },
-    { name: 'a non-finite feature', run: () => fitLogisticRegression(Float64Array.from([0, Number.NaN]), Uint8Array.from([0, 1]), 2, 1), message: /finite/ },
-    { name: 'too few iterations', run: () => fitLogisticRegression(x, Uint8Array.from([0, 1, 0, 1]), 4, 1, { maxIterations: 1 }), message: /did not converge in 1/ },
+    {
+      name: 'a shape mismatch',
+      run: () => fitLogisticRegression(x, Uint8Array.from([0, 1]), 2, 1),
+      message: /expected n·p/,
+    },
+    {
+      name: 'a non-finite feature',
+      run: () => fitLogisticRegression(Float64Array.from([0, Number.NaN]), Uint8Array.from([0, 1]), 2, 1),
+      message: /finite/,
+    },
+    {
+      name: 'too few iterations',
+      run: () => fitLogisticRegression(x, Uint8Array.from([0, 1, 0, 1]), 4, 1, { maxIterations: 1 }),
+      message: /did not converge in 1/,
+    },
   ])('on $name', ({ run, message }) => {
     expect(run).toThrow(message);
   });

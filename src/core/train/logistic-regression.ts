@@ -86,7 +86,14 @@ interface Evaluation {
  * s = σ(z)(1 − σ(z)) into it. One pass serves the line search's test and the next step.
  */
 function evaluate(
-  x: Float64Array, y: Uint8Array, n: number, p: number, w: ArrayLike<number>, b: number, C: number, weights?: Float64Array,
+  x: Float64Array,
+  y: Uint8Array,
+  n: number,
+  p: number,
+  w: ArrayLike<number>,
+  b: number,
+  C: number,
+  weights?: Float64Array,
 ): Evaluation {
   const m = p + 1;
   // sums[0..p] are the gradient's, sums[m] the loss's.
@@ -137,14 +144,26 @@ function accumulateDenseHessian(x: Float64Array, s: Float64Array, n: number, p: 
 }
 
 export function logisticObjective(
-  x: Float64Array, y: Uint8Array, n: number, p: number, coefficients: ArrayLike<number>, intercept: number, C = 1,
+  x: Float64Array,
+  y: Uint8Array,
+  n: number,
+  p: number,
+  coefficients: ArrayLike<number>,
+  intercept: number,
+  C = 1,
 ): number {
   checkShapes(x, y, n, p, coefficients);
   return evaluate(x, y, n, p, coefficients, intercept, C).objective;
 }
 
 export function logisticGradient(
-  x: Float64Array, y: Uint8Array, n: number, p: number, coefficients: ArrayLike<number>, intercept: number, C = 1,
+  x: Float64Array,
+  y: Uint8Array,
+  n: number,
+  p: number,
+  coefficients: ArrayLike<number>,
+  intercept: number,
+  C = 1,
 ): Float64Array {
   checkShapes(x, y, n, p, coefficients);
   return evaluate(x, y, n, p, coefficients, intercept, C).gradient;
@@ -219,13 +238,20 @@ function checkData(x: Float64Array, y: Uint8Array): void {
 }
 
 /** Minimises J by damped Newton (IRLS); throws if ‖∇J‖ is not below the tolerance within maxIterations. */
-export function fitLogisticRegression(x: Float64Array, y: Uint8Array, n: number, p: number, options: LogisticOptions = {}): LogisticFit {
+export function fitLogisticRegression(
+  x: Float64Array,
+  y: Uint8Array,
+  n: number,
+  p: number,
+  options: LogisticOptions = {},
+): LogisticFit {
   const C = options.C ?? 1;
   const tolerance = options.gradientTolerance ?? 1e-10;
   const maxIterations = options.maxIterations ?? 100;
   if (!(C > 0 && Number.isFinite(C))) throw new Error(`C must be a positive number, got ${C}`);
   if (!(tolerance > 0)) throw new Error(`gradientTolerance must be positive, got ${tolerance}`);
-  if (!Number.isInteger(maxIterations) || maxIterations < 0) throw new Error(`maxIterations must be a whole number, got ${maxIterations}`);
+  if (!Number.isInteger(maxIterations) || maxIterations < 0)
+    throw new Error(`maxIterations must be a whole number, got ${maxIterations}`);
   let w = new Float64Array(p);
   let b = 0;
   checkShapes(x, y, n, p, w);
@@ -243,7 +269,8 @@ export function fitLogisticRegression(x: Float64Array, y: Uint8Array, n: number,
   for (let iteration = 0; ; iteration++) {
     const { gradient, objective } = at;
     const gradientNorm = norm(gradient);
-    if (gradientNorm < tolerance) return { coefficients: w, intercept: b, iterations: iteration, gradientNorm, objective };
+    if (gradientNorm < tolerance)
+      return { coefficients: w, intercept: b, iterations: iteration, gradientNorm, objective };
     if (iteration === maxIterations) {
       throw new Error(`logistic regression did not converge in ${maxIterations} Newton steps (‖∇J‖ = ${gradientNorm})`);
     }
@@ -278,6 +305,7 @@ export function fitLogisticRegression(x: Float64Array, y: Uint8Array, n: number,
         accepted = true;
       }
     }
-    if (!accepted) throw new Error(`logistic regression line search failed at step ${iteration} (‖∇J‖ = ${gradientNorm})`);
+    if (!accepted)
+      throw new Error(`logistic regression line search failed at step ${iteration} (‖∇J‖ = ${gradientNorm})`);
   }
 }

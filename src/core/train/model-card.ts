@@ -1,4 +1,4 @@
-import type { ModelSpec } from "../spec/model-spec.ts";
+import type { ModelSpec } from '../spec/model-spec.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 

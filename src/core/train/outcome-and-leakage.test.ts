@@ -13,17 +13,43 @@ const table = (columns: Record<string, string[]>): RawTable => {
 
 describe('resolveOutcome', () => {
   it('reads two values, with blanks and markers as "no outcome", matching the header loosely', () => {
-    const r = resolveOutcome(table({ id: ['1', '2', '3', '4', '5'], 'Churn Flag': ['Yes', 'no', ' YES ', 'NA', ''] }), 'churn_flag', undefined);
+    const r = resolveOutcome(
+      table({ id: ['1', '2', '3', '4', '5'], 'Churn Flag': ['Yes', 'no', ' YES ', 'NA', ''] }),
+      'churn_flag',
+      undefined,
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value).toMatchObject({ column: 'Churn Flag', positive: 'Yes', negative: 'no', positives: 2, negatives: 1, missing: 2 });
+    expect(r.value).toMatchObject({
+      column: 'Churn Flag',
+      positive: 'Yes',
+      negative: 'no',
+      positives: 2,
+      negatives: 1,
+      missing: 2,
+    });
     expect(Array.from(r.value.y)).toEqual([1, 0, 1, NO_OUTCOME, NO_OUTCOME]);
   });
 
   it.each([
-    [{ y: ['a', 'b', 'c'] }, 'y', undefined, 'has 3 different values ("a", "b", "c"); it must have exactly two, such as Yes/No or 1/0.'],
-    [{ y: ['a', 'a', 'NA'] }, 'y', undefined, 'has only one value ("a"): a model needs customers who left and customers who stayed.'],
-    [{ y: ['', 'NA', '-'] }, 'y', undefined, 'has no values: a model needs customers who left and customers who stayed.'],
+    [
+      { y: ['a', 'b', 'c'] },
+      'y',
+      undefined,
+      'has 3 different values ("a", "b", "c"); it must have exactly two, such as Yes/No or 1/0.',
+    ],
+    [
+      { y: ['a', 'a', 'NA'] },
+      'y',
+      undefined,
+      'has only one value ("a"): a model needs customers who left and customers who stayed.',
+    ],
+    [
+      { y: ['', 'NA', '-'] },
+      'y',
+      undefined,
+      'has no values: a model needs customers who left and customers who stayed.',
+    ],
     [{ y: ['a', 'b'] }, 'z', undefined, 'The file has no column "z". Its columns are: "y".'],
     [{ y: ['a', 'b'] }, 'y', 'c', 'has no value "c"; its values are "a", "b". Choose one of them'],
   ])('refuses %j (target %s, positive %s)', (columns, target, positive, message) => {
@@ -35,8 +61,13 @@ describe('resolveOutcome', () => {
 
 describe('suggestPositive', () => {
   it.each([
-    [['Yes', 'No'], 'Yes'], [['0', '1'], '1'], [['false', 'true'], 'true'], [['stayed', 'churned'], 'churned'],
-    [['good', 'bad'], 'bad'], [['A', 'A', 'A', 'B'], 'B'], [['B', 'A'], 'A'],
+    [['Yes', 'No'], 'Yes'],
+    [['0', '1'], '1'],
+    [['false', 'true'], 'true'],
+    [['stayed', 'churned'], 'churned'],
+    [['good', 'bad'], 'bad'],
+    [['A', 'A', 'A', 'B'], 'B'],
+    [['B', 'A'], 'A'],
   ])('%j -> %s', (cells, positive) => {
     expect(suggestPositive(distinctValues(cells))).toBe(positive);
   });
@@ -45,7 +76,16 @@ describe('suggestPositive', () => {
 describe('leakage', () => {
   const y = Uint8Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 1 : 0));
   const rows = [...y.keys()];
-  const numeric = (name: string): SpecColumn => ({ name, label: name, type: 'numeric', aliases: [], impute: { constant: 0 }, range: { min: 0, max: 1e9 }, unit: 'none', sensitive: false });
+  const numeric = (name: string): SpecColumn => ({
+    name,
+    label: name,
+    type: 'numeric',
+    aliases: [],
+    impute: { constant: 0 },
+    range: { min: 0, max: 1e9 },
+    unit: 'none',
+    sensitive: false,
+  });
   const build = (cells: string[]) => {
     const column = numeric('x');
     const b = new TableBuilder([column], new Map([['x', 0]]), { decimalComma: false });
@@ -71,7 +111,13 @@ describe('leakage', () => {
     expect(blankOnlyWhenStayed(cancelled, rows, y)).toBe(true);
     const oneExtraBlank = cancelled.map((c, r) => (r === 0 ? '' : c));
     expect(blankOnlyWhenStayed(oneExtraBlank, rows, y)).toBe(false);
-    expect(blankOnlyWhenStayed(rows.map(() => 'x'), rows, y)).toBe(false);
+    expect(
+      blankOnlyWhenStayed(
+        rows.map(() => 'x'),
+        rows,
+        y,
+      ),
+    ).toBe(false);
   });
 });
 

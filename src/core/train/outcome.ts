@@ -19,7 +19,24 @@ export interface Outcome {
   missing: number;
 }
 
-const POSITIVE_WORDS = new Set(['yes', 'y', '1', 'true', 't', 'churn', 'churned', 'left', 'exited', 'cancelled', 'canceled', 'attrited', 'lost', 'bad', 'default', 'positive']);
+const POSITIVE_WORDS = new Set([
+  'yes',
+  'y',
+  '1',
+  'true',
+  't',
+  'churn',
+  'churned',
+  'left',
+  'exited',
+  'cancelled',
+  'canceled',
+  'attrited',
+  'lost',
+  'bad',
+  'default',
+  'positive',
+]);
 
 /** Finds a header by name, ignoring case, spaces, underscores and punctuation. */
 export function findHeader(headers: readonly string[], names: readonly string[]): number {
@@ -52,25 +69,41 @@ export function suggestPositive(values: Map<string, { spelling: string; count: n
  * Reads the outcome column: it must hold exactly two values (missing cells aside), and the
  * positive one must be among them. Problems say what was found and what an outcome looks like.
  */
-export function resolveOutcome(table: RawTable, target: string, positive: string | undefined, aliases: readonly string[] = []): Result<Outcome> {
+export function resolveOutcome(
+  table: RawTable,
+  target: string,
+  positive: string | undefined,
+  aliases: readonly string[] = [],
+): Result<Outcome> {
   const index = findHeader(table.headers, [target, ...aliases]);
   if (index < 0) {
-    return fail(`The file has no column "${target}". Its columns are: ${table.headers.map((h) => `"${h}"`).join(', ')}.`);
+    return fail(
+      `The file has no column "${target}". Its columns are: ${table.headers.map((h) => `"${h}"`).join(', ')}.`,
+    );
   }
   const column = table.headers[index]!;
   const cells = table.columns[index]!;
   const values = distinctValues(cells);
-  const shown = [...values.values()].slice(0, 5).map((v) => `"${v.spelling}"`).join(', ');
+  const shown = [...values.values()]
+    .slice(0, 5)
+    .map((v) => `"${v.spelling}"`)
+    .join(', ');
   if (values.size < 2) {
-    return fail(`The outcome column "${column}" has ${values.size === 0 ? 'no values' : `only one value (${shown})`}: a model needs customers who left and customers who stayed.`);
+    return fail(
+      `The outcome column "${column}" has ${values.size === 0 ? 'no values' : `only one value (${shown})`}: a model needs customers who left and customers who stayed.`,
+    );
   }
   if (values.size > 2) {
-    return fail(`The outcome column "${column}" has ${values.size} different values (${shown}${values.size > 5 ? ', …' : ''}); it must have exactly two, such as Yes/No or 1/0.`);
+    return fail(
+      `The outcome column "${column}" has ${values.size} different values (${shown}${values.size > 5 ? ', …' : ''}); it must have exactly two, such as Yes/No or 1/0.`,
+    );
   }
   const chosen = positive ?? suggestPositive(values);
   const positiveKey = normaliseCategory(chosen);
   if (!values.has(positiveKey)) {
-    return fail(`The outcome column "${column}" has no value "${chosen}"; its values are ${shown}. Choose one of them as the positive value (the customers who left).`);
+    return fail(
+      `The outcome column "${column}" has no value "${chosen}"; its values are ${shown}. Choose one of them as the positive value (the customers who left).`,
+    );
   }
   const negativeKey = [...values.keys()].find((k) => k !== positiveKey)!;
   const y = new Uint8Array(cells.length);
@@ -89,5 +122,14 @@ export function resolveOutcome(table: RawTable, target: string, positive: string
       negatives++;
     }
   });
-  return ok({ column, index, positive: values.get(positiveKey)!.spelling, negative: values.get(negativeKey)!.spelling, y, positives, negatives, missing });
+  return ok({
+    column,
+    index,
+    positive: values.get(positiveKey)!.spelling,
+    negative: values.get(negativeKey)!.spelling,
+    y,
+    positives,
+    negatives,
+    missing,
+  });
 }

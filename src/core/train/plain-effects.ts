@@ -28,7 +28,12 @@ export function strongestEffects(spec: ModelSpec, count = 6): PlainEffect[] {
       const coefficient = spec.coefficients[j]!;
       const size = f.category !== undefined ? coefficient / f.std : coefficient;
       const direction = size >= 0 ? 'raises' : 'lowers';
-      const subject = f.category !== undefined ? `${label} = ${f.category}` : f.indicator === 'missing' ? `${label} missing` : `Higher ${label}${f.transform === 'log1p' ? ' (on a log scale)' : ''}`;
+      const subject =
+        f.category !== undefined
+          ? `${label} = ${f.category}`
+          : f.indicator === 'missing'
+            ? `${label} missing`
+            : `Higher ${label}${f.transform === 'log1p' ? ' (on a log scale)' : ''}`;
       return { size, text: `${subject} ${direction} the risk ${howMuch(size)}` };
     })
     .filter((e) => Number.isFinite(e.size) && e.size !== 0)

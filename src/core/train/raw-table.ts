@@ -31,5 +31,7 @@ export function humanLabel(header: string): string {
     .trim()
     .split(' ');
   if (words.length === 0 || words[0] === '') return header;
-  return words.map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : /^[A-Z0-9]+$/.test(w) ? w : w.toLowerCase())).join(' ');
+  return words
+    .map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : /^[A-Z0-9]+$/.test(w) ? w : w.toLowerCase()))
+    .join(' ');
 }

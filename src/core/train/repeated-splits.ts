@@ -22,6 +22,8 @@ export function repeatedSplits(train: (seed: number) => ModelSpec | undefined) {
   return {
     splits: specs.length,
     roc_auc: summary(specs.map((s) => s.metrics.test.roc_auc)),
-    recall_at_recommended: summary(specs.map((s) => s.thresholds.points.find((p) => p.name === s.thresholds.recommended)!.test.recall)),
+    recall_at_recommended: summary(
+      specs.map((s) => s.thresholds.points.find((p) => p.name === s.thresholds.recommended)!.test.recall),
+    ),
   };
 }

@@ -7,7 +7,12 @@ const byClass = (indices: readonly number[], y: Uint8Array) =>
  * Holds out `testShare` of each class, so both parts keep the churn rate. Indices come back sorted.
  * `indices` limits the split to some rows (those with an outcome); default: every row.
  */
-export function stratifiedSplit(y: Uint8Array, testShare: number, seed: number, indices: readonly number[] = [...y.keys()]): { train: number[]; test: number[] } {
+export function stratifiedSplit(
+  y: Uint8Array,
+  testShare: number,
+  seed: number,
+  indices: readonly number[] = [...y.keys()],
+): { train: number[]; test: number[] } {
   const random = seededRandom(seed);
   const train: number[] = [];
   const test: number[] = [];

@@ -10,7 +10,6 @@ const { onnx } = onnxProto;
 const FEATURES = 5;
 const NAMES = { input: 'features', output: 'churn_probability', featureCount: FEATURES };
 
-
 const random = seeded(20240611);
 // Rounded to float32 up front: the model stores float32, so the reference then differs from
 // the runtime only by ort's float32 arithmetic, which is what the tolerance is about.

@@ -41,7 +41,9 @@ export function buildLogisticOnnx(args: LogisticOnnxArgs): Uint8Array {
   }
   const names = [input, output, WEIGHTS, BIAS, LOGIT];
   if (names.some((n) => n.length === 0) || new Set(names).size !== names.length) {
-    throw new Error(`buildLogisticOnnx: input/output names must be non-empty and not one of ${[WEIGHTS, BIAS, LOGIT].join(', ')}`);
+    throw new Error(
+      `buildLogisticOnnx: input/output names must be non-empty and not one of ${[WEIGHTS, BIAS, LOGIT].join(', ')}`,
+    );
   }
 
   const graph = onnx.GraphProto.create({
@@ -50,10 +52,7 @@ export function buildLogisticOnnx(args: LogisticOnnxArgs): Uint8Array {
       onnx.NodeProto.create({ name: 'linear', opType: 'Gemm', input: [input, WEIGHTS, BIAS], output: [LOGIT] }),
       onnx.NodeProto.create({ name: 'probability', opType: 'Sigmoid', input: [LOGIT], output: [output] }),
     ],
-    initializer: [
-      floatTensor(WEIGHTS, [featureCount, 1], weights),
-      floatTensor(BIAS, [1], [intercept]),
-    ],
+    initializer: [floatTensor(WEIGHTS, [featureCount, 1], weights), floatTensor(BIAS, [1], [intercept])],
     input: [floatMatrixInfo(input, featureCount)],
     output: [floatMatrixInfo(output, 1)],
   });

@@ -3,7 +3,10 @@ import type { CategoricalColumn } from '../spec/model-spec.ts';
 import { BLANK, categoryMatcher, normaliseCategory, UNKNOWN } from './match-category.ts';
 
 const contract: CategoricalColumn = {
-  name: 'Contract', label: 'Contract', type: 'categorical', aliases: [],
+  name: 'Contract',
+  label: 'Contract',
+  type: 'categorical',
+  aliases: [],
   categories: ['Month-to-month', 'One year', 'Two year'],
   synonyms: { monthly: 'Month-to-month', '2 years': 'Two year' },
   sensitive: false,
@@ -48,12 +51,22 @@ describe('normaliseCategory', () => {
 describe('categoryMatcher memory', () => {
   it('answers right after switching between spellings, cached or not', () => {
     const match = categoryMatcher(contract);
-    expect(['one year', 'Two year', 'one year', 'one year', 'Gold', 'Two year', '', 'Gold'].map(match)).toEqual([1, 2, 1, 1, UNKNOWN, 2, BLANK, UNKNOWN]);
+    expect(['one year', 'Two year', 'one year', 'one year', 'Gold', 'Two year', '', 'Gold'].map(match)).toEqual([
+      1,
+      2,
+      1,
+      1,
+      UNKNOWN,
+      2,
+      BLANK,
+      UNKNOWN,
+    ]);
   });
 
   it('keeps answering right past 10,000 distinct spellings', () => {
     const match = categoryMatcher(contract);
-    for (let i = 0; i < 10_050; i++) expect(match(`two${' '.repeat(1 + (i % 3))}year${'_'.repeat(Math.floor(i / 3))}`)).toBe(i < 3 ? 2 : UNKNOWN);
+    for (let i = 0; i < 10_050; i++)
+      expect(match(`two${' '.repeat(1 + (i % 3))}year${'_'.repeat(Math.floor(i / 3))}`)).toBe(i < 3 ? 2 : UNKNOWN);
     expect(match('Month-to-month')).toBe(0);
     expect(match('  month to month')).toBe(0);
   });

@@ -3,7 +3,11 @@ import { isMissingCell } from './missing-cell.ts';
 
 /** Case, spacing, dashes and underscores do not distinguish categories: "month_to month" = "Month-to-month". */
 export function normaliseCategory(text: string): string {
-  return text.normalize('NFKC').trim().toLowerCase().replace(/[\s_\-–]+/g, ' ');
+  return text
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_\-–]+/g, ' ');
 }
 
 export const BLANK = -2;

@@ -20,9 +20,22 @@ type Field = keyof CampaignSettings;
 
 /** How each input reads and writes its setting: the save rate is typed as a percentage. */
 const toText = (field: Field, value: number) => String(field === 'saveRate' ? Math.round(value * 1e6) / 1e4 : value);
-const fromText = (field: Field, text: string) => (text.trim() === '' ? NaN : field === 'saveRate' ? Number(text) / 100 : Number(text));
+const fromText = (field: Field, text: string) =>
+  text.trim() === '' ? NaN : field === 'saveRate' ? Number(text) / 100 : Number(text);
 
-function NumberField({ field, label, suffix, settings, onSettings }: { field: Field; label: string; suffix?: string; settings: CampaignSettings; onSettings: Props['onSettings'] }) {
+function NumberField({
+  field,
+  label,
+  suffix,
+  settings,
+  onSettings,
+}: {
+  field: Field;
+  label: string;
+  suffix?: string;
+  settings: CampaignSettings;
+  onSettings: Props['onSettings'];
+}) {
   const id = useId();
   // The typed text is kept while it is being edited, so "1." or "" does not jump back.
   const [draft, setDraft] = useState<string | null>(null);
@@ -62,24 +75,54 @@ export function CampaignPanel({ spec, settings, onSettings, result, problem, has
     <section className="card campaign" aria-labelledby="campaign-heading" data-testid="campaign-panel">
       <h2 id="campaign-heading">Campaign</h2>
       <p>
-        Expected net benefit of contacting a customer = <strong>churn probability × save rate × {valueWords} × months − cost per contact</strong>.
-        Every figure here is an expectation from the model, not a promise.
+        Expected net benefit of contacting a customer ={' '}
+        <strong>churn probability × save rate × {valueWords} × months − cost per contact</strong>. Every figure here is
+        an expectation from the model, not a promise.
       </p>
       <form className="campaign-inputs" onSubmit={(e) => e.preventDefault()} aria-label="Campaign settings">
-        {!hasValueColumn && <NumberField field="monthlyValue" label="Monthly value of a customer" settings={settings} onSettings={onSettings} />}
-        <NumberField field="months" label="Months of value a saved customer keeps" settings={settings} onSettings={onSettings} />
+        {!hasValueColumn && (
+          <NumberField
+            field="monthlyValue"
+            label="Monthly value of a customer"
+            settings={settings}
+            onSettings={onSettings}
+          />
+        )}
+        <NumberField
+          field="months"
+          label="Months of value a saved customer keeps"
+          settings={settings}
+          onSettings={onSettings}
+        />
         <NumberField field="cost" label="Cost of contacting one customer" settings={settings} onSettings={onSettings} />
-        <NumberField field="saveRate" label="Share of contacted churners the offer saves" suffix="%" settings={settings} onSettings={onSettings} />
+        <NumberField
+          field="saveRate"
+          label="Share of contacted churners the offer saves"
+          suffix="%"
+          settings={settings}
+          onSettings={onSettings}
+        />
       </form>
-      {hasValueColumn && valueColumn && <p className="muted">Each customer's monthly value is their {valueColumn.label}.</p>}
-      {problem && <p role="alert" className="error">{problem}</p>}
+      {hasValueColumn && valueColumn && (
+        <p className="muted">Each customer's monthly value is their {valueColumn.label}.</p>
+      )}
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
       {result && (
         <>
           <div className="campaign-best-row">
             <p role="status">
-              {result.best.count === 0
-                ? 'At these settings no contact is expected to pay for itself.'
-                : <>Contacting the best <strong>{formatCount(result.best.count)}</strong> customers is expected to bring <strong>{moneyExact(result.best.value)}</strong> net.</>}
+              {result.best.count === 0 ? (
+                'At these settings no contact is expected to pay for itself.'
+              ) : (
+                <>
+                  Contacting the best <strong>{formatCount(result.best.count)}</strong> customers is expected to bring{' '}
+                  <strong>{moneyExact(result.best.value)}</strong> net.
+                </>
+              )}
             </p>
             <button
               type="button"

@@ -1,5 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { checkCampaignSettings, EXPORT_CAMPAIGN, expectedBenefits, type CampaignResult, type CampaignSettings } from '../../core/decision/campaign.ts';
+import {
+  checkCampaignSettings,
+  EXPORT_CAMPAIGN,
+  expectedBenefits,
+  type CampaignResult,
+  type CampaignSettings,
+} from '../../core/decision/campaign.ts';
 import type { ModelSpec } from '../../core/spec/model-spec.ts';
 import type { ScoredDataset } from '../../worker/protocol.ts';
 
@@ -40,7 +46,12 @@ interface Worked {
  * holds the scores (at a million rows the sorts took 0.8–2 s on the page's thread); each valid change
  * of the settings asks it again. The expected benefit per row is one multiplication each, done here.
  */
-export function useCampaign(dataset: ScoredDataset | undefined, spec: ModelSpec | undefined, settings: CampaignSettings, worked: Worked) {
+export function useCampaign(
+  dataset: ScoredDataset | undefined,
+  spec: ModelSpec | undefined,
+  settings: CampaignSettings,
+  worked: Worked,
+) {
   const values = dataset && spec?.value ? (dataset.numeric[spec.value.column] ?? null) : null;
   const checked = useMemo(() => checkCampaignSettings(settings), [settings]);
   const job = dataset?.job;
@@ -48,7 +59,10 @@ export function useCampaign(dataset: ScoredDataset | undefined, spec: ModelSpec 
   useEffect(() => {
     if (job !== undefined && checked.ok) request(checked.value, CHART_POINTS);
   }, [job, checked, request]);
-  const benefits = useMemo(() => (dataset && checked.ok ? expectedBenefits(dataset.probabilities, values, checked.value) : null), [dataset, values, checked]);
+  const benefits = useMemo(
+    () => (dataset && checked.ok ? expectedBenefits(dataset.probabilities, values, checked.value) : null),
+    [dataset, values, checked],
+  );
   const reply = checked.ok ? worked.reply : undefined;
   return {
     result: reply?.result ?? null,

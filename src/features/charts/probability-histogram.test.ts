@@ -4,7 +4,13 @@ import { binSide, probabilityHistogram } from './probability-histogram.ts';
 describe('probabilityHistogram', () => {
   it.each([
     { name: 'empty', probs: [], bins: 4, counts: [0, 0, 0, 0], scored: 0 },
-    { name: 'edges go to the upper bin, 1 to the last', probs: [0, 0.25, 0.5, 0.75, 1], bins: 4, counts: [1, 1, 1, 2], scored: 5 },
+    {
+      name: 'edges go to the upper bin, 1 to the last',
+      probs: [0, 0.25, 0.5, 0.75, 1],
+      bins: 4,
+      counts: [1, 1, 1, 2],
+      scored: 5,
+    },
     { name: 'rejected rows (NaN) are skipped', probs: [NaN, 0.1, NaN], bins: 2, counts: [1, 0], scored: 1 },
     { name: 'out of range values are skipped', probs: [-0.1, 1.1, 0.9], bins: 2, counts: [0, 1], scored: 1 },
   ])('$name', ({ probs, bins, counts, scored }) => {

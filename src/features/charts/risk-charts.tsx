@@ -20,11 +20,20 @@ export function RiskCharts({ dataset, spec, threshold }: Props) {
   // pass that takes tens of milliseconds on a million rows, so they trail a dragged slider.
   const histogram = useMemo(() => probabilityHistogram(dataset.probabilities), [dataset]);
   // "Break down by" adds any categorical column, or banded numeric column, to the spec's segments.
-  const choices = useMemo(() => spec.columns.filter((c) => !spec.segments.includes(c.name) && (c.type === 'categorical' || c.band_ends !== undefined)), [spec]);
+  const choices = useMemo(
+    () =>
+      spec.columns.filter(
+        (c) => !spec.segments.includes(c.name) && (c.type === 'categorical' || c.band_ends !== undefined),
+      ),
+    [spec],
+  );
   const [breakdown, setBreakdown] = useState('');
   const selectId = useId();
   const chosen = choices.some((c) => c.name === breakdown) ? breakdown : '';
-  const groups = useMemo(() => segmentGroups({ ...spec, segments: chosen ? [...spec.segments, chosen] : spec.segments }, dataset), [spec, dataset, chosen]);
+  const groups = useMemo(
+    () => segmentGroups({ ...spec, segments: chosen ? [...spec.segments, chosen] : spec.segments }, dataset),
+    [spec, dataset, chosen],
+  );
   const shown = useDeferredValue(threshold);
   const summary = useMemo(() => segmentShares(dataset.probabilities, groups, shown), [dataset, groups, shown]);
   const thresholdText = `threshold ${formatPercent(shown)}`;
@@ -35,15 +44,26 @@ export function RiskCharts({ dataset, spec, threshold }: Props) {
       {choices.length > 0 && (
         <p className="breakdown">
           <label htmlFor={selectId}>Break down by</label>{' '}
-          <select id={selectId} value={chosen} data-testid="breakdown-select" onChange={(e) => setBreakdown(e.currentTarget.value)}>
+          <select
+            id={selectId}
+            value={chosen}
+            data-testid="breakdown-select"
+            onChange={(e) => setBreakdown(e.currentTarget.value)}
+          >
             <option value="">(the model's usual segments only)</option>
-            {choices.map((c) => <option key={c.name} value={c.name}>{c.type === 'numeric' ? `${c.label} band` : c.label}</option>)}
+            {choices.map((c) => (
+              <option key={c.name} value={c.name}>
+                {c.type === 'numeric' ? `${c.label} band` : c.label}
+              </option>
+            ))}
           </select>
         </p>
       )}
       <div className="risk-charts-grid">
         <HistogramChart histogram={histogram} threshold={shown} atRisk={summary.atRisk} />
-        {summary.groups.map((g) => <SegmentChart key={g.column} shares={g} thresholdText={thresholdText} />)}
+        {summary.groups.map((g) => (
+          <SegmentChart key={g.column} shares={g} thresholdText={thresholdText} />
+        ))}
       </div>
     </section>
   );

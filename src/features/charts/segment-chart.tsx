@@ -16,58 +16,89 @@ const AXIS_HEIGHT = 70;
 
 // Chart.js gives the category axis at most half a narrow card and clips what does not fit
 // ("Bank transfer (automatic)"), so a long name breaks before its bracket.
-const nameLines = (label: string) => (label.length > 14 && label.includes(' (') ? label.replace(' (', '\n(').split('\n') : [label]);
+const nameLines = (label: string) =>
+  label.length > 14 && label.includes(' (') ? label.replace(' (', '\n(').split('\n') : [label];
 
 /** Share of one segment's customers at risk; every bar's label carries its numbers, so colour is not needed to read it. */
 export function SegmentChart({ shares, thresholdText }: Props) {
   const theme = useChartTheme();
   const { buckets } = shares;
 
-  const data = useMemo<ChartData<'bar'>>(() => ({
-    // Two-line labels keep long category names readable in a narrow card.
-    labels: buckets.map((b) => [...nameLines(b.label), `${formatPercent(b.share)} of ${formatCount(b.customers)}`]),
-    datasets: [{ label: 'Share at risk', data: buckets.map((b) => b.share), backgroundColor: theme.danger, maxBarThickness: 24 }],
-  }), [buckets, theme]);
+  const data = useMemo<ChartData<'bar'>>(
+    () => ({
+      // Two-line labels keep long category names readable in a narrow card.
+      labels: buckets.map((b) => [...nameLines(b.label), `${formatPercent(b.share)} of ${formatCount(b.customers)}`]),
+      datasets: [
+        {
+          label: 'Share at risk',
+          data: buckets.map((b) => b.share),
+          backgroundColor: theme.danger,
+          maxBarThickness: 24,
+        },
+      ],
+    }),
+    [buckets, theme],
+  );
 
-  const options = useMemo<ChartOptions<'bar'>>(() => ({
-    indexAxis: 'y',
-    ...chartLayout(theme),
-    scales: {
-      x: {
-        ...axisColours(theme), min: 0, max: 1,
-        ticks: { color: theme.text, callback: (v) => formatWholePercent(Number(v)) },
-        // Two lines: on one, Chart.js squeezes the title into the axis width.
-        title: { display: true, text: ['Share at risk', `(${thresholdText})`], color: theme.text },
+  const options = useMemo<ChartOptions<'bar'>>(
+    () => ({
+      indexAxis: 'y',
+      ...chartLayout(theme),
+      scales: {
+        x: {
+          ...axisColours(theme),
+          min: 0,
+          max: 1,
+          ticks: { color: theme.text, callback: (v) => formatWholePercent(Number(v)) },
+          // Two lines: on one, Chart.js squeezes the title into the axis width.
+          title: { display: true, text: ['Share at risk', `(${thresholdText})`], color: theme.text },
+        },
+        y: { ...axisColours(theme), ticks: { color: theme.text, autoSkip: false } },
       },
-      y: { ...axisColours(theme), ticks: { color: theme.text, autoSkip: false } },
-    },
-    plugins: {
-      legend: { display: false },
-      tooltip: {
-        callbacks: {
-          label: (item) => {
-            const b = buckets[item.dataIndex];
-            return b ? `${formatPercent(b.share)} at risk: ${formatCount(b.atRisk)} of ${formatCount(b.customers)} customers` : '';
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          callbacks: {
+            label: (item) => {
+              const b = buckets[item.dataIndex];
+              return b
+                ? `${formatPercent(b.share)} at risk: ${formatCount(b.atRisk)} of ${formatCount(b.customers)} customers`
+                : '';
+            },
           },
         },
       },
-    },
-  }), [buckets, theme, thresholdText]);
+    }),
+    [buckets, theme, thresholdText],
+  );
 
   const barHeight = BAR_HEIGHT + LINE_HEIGHT * (Math.max(1, ...buckets.map((b) => nameLines(b.label).length)) - 1);
-  const description = buckets.map((b) => `${b.label} ${formatPercent(b.share)} of ${formatCount(b.customers)}`).join('; ');
+  const description = buckets
+    .map((b) => `${b.label} ${formatPercent(b.share)} of ${formatCount(b.customers)}`)
+    .join('; ');
 
   return (
     <figure className="risk-chart" data-testid={`segment-chart-${shares.column}`}>
-      <figcaption><h3>At risk by {shares.label}</h3></figcaption>
+      <figcaption>
+        <h3>At risk by {shares.label}</h3>
+      </figcaption>
       <div className="risk-chart-canvas" style={{ height: buckets.length * barHeight + AXIS_HEIGHT }}>
-        <Bar data={data} options={options} aria-label={`Share of customers at risk by ${shares.label} at ${thresholdText}: ${description}.`} />
+        <Bar
+          data={data}
+          options={options}
+          aria-label={`Share of customers at risk by ${shares.label} at ${thresholdText}: ${description}.`}
+        />
       </div>
       <details>
         <summary>{shares.label} as a table</summary>
         <table>
           <thead>
-            <tr><th scope="col">{shares.label}</th><th scope="col">Customers</th><th scope="col">At risk</th><th scope="col">Share at risk</th></tr>
+            <tr>
+              <th scope="col">{shares.label}</th>
+              <th scope="col">Customers</th>
+              <th scope="col">At risk</th>
+              <th scope="col">Share at risk</th>
+            </tr>
           </thead>
           <tbody>
             {buckets.map((b) => (

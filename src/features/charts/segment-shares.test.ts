@@ -3,30 +3,56 @@ import type { CategoricalColumn, NumericColumn, SpecColumn } from '../../core/sp
 import { segmentGroups, segmentShares } from './segment-shares.ts';
 
 const categorical = (name: string, categories: string[]): CategoricalColumn => ({
-  name, label: name, type: 'categorical', aliases: [], categories, synonyms: {}, sensitive: false,
+  name,
+  label: name,
+  type: 'categorical',
+  aliases: [],
+  categories,
+  synonyms: {},
+  sensitive: false,
 });
 const numeric = (name: string, label: string): NumericColumn => ({
-  name, label, type: 'numeric', aliases: [], impute: { constant: 0 }, bounds: { min: 0, max: 1000 }, range: { min: 0, max: 100 }, unit: 'months', band_ends: [12, 24, 48], sensitive: false,
+  name,
+  label,
+  type: 'numeric',
+  aliases: [],
+  impute: { constant: 0 },
+  bounds: { min: 0, max: 1000 },
+  range: { min: 0, max: 100 },
+  unit: 'months',
+  band_ends: [12, 24, 48],
+  sensitive: false,
 });
 
 const contract = categorical('Contract', ['Month-to-month', 'One year', 'Two year']);
 const gender = categorical('gender', ['Female', 'Male']);
 const tenure = numeric('tenure', 'Tenure');
 
-function summary(columns: SpecColumn[], data: { numeric?: Record<string, number[]>; codes?: Record<string, number[]> }, probs: number[], threshold: number) {
-  const groups = segmentGroups({ columns, segments: columns.map((c) => c.name) }, {
-    numeric: Object.fromEntries(Object.entries(data.numeric ?? {}).map(([k, v]) => [k, Float64Array.from(v)])),
-    codes: Object.fromEntries(Object.entries(data.codes ?? {}).map(([k, v]) => [k, Int16Array.from(v)])),
-  });
+function summary(
+  columns: SpecColumn[],
+  data: { numeric?: Record<string, number[]>; codes?: Record<string, number[]> },
+  probs: number[],
+  threshold: number,
+) {
+  const groups = segmentGroups(
+    { columns, segments: columns.map((c) => c.name) },
+    {
+      numeric: Object.fromEntries(Object.entries(data.numeric ?? {}).map(([k, v]) => [k, Float64Array.from(v)])),
+      codes: Object.fromEntries(Object.entries(data.codes ?? {}).map(([k, v]) => [k, Int16Array.from(v)])),
+    },
+  );
   return segmentShares(Float32Array.from(probs), groups, threshold);
 }
 
 describe('segmentGroups', () => {
   it("charts the spec's segments, in the spec's order, and nothing else", () => {
-    const groups = segmentGroups({ columns: [gender, contract, tenure], segments: ['Contract', 'tenure'] }, {
-      numeric: { tenure: new Float64Array(1) },
-      codes: { gender: new Int16Array(1), Contract: new Int16Array(1) },
-    });
+    const groups = segmentGroups(
+      { columns: [gender, contract, tenure], segments: ['Contract', 'tenure'] },
+      {
+        numeric: { tenure: new Float64Array(1) },
+        codes: { gender: new Int16Array(1), Contract: new Int16Array(1) },
+      },
+    );
     expect(groups.map((g) => [g.column, g.label, g.buckets])).toEqual([
       ['Contract', 'Contract', ['Month-to-month', 'One year', 'Two year', 'Unknown']],
       ['tenure', 'Tenure band', ['0–12 months', '13–24 months', '25–48 months', '49+ months', 'Unknown']],
@@ -34,7 +60,9 @@ describe('segmentGroups', () => {
   });
 
   it('skips a column the spec has but the file data lacks', () => {
-    expect(segmentGroups({ columns: [contract, tenure], segments: ['Contract', 'tenure'] }, { numeric: {}, codes: {} })).toEqual([]);
+    expect(
+      segmentGroups({ columns: [contract, tenure], segments: ['Contract', 'tenure'] }, { numeric: {}, codes: {} }),
+    ).toEqual([]);
   });
 });
 
@@ -43,13 +71,17 @@ describe('segmentShares', () => {
     const s = summary([contract], { codes: { Contract: [0, 0, 0, 1, 1, -1] } }, [0.9, 0.5, 0.1, 0.6, 0.2, 0.7], 0.5);
     expect(s.scored).toBe(6);
     expect(s.atRisk).toBe(4);
-    expect(s.groups).toEqual([{
-      column: 'Contract', label: 'Contract', buckets: [
-        { label: 'Month-to-month', customers: 3, atRisk: 2, share: 2 / 3 },
-        { label: 'One year', customers: 2, atRisk: 1, share: 0.5 },
-        { label: 'Unknown', customers: 1, atRisk: 1, share: 1 },
-      ],
-    }]);
+    expect(s.groups).toEqual([
+      {
+        column: 'Contract',
+        label: 'Contract',
+        buckets: [
+          { label: 'Month-to-month', customers: 3, atRisk: 2, share: 2 / 3 },
+          { label: 'One year', customers: 2, atRisk: 1, share: 0.5 },
+          { label: 'Unknown', customers: 1, atRisk: 1, share: 1 },
+        ],
+      },
+    ]);
   });
 
   it.each([
@@ -66,7 +98,12 @@ describe('segmentShares', () => {
   });
 
   it('leaves rejected rows (NaN) out of every count', () => {
-    const s = summary([contract, tenure], { codes: { Contract: [0, 2] }, numeric: { tenure: [NaN, 30] } }, [NaN, 0.4], 0.5);
+    const s = summary(
+      [contract, tenure],
+      { codes: { Contract: [0, 2] }, numeric: { tenure: [NaN, 30] } },
+      [NaN, 0.4],
+      0.5,
+    );
     expect(s.scored).toBe(1);
     expect(s.atRisk).toBe(0);
     expect(s.groups.map((g) => g.buckets)).toEqual([
@@ -82,7 +119,7 @@ describe('segmentShares', () => {
   it('agrees with a direct count for every segment on random data', () => {
     const n = 5000;
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const codes = Array.from({ length: n }, () => Math.floor(random() * 4) - 1);
     const probs = Array.from({ length: n }, () => (random() < 0.05 ? NaN : random()));
     const s = summary([contract], { codes: { Contract: codes } }, probs, 0.3);

@@ -55,12 +55,26 @@ export function segmentGroups(
     const column = spec.columns.find((c) => c.name === name);
     if (column?.type === 'categorical') {
       const values = data.codes[name];
-      if (values) groups.push({ kind: 'codes', column: name, label: column.label, buckets: [...column.categories, UNKNOWN_BUCKET], values });
+      if (values)
+        groups.push({
+          kind: 'codes',
+          column: name,
+          label: column.label,
+          buckets: [...column.categories, UNKNOWN_BUCKET],
+          values,
+        });
     } else if (column?.type === 'numeric' && column.band_ends) {
       const values = data.numeric[name];
       if (values) {
         const buckets = [...bandLabels(column.band_ends, column.range.min, column.unit), UNKNOWN_BUCKET];
-        groups.push({ kind: 'bands', column: name, label: `${column.label} band`, buckets, values, ends: column.band_ends });
+        groups.push({
+          kind: 'bands',
+          column: name,
+          label: `${column.label} band`,
+          buckets,
+          values,
+          ends: column.band_ends,
+        });
       }
     }
   }
@@ -84,7 +98,11 @@ function bucketOf(group: SegmentGroup, row: number): number {
  * Customers and at-risk customers (`p >= threshold`) per segment, in one pass over the rows,
  * so moving the threshold on a million-row file stays quick. Rejected rows (NaN) are left out.
  */
-export function segmentShares(probabilities: ArrayLike<number>, groups: readonly SegmentGroup[], threshold: number): SegmentSummary {
+export function segmentShares(
+  probabilities: ArrayLike<number>,
+  groups: readonly SegmentGroup[],
+  threshold: number,
+): SegmentSummary {
   const offsets: number[] = [];
   let width = 0;
   for (const g of groups) {

@@ -7,7 +7,8 @@ import type { ScoredDataset } from '../../worker/protocol.ts';
 
 type Side = Pick<ScoredDataset, 'ids' | 'probabilities'>;
 
-const idOf = (side: Side, row: number) => side.ids!.text.slice(side.ids!.offsets[row], side.ids!.offsets[row + 1]).trim();
+const idOf = (side: Side, row: number) =>
+  side.ids!.text.slice(side.ids!.offsets[row], side.ids!.offsets[row + 1]).trim();
 // IDs come from the file: quoted as needed, and never run as a spreadsheet formula.
 const quote = (cell: string) => csvRow([neutraliseCell(cell)], ',');
 const prob = (p: number | undefined) => (p === undefined || Number.isNaN(p) ? '' : p.toFixed(4));
@@ -16,8 +17,15 @@ const prob = (p: number | undefined) => (p === undefined || Number.isNaN(p) ? ''
  * One line per customer in either file: whether they stayed, left or are new, both
  * probabilities, the change in points, both bands and the groups they fall in.
  */
-export function changesCsv(before: Side, now: Side, comparison: Comparison, bands: readonly RiskBandSpec[], threshold: number): Blob {
-  const header = 'customer_id,status,probability_before,probability_now,change_points,risk_band_before,risk_band_now,newly_at_risk,no_longer_at_risk\r\n';
+export function changesCsv(
+  before: Side,
+  now: Side,
+  comparison: Comparison,
+  bands: readonly RiskBandSpec[],
+  threshold: number,
+): Blob {
+  const header =
+    'customer_id,status,probability_before,probability_now,change_points,risk_band_before,risk_band_now,newly_at_risk,no_longer_at_risk\r\n';
   const parts: string[] = ['\uFEFF', header];
   const band = (p: number | undefined) => (p === undefined || Number.isNaN(p) ? '' : riskBandName(p, bands));
   const lines: string[] = [];
@@ -33,7 +41,9 @@ export function changesCsv(before: Side, now: Side, comparison: Comparison, band
     const change = both ? ((p1 - p0) * 100).toFixed(1) : '';
     const newly = both && p1 >= threshold && p0 < threshold ? '1' : '0';
     const noLonger = both && p1 < threshold && p0 >= threshold ? '1' : '0';
-    lines.push(`${quote(idOf(now, i))},${j >= 0 ? 'stayed' : 'new'},${prob(p0)},${prob(p1)},${change},${band(p0)},${band(p1)},${newly},${noLonger}\r\n`);
+    lines.push(
+      `${quote(idOf(now, i))},${j >= 0 ? 'stayed' : 'new'},${prob(p0)},${prob(p1)},${change},${band(p0)},${band(p1)},${newly},${noLonger}\r\n`,
+    );
     if (lines.length === 10_000) flush();
   }
   for (const j of comparison.leftRows) {

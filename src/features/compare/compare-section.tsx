@@ -29,14 +29,20 @@ function download(blob: Blob, fileName: string) {
 
 export function CompareSection({ startWorker, dataset, spec, threshold, onShowList, onSummary }: Props) {
   const { earlier, choose, comparison, before } = useCompare(startWorker, dataset, spec, threshold);
-  const showGroup = useCallback((label: string, rows: Uint32Array) => {
-    const mask = new Uint8Array(dataset.rows);
-    for (const row of rows) mask[row] = 1;
-    onShowList(label, mask);
-  }, [dataset, onShowList]);
+  const showGroup = useCallback(
+    (label: string, rows: Uint32Array) => {
+      const mask = new Uint8Array(dataset.rows);
+      for (const row of rows) mask[row] = 1;
+      onShowList(label, mask);
+    },
+    [dataset, onShowList],
+  );
   const exportChanges = useCallback(() => {
     if (!before || !comparison?.ok) return;
-    download(changesCsv(before, dataset, comparison.value, spec.risk_bands, threshold), `${dataset.fileName.replace(/\.(csv|tsv|txt)$/i, '')}-changes.csv`);
+    download(
+      changesCsv(before, dataset, comparison.value, spec.risk_bands, threshold),
+      `${dataset.fileName.replace(/\.(csv|tsv|txt)$/i, '')}-changes.csv`,
+    );
   }, [before, comparison, dataset, spec, threshold]);
   const summary = comparison?.ok ? comparison.value : null;
   useEffect(() => {
@@ -44,8 +50,13 @@ export function CompareSection({ startWorker, dataset, spec, threshold, onShowLi
   }, [summary, onSummary]);
   return (
     <ComparePanel
-      spec={spec} threshold={threshold} earlier={earlier} comparison={comparison}
-      onChoose={choose} onShowGroup={showGroup} onExportChanges={exportChanges}
+      spec={spec}
+      threshold={threshold}
+      earlier={earlier}
+      comparison={comparison}
+      onChoose={choose}
+      onShowGroup={showGroup}
+      onExportChanges={exportChanges}
     />
   );
 }

@@ -39,10 +39,16 @@ export function DecisionPanel({ spec, ranked, threshold, recommended, onThreshol
           step={0.001}
           value={threshold}
           data-testid="threshold-slider"
-          aria-valuetext={list ? `${formatPercent(threshold)}, not in use: the at-risk list is ${list.label}` : `${formatPercent(threshold)} churn probability`}
+          aria-valuetext={
+            list
+              ? `${formatPercent(threshold)}, not in use: the at-risk list is ${list.label}`
+              : `${formatPercent(threshold)} churn probability`
+          }
           onChange={(e) => onThreshold(Number(e.currentTarget.value))}
         />
-        <label htmlFor={ids.typed} className="visually-hidden">Threshold in percent</label>
+        <label htmlFor={ids.typed} className="visually-hidden">
+          Threshold in percent
+        </label>
         <input
           id={ids.typed}
           className="typed"
@@ -53,21 +59,28 @@ export function DecisionPanel({ spec, ranked, threshold, recommended, onThreshol
           value={typed ?? (threshold * 100).toFixed(1)}
           onChange={(e) => setTyped(e.currentTarget.value)}
           onBlur={() => {
-            if (typed !== null && typed.trim() !== '' && Number.isFinite(Number(typed))) onThreshold(Number(typed) / 100);
+            if (typed !== null && typed.trim() !== '' && Number.isFinite(Number(typed)))
+              onThreshold(Number(typed) / 100);
             setTyped(null);
           }}
           onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
         />
         <span aria-hidden="true">%</span>
-        <button type="button" className="button secondary" onClick={() => onThreshold(recommended)} disabled={threshold === recommended}>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => onThreshold(recommended)}
+          disabled={threshold === recommended}
+        >
           Recommended ({formatPercent(recommended)})
         </button>
       </div>
       {list && (
         <div className="at-risk-source" role="status" data-testid="at-risk-source" data-count={list.count}>
           <p>
-            The at-risk list is <strong>{list.label}</strong> ({formatCount(list.count)}), set by the campaign: the threshold is not in use,
-            as no threshold flags exactly them. Moving the threshold, or the button, goes back to it.
+            The at-risk list is <strong>{list.label}</strong> ({formatCount(list.count)}), set by the campaign: the
+            threshold is not in use, as no threshold flags exactly them. Moving the threshold, or the button, goes back
+            to it.
           </p>
           <button type="button" className="button secondary" onClick={() => onThreshold(threshold)}>
             Use the threshold ({formatPercent(threshold)}) again
@@ -75,21 +88,50 @@ export function DecisionPanel({ spec, ranked, threshold, recommended, onThreshol
         </div>
       )}
       <p className="muted" data-testid="held-out-rates">
-        On the model's held-out customers, this threshold had precision {formatPercent(rates.precision)} (flagged customers who did leave) and recall {formatPercent(rates.recall)} (leavers it flagged).
+        On the model's held-out customers, this threshold had precision {formatPercent(rates.precision)} (flagged
+        customers who did leave) and recall {formatPercent(rates.recall)} (leavers it flagged).
       </p>
       <div className="goal-row">
-        <form onSubmit={(e) => { e.preventDefault(); onThreshold(thresholdForTopK(ranked, clampInt(topK, scored))); }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            onThreshold(thresholdForTopK(ranked, clampInt(topK, scored)));
+          }}
+        >
           <label htmlFor={ids.topK}>Flag the top</label>
-          <input id={ids.topK} type="number" min={1} max={scored} value={topK} onChange={(e) => setTopK(e.currentTarget.value)} />
+          <input
+            id={ids.topK}
+            type="number"
+            min={1}
+            max={scored}
+            value={topK}
+            onChange={(e) => setTopK(e.currentTarget.value)}
+          />
           <span>customers</span>
-          <button type="submit" className="button secondary">Apply</button>
+          <button type="submit" className="button secondary">
+            Apply
+          </button>
           <small className="muted">your team's capacity, of {formatCount(scored)}</small>
         </form>
-        <form onSubmit={(e) => { e.preventDefault(); onThreshold(thresholdForCapture(ranked, clampInt(capture, 100) / 100)); }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            onThreshold(thresholdForCapture(ranked, clampInt(capture, 100) / 100));
+          }}
+        >
           <label htmlFor={ids.capture}>Catch</label>
-          <input id={ids.capture} type="number" min={1} max={100} value={capture} onChange={(e) => setCapture(e.currentTarget.value)} />
+          <input
+            id={ids.capture}
+            type="number"
+            min={1}
+            max={100}
+            value={capture}
+            onChange={(e) => setCapture(e.currentTarget.value)}
+          />
           <span>% of expected churners</span>
-          <button type="submit" className="button secondary">Apply</button>
+          <button type="submit" className="button secondary">
+            Apply
+          </button>
           <small className="muted">estimated from the probabilities, no outcomes needed</small>
         </form>
       </div>

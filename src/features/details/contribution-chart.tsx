@@ -12,30 +12,44 @@ const AXIS_HEIGHT = 60;
 export function ContributionChart({ reasons, customer }: { reasons: readonly Reason[]; customer: string }) {
   const theme = useChartTheme();
 
-  const data = useMemo<ChartData<'bar'>>(() => ({
-    labels: reasons.map((r) => `${r.text} (${formatSigned(r.contribution)})`),
-    datasets: [{
-      label: 'Push on risk',
-      data: reasons.map((r) => r.contribution),
-      backgroundColor: reasons.map((r) => (r.contribution > 0 ? theme.danger : theme.accent)),
-      maxBarThickness: 18,
-    }],
-  }), [reasons, theme]);
+  const data = useMemo<ChartData<'bar'>>(
+    () => ({
+      labels: reasons.map((r) => `${r.text} (${formatSigned(r.contribution)})`),
+      datasets: [
+        {
+          label: 'Push on risk',
+          data: reasons.map((r) => r.contribution),
+          backgroundColor: reasons.map((r) => (r.contribution > 0 ? theme.danger : theme.accent)),
+          maxBarThickness: 18,
+        },
+      ],
+    }),
+    [reasons, theme],
+  );
 
-  const options = useMemo<ChartOptions<'bar'>>(() => ({
-    indexAxis: 'y',
-    ...chartLayout(theme),
-    scales: {
-      x: { ...axisColours(theme), title: { display: true, text: 'Log-odds against an average customer (right raises risk)', color: theme.text } },
-      y: { ...axisColours(theme), ticks: { color: theme.text, autoSkip: false } },
-    },
-    plugins: {
-      legend: { display: false },
-      tooltip: { callbacks: { label: (item) => `${formatSigned(item.parsed.x ?? 0)} log-odds` } },
-    },
-  }), [theme]);
+  const options = useMemo<ChartOptions<'bar'>>(
+    () => ({
+      indexAxis: 'y',
+      ...chartLayout(theme),
+      scales: {
+        x: {
+          ...axisColours(theme),
+          title: { display: true, text: 'Log-odds against an average customer (right raises risk)', color: theme.text },
+        },
+        y: { ...axisColours(theme), ticks: { color: theme.text, autoSkip: false } },
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: { callbacks: { label: (item) => `${formatSigned(item.parsed.x ?? 0)} log-odds` } },
+      },
+    }),
+    [theme],
+  );
 
-  const strongest = reasons.slice(0, 3).map((r) => `${r.text} ${formatSigned(r.contribution)}`).join('; ');
+  const strongest = reasons
+    .slice(0, 3)
+    .map((r) => `${r.text} ${formatSigned(r.contribution)}`)
+    .join('; ');
 
   return (
     <div className="row-details-chart" style={{ height: reasons.length * BAR_HEIGHT + AXIS_HEIGHT }}>

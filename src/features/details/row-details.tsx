@@ -27,7 +27,10 @@ export function RowDetails({ dataset, spec, row, threshold, cells, error, onClos
   const headingId = useId();
   const closeButton = useRef<HTMLButtonElement>(null);
   const plan = useMemo(() => planFeatures(spec, featureTable(dataset)), [spec, dataset]);
-  const facts = useMemo(() => rowFacts(spec, plan, dataset.probabilities, row, threshold), [spec, plan, dataset, row, threshold]);
+  const facts = useMemo(
+    () => rowFacts(spec, plan, dataset.probabilities, row, threshold),
+    [spec, plan, dataset, row, threshold],
+  );
   const name = rowName(dataset.ids, row);
 
   // Focus goes back where it was (usually the table row) when the panel closes. This
@@ -54,20 +57,45 @@ export function RowDetails({ dataset, spec, row, threshold, cells, error, onClos
   const notable = facts.scored ? facts.reasons.filter((r) => Math.abs(r.contribution) >= NEGLIGIBLE) : [];
 
   return (
-    <section role="dialog" aria-modal="false" aria-labelledby={headingId} className="row-details" data-testid="row-details">
+    <section
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={headingId}
+      className="row-details"
+      data-testid="row-details"
+    >
       <header className="row-details-header">
         <h2 id={headingId}>{name}</h2>
-        <button ref={closeButton} type="button" className="row-details-close" onClick={onClose}>Close</button>
+        <button ref={closeButton} type="button" className="row-details-close" onClick={onClose}>
+          Close
+        </button>
       </header>
 
       {facts.scored ? (
         <dl className="row-details-facts">
-          <div><dt>Churn probability</dt><dd data-testid="details-probability" data-value={facts.probability}>{formatPercent(facts.probability)}</dd></div>
-          <div><dt>Risk band</dt><dd><RiskBandLabel level={facts.band} bands={spec.risk_bands} /></dd></div>
-          <div><dt>At risk at threshold {formatPercent(threshold)}</dt><dd data-testid="details-at-risk"><AtRiskLabel atRisk={facts.atRisk} /></dd></div>
+          <div>
+            <dt>Churn probability</dt>
+            <dd data-testid="details-probability" data-value={facts.probability}>
+              {formatPercent(facts.probability)}
+            </dd>
+          </div>
+          <div>
+            <dt>Risk band</dt>
+            <dd>
+              <RiskBandLabel level={facts.band} bands={spec.risk_bands} />
+            </dd>
+          </div>
+          <div>
+            <dt>At risk at threshold {formatPercent(threshold)}</dt>
+            <dd data-testid="details-at-risk">
+              <AtRiskLabel atRisk={facts.atRisk} />
+            </dd>
+          </div>
         </dl>
       ) : (
-        <p>This row was rejected, so it has no score. The values below show what the file holds; the row issues say why.</p>
+        <p>
+          This row was rejected, so it has no score. The values below show what the file holds; the row issues say why.
+        </p>
       )}
 
       {facts.scored && (
@@ -75,9 +103,15 @@ export function RowDetails({ dataset, spec, row, threshold, cells, error, onClos
           <h3>What drives this score</h3>
           <ContributionChart reasons={facts.reasons} customer={name} />
           <ul className="row-details-reasons">
-            {notable.map((r) => <li key={r.column}>{sentence(r)} ({formatSigned(r.contribution)})</li>)}
+            {notable.map((r) => (
+              <li key={r.column}>
+                {sentence(r)} ({formatSigned(r.contribution)})
+              </li>
+            ))}
           </ul>
-          {notable.length < facts.reasons.length && <p className="muted">The other columns barely move this customer's risk.</p>}
+          {notable.length < facts.reasons.length && (
+            <p className="muted">The other columns barely move this customer's risk.</p>
+          )}
           <WhatIfSection spec={spec} plan={plan} row={row} />
         </>
       )}
@@ -93,7 +127,9 @@ export function RowDetails({ dataset, spec, row, threshold, cells, error, onClos
           ))}
         </dl>
       ) : error ? (
-        <p role="alert" className="error">The row's values could not be read: {error}</p>
+        <p role="alert" className="error">
+          The row's values could not be read: {error}
+        </p>
       ) : (
         <p role="status">Loading the row…</p>
       )}

@@ -13,8 +13,16 @@ export type RowFacts =
   | { scored: false };
 
 /** The model inputs for `planFeatures`, which reads them from Maps. */
-export function featureTable(data: { numeric: Record<string, Float64Array>; codes: Record<string, Int16Array>; missing?: Record<string, Uint8Array> }) {
-  return { numeric: new Map(Object.entries(data.numeric)), codes: new Map(Object.entries(data.codes)), missing: new Map(Object.entries(data.missing ?? {})) };
+export function featureTable(data: {
+  numeric: Record<string, Float64Array>;
+  codes: Record<string, Int16Array>;
+  missing?: Record<string, Uint8Array>;
+}) {
+  return {
+    numeric: new Map(Object.entries(data.numeric)),
+    codes: new Map(Object.entries(data.codes)),
+    missing: new Map(Object.entries(data.missing ?? {})),
+  };
 }
 
 /** How a person finds this row: its customer ID, or its row number as a spreadsheet shows it (header = row 1). */
@@ -34,5 +42,11 @@ export function rowFacts(
 ): RowFacts {
   const probability = probabilities[row];
   if (probability === undefined || Number.isNaN(probability)) return { scored: false };
-  return { scored: true, probability, band: riskBandIndex(probability, spec.risk_bands), atRisk: probability >= threshold, reasons: explainRow(spec, plan, row) };
+  return {
+    scored: true,
+    probability,
+    band: riskBandIndex(probability, spec.risk_bands),
+    atRisk: probability >= threshold,
+    reasons: explainRow(spec, plan, row),
+  };
 }

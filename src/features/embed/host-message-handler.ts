@@ -24,7 +24,12 @@ export interface HostMessageEvent {
  * allowed origin, with a message that passes the schema, gets anything done; everything else
  * is dropped without a reply. Returns whether the message was acted on.
  */
-export function handleHostMessage(event: HostMessageEvent, parent: unknown, allowed: ReadonlySet<string>, act: HostActions): boolean {
+export function handleHostMessage(
+  event: HostMessageEvent,
+  parent: unknown,
+  allowed: ReadonlySet<string>,
+  act: HostActions,
+): boolean {
   if (event.source !== parent || !allowed.has(event.origin)) return false;
   const message = parseHostMessage(event.data);
   if (!message) return false;

@@ -36,7 +36,14 @@ export interface ResultSummary {
   threshold: number;
   expectedChurners: number;
   /** The campaign's settings and its best N with their expected net benefit; null while a setting is invalid. */
-  campaign: { saveRate: number; months: number; cost: number; monthlyValue: number; bestCount: number; bestValue: number } | null;
+  campaign: {
+    saveRate: number;
+    months: number;
+    cost: number;
+    monthlyValue: number;
+    bestCount: number;
+    bestValue: number;
+  } | null;
   /** Counts of the comparison with an earlier file; null until one is compared. */
   comparison: ComparisonSummary | null;
 }
@@ -58,7 +65,10 @@ const threshold = z.number().check(z.gte(0), z.lte(1));
 const hostMessage = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('churn-radar:score'),
-    fileName: z.pipe(z.string(), z.transform((name: string) => name || 'host-file.csv')),
+    fileName: z.pipe(
+      z.string(),
+      z.transform((name: string) => name || 'host-file.csv'),
+    ),
     csv: z.union([z.string(), z.instanceof(ArrayBuffer)]),
     threshold: z.optional(threshold),
   }),

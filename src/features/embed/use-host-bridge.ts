@@ -46,7 +46,8 @@ export function useHostBridge(inputs: HostBridgeInputs): void {
   useEffect(() => {
     if (!framed || !inputs.modelsReady || announced.current) return;
     announced.current = true;
-    for (const origin of allowed) window.parent.postMessage({ type: 'churn-radar:ready', version: 1 } satisfies AppToHost, origin);
+    for (const origin of allowed)
+      window.parent.postMessage({ type: 'churn-radar:ready', version: 1 } satisfies AppToHost, origin);
   }, [framed, inputs.modelsReady, allowed]);
 
   useEffect(() => {
@@ -74,7 +75,14 @@ export function useHostBridge(inputs: HostBridgeInputs): void {
 
   const { progress, summary, summaryPending, error, hostCsv } = inputs;
   useEffect(() => {
-    if (progress) send({ type: 'churn-radar:progress', phase: progress.phase, rows: progress.rows, bytes: progress.bytes, totalBytes: progress.totalBytes });
+    if (progress)
+      send({
+        type: 'churn-radar:progress',
+        phase: progress.phase,
+        rows: progress.rows,
+        bytes: progress.bytes,
+        totalBytes: progress.totalBytes,
+      });
   }, [progress, send]);
 
   useEffect(() => {

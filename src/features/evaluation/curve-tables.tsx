@@ -13,9 +13,21 @@ export const RocTable = memo(function RocTable({ roc }: { roc: RocPoint[] }) {
     <details>
       <summary>ROC curve as a table</summary>
       <table>
-        <thead><tr><th scope="col">Threshold</th><th scope="col">False positive rate</th><th scope="col">True positive rate</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Threshold</th>
+            <th scope="col">False positive rate</th>
+            <th scope="col">True positive rate</th>
+          </tr>
+        </thead>
         <tbody>
-          {roc.map((p) => <tr key={p.threshold}><th scope="row">{formatPercent(p.threshold)}</th><td>{formatScore(p.fpr)}</td><td>{formatScore(p.tpr)}</td></tr>)}
+          {roc.map((p) => (
+            <tr key={p.threshold}>
+              <th scope="row">{formatPercent(p.threshold)}</th>
+              <td>{formatScore(p.fpr)}</td>
+              <td>{formatScore(p.tpr)}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </details>
@@ -27,9 +39,21 @@ export const PrTable = memo(function PrTable({ pr }: { pr: PrPoint[] }) {
     <details>
       <summary>Precision–recall curve as a table</summary>
       <table>
-        <thead><tr><th scope="col">Threshold</th><th scope="col">Recall</th><th scope="col">Precision</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Threshold</th>
+            <th scope="col">Recall</th>
+            <th scope="col">Precision</th>
+          </tr>
+        </thead>
         <tbody>
-          {pr.map((p) => <tr key={p.threshold}><th scope="row">{formatPercent(p.threshold)}</th><td>{formatScore(p.recall)}</td><td>{formatScore(p.precision)}</td></tr>)}
+          {pr.map((p) => (
+            <tr key={p.threshold}>
+              <th scope="row">{formatPercent(p.threshold)}</th>
+              <td>{formatScore(p.recall)}</td>
+              <td>{formatScore(p.precision)}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </details>
@@ -41,7 +65,14 @@ export const CalibrationTable = memo(function CalibrationTable({ bins }: { bins:
     <details>
       <summary>Calibration as a table</summary>
       <table>
-        <thead><tr><th scope="col">Probability bin</th><th scope="col">Customers</th><th scope="col">Mean predicted</th><th scope="col">Observed churn rate</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Probability bin</th>
+            <th scope="col">Customers</th>
+            <th scope="col">Mean predicted</th>
+            <th scope="col">Observed churn rate</th>
+          </tr>
+        </thead>
         <tbody>
           {bins.map((b) => (
             <tr key={b.lower}>

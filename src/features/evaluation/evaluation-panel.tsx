@@ -37,11 +37,23 @@ function Evaluation({ dataset, labels, curves, threshold }: Props & { labels: Ui
       </p>
       {curves.ok ? (
         <dl className="evaluation-figures">
-          <div><dt>ROC AUC on this file</dt><dd data-testid="evaluation-auc" data-value={curves.auc}>{formatScore(curves.auc)}</dd></div>
-          <div><dt>Average precision</dt><dd data-testid="evaluation-ap" data-value={curves.averagePrecision}>{formatScore(curves.averagePrecision)}</dd></div>
+          <div>
+            <dt>ROC AUC on this file</dt>
+            <dd data-testid="evaluation-auc" data-value={curves.auc}>
+              {formatScore(curves.auc)}
+            </dd>
+          </div>
+          <div>
+            <dt>Average precision</dt>
+            <dd data-testid="evaluation-ap" data-value={curves.averagePrecision}>
+              {formatScore(curves.averagePrecision)}
+            </dd>
+          </div>
         </dl>
       ) : (
-        <p className="evaluation-problem" data-testid="evaluation-problem">{curves.problem}</p>
+        <p className="evaluation-problem" data-testid="evaluation-problem">
+          {curves.problem}
+        </p>
       )}
       {checked > 0 && <ConfusionTable point={point} threshold={shown} />}
       {curves.ok && <EvaluationCharts curves={curves} scores={scores} point={point} threshold={shown} />}

@@ -15,13 +15,23 @@ export function RowIssues({ dataset, onDownload }: { dataset: ScoredDataset; onD
     <section className="card" aria-labelledby="issues-heading" data-testid="row-issues">
       <h2 id="issues-heading">Row issues</h2>
       <p>
-        {formatCount(dataset.rows)} data rows in the file = {formatCount(scored)} scored + {formatCount(dataset.rejectedRows)} rejected.{' '}
-        {dataset.issueCount === 0 ? 'No values needed attention.' : `${formatCount(dataset.issueCount)} values needed attention.`}
+        {formatCount(dataset.rows)} data rows in the file = {formatCount(scored)} scored +{' '}
+        {formatCount(dataset.rejectedRows)} rejected.{' '}
+        {dataset.issueCount === 0
+          ? 'No values needed attention.'
+          : `${formatCount(dataset.issueCount)} values needed attention.`}
       </p>
       {dataset.issueSummary.length > 0 && (
         <table>
           <caption>By column</caption>
-          <thead><tr><th scope="col">Column</th><th scope="col">What happened</th><th scope="col">Cells</th><th scope="col">Examples</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Column</th>
+              <th scope="col">What happened</th>
+              <th scope="col">Cells</th>
+              <th scope="col">Examples</th>
+            </tr>
+          </thead>
           <tbody>
             {dataset.issueSummary.map((s) => (
               <tr key={`${s.column}-${s.kind}`}>
@@ -37,10 +47,20 @@ export function RowIssues({ dataset, onDownload }: { dataset: ScoredDataset; onD
       {dataset.issues.length > 0 && (
         <details>
           <summary>
-            {dataset.issueCount > dataset.issues.length ? `First ${formatCount(dataset.issues.length)} of ${formatCount(dataset.issueCount)}` : `All ${formatCount(dataset.issueCount)}`} issues, by row
+            {dataset.issueCount > dataset.issues.length
+              ? `First ${formatCount(dataset.issues.length)} of ${formatCount(dataset.issueCount)}`
+              : `All ${formatCount(dataset.issueCount)}`}{' '}
+            issues, by row
           </summary>
           <table>
-            <thead><tr><th scope="col">Row</th><th scope="col">Column</th><th scope="col">Value</th><th scope="col">Reason</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Row</th>
+                <th scope="col">Column</th>
+                <th scope="col">Value</th>
+                <th scope="col">Reason</th>
+              </tr>
+            </thead>
             <tbody>
               {dataset.issues.map((issue, i) => (
                 <tr key={i} className={issue.kind}>
@@ -55,7 +75,9 @@ export function RowIssues({ dataset, onDownload }: { dataset: ScoredDataset; onD
         </details>
       )}
       {dataset.issueCount > 0 && (
-        <button type="button" className="button secondary" onClick={onDownload}>Download all {formatCount(dataset.issueCount)} issues (CSV)</button>
+        <button type="button" className="button secondary" onClick={onDownload}>
+          Download all {formatCount(dataset.issueCount)} issues (CSV)
+        </button>
       )}
     </section>
   );

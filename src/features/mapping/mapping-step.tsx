@@ -20,25 +20,45 @@ export function MappingStep({ request, models, onConfirm, onCancel }: Props) {
   const columns: ColumnMapping = { ...proposal.columns, ...choices[modelId] };
   const complete = spec.columns.every((c) => columns[c.name] !== undefined);
   const modelSelect = useId();
-  const preview = (index: number | undefined) => (index === undefined ? '' : request.preview.map((row) => row[index] ?? '').slice(0, 3).join(', '));
+  const preview = (index: number | undefined) =>
+    index === undefined
+      ? ''
+      : request.preview
+          .map((row) => row[index] ?? '')
+          .slice(0, 3)
+          .join(', ');
 
   return (
     <section className="card mapping" aria-labelledby="mapping-heading" data-testid="mapping-step">
       <h2 id="mapping-heading">Match the columns of {request.fileName}</h2>
       <p>{request.reason}</p>
       {request.duplicates.length > 0 && (
-        <p className="warning" role="note">Repeated headers: {request.duplicates.map((d) => `"${d.header}" (columns ${d.indices.map((i) => i + 1).join(', ')})`).join('; ')}. They are kept apart; pick the one to use.</p>
+        <p className="warning" role="note">
+          Repeated headers:{' '}
+          {request.duplicates
+            .map((d) => `"${d.header}" (columns ${d.indices.map((i) => i + 1).join(', ')})`)
+            .join('; ')}
+          . They are kept apart; pick the one to use.
+        </p>
       )}
       <label htmlFor={modelSelect}>Model</label>{' '}
       <select id={modelSelect} value={modelId} onChange={(e) => setModelId(e.currentTarget.value)}>
         {request.proposals.map((p) => {
           const m = models.find((s) => s.id === p.modelId)!;
-          return <option key={p.modelId} value={p.modelId}>{m.label} ({m.columns.length} columns)</option>;
+          return (
+            <option key={p.modelId} value={p.modelId}>
+              {m.label} ({m.columns.length} columns)
+            </option>
+          );
         })}
       </select>
       <table className="mapping-table">
         <thead>
-          <tr><th scope="col">Model column</th><th scope="col">Your file's header</th><th scope="col">Sample values</th></tr>
+          <tr>
+            <th scope="col">Model column</th>
+            <th scope="col">Your file's header</th>
+            <th scope="col">Sample values</th>
+          </tr>
         </thead>
         <tbody>
           {spec.columns.map((column) => {
@@ -46,7 +66,9 @@ export function MappingStep({ request, models, onConfirm, onCancel }: Props) {
             const value = columns[column.name];
             return (
               <tr key={column.name}>
-                <th scope="row"><label htmlFor={id}>{column.label}</label></th>
+                <th scope="row">
+                  <label htmlFor={id}>{column.label}</label>
+                </th>
                 <td>
                   <select
                     id={id}
@@ -62,7 +84,11 @@ export function MappingStep({ request, models, onConfirm, onCancel }: Props) {
                     }}
                   >
                     <option value="">— not in this file —</option>
-                    {request.headers.map((h, i) => <option key={i} value={i}>{h || `(column ${i + 1}, no header)`}</option>)}
+                    {request.headers.map((h, i) => (
+                      <option key={i} value={i}>
+                        {h || `(column ${i + 1}, no header)`}
+                      </option>
+                    ))}
                   </select>
                 </td>
                 <td className="muted">{preview(value)}</td>
@@ -75,8 +101,12 @@ export function MappingStep({ request, models, onConfirm, onCancel }: Props) {
         <button type="button" className="button" disabled={!complete} onClick={() => onConfirm({ modelId, columns })}>
           Score with this mapping
         </button>
-        <button type="button" className="button secondary" onClick={onCancel}>Cancel</button>
-        {!complete && <span className="muted">Choose a header for every model column, or pick a model with fewer columns.</span>}
+        <button type="button" className="button secondary" onClick={onCancel}>
+          Cancel
+        </button>
+        {!complete && (
+          <span className="muted">Choose a header for every model column, or pick a model with fewer columns.</span>
+        )}
       </div>
     </section>
   );

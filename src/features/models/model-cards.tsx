@@ -9,18 +9,26 @@ function ModelCaveats({ spec }: { spec: ModelSpec }) {
     <>
       {spread && (
         <p className="muted">
-          Over {spread.splits} other held-out splits: ROC AUC {formatScore(spread.roc_auc.mean)} ± {formatScore(spread.roc_auc.sd)}.
+          Over {spread.splits} other held-out splits: ROC AUC {formatScore(spread.roc_auc.mean)} ±{' '}
+          {formatScore(spread.roc_auc.sd)}.
         </p>
       )}
       {spec.provenance && (
         <p className="muted" data-testid="model-provenance">
-          Trained on {spec.provenance.dataset} ({spec.provenance.rows.toLocaleString()} rows) by {spec.provenance.trainer}.
+          Trained on {spec.provenance.dataset} ({spec.provenance.rows.toLocaleString()} rows) by{' '}
+          {spec.provenance.trainer}.
         </p>
       )}
-      {sensitive.length > 0 && <p data-testid="model-sensitive">Uses columns that may describe protected characteristics: {sensitive.join(', ')}.</p>}
+      {sensitive.length > 0 && (
+        <p data-testid="model-sensitive">
+          Uses columns that may describe protected characteristics: {sensitive.join(', ')}.
+        </p>
+      )}
       {spec.warnings.length > 0 && (
         <ul className="model-warnings" aria-label={`Cautions for ${spec.label}`}>
-          {spec.warnings.map((w) => <li key={w}>{w}</li>)}
+          {spec.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
         </ul>
       )}
     </>
@@ -34,15 +42,34 @@ function ModelCard({ spec }: { spec: ModelSpec }) {
       <h3 id={`model-${spec.id}`}>{spec.label}</h3>
       <p className="muted">{spec.description}</p>
       <dl className="figures">
-        <div><dt>ROC AUC</dt><dd data-testid="model-auc" data-value={m.roc_auc}>{formatScore(m.roc_auc)}</dd></div>
-        <div><dt>PR AUC</dt><dd>{formatScore(m.pr_auc)}</dd></div>
-        <div><dt>Brier score</dt><dd>{formatScore(m.brier)}</dd></div>
-        <div><dt>Columns</dt><dd>{spec.columns.length}</dd></div>
+        <div>
+          <dt>ROC AUC</dt>
+          <dd data-testid="model-auc" data-value={m.roc_auc}>
+            {formatScore(m.roc_auc)}
+          </dd>
+        </div>
+        <div>
+          <dt>PR AUC</dt>
+          <dd>{formatScore(m.pr_auc)}</dd>
+        </div>
+        <div>
+          <dt>Brier score</dt>
+          <dd>{formatScore(m.brier)}</dd>
+        </div>
+        <div>
+          <dt>Columns</dt>
+          <dd>{spec.columns.length}</dd>
+        </div>
       </dl>
       <table className="points">
         <caption>Operating points on {m.n.toLocaleString()} held-out customers</caption>
         <thead>
-          <tr><th scope="col">Threshold</th><th scope="col">Precision</th><th scope="col">Recall</th><th scope="col">Flagged</th></tr>
+          <tr>
+            <th scope="col">Threshold</th>
+            <th scope="col">Precision</th>
+            <th scope="col">Recall</th>
+            <th scope="col">Flagged</th>
+          </tr>
         </thead>
         <tbody>
           {spec.thresholds.points.map((p) => (
@@ -68,7 +95,9 @@ export function ModelCards({ specs }: { specs: ModelSpec[] }) {
     <section aria-labelledby="models-heading">
       <h2 id="models-heading">Models</h2>
       <div className="cards">
-        {specs.map((s) => <ModelCard key={s.id} spec={s} />)}
+        {specs.map((s) => (
+          <ModelCard key={s.id} spec={s} />
+        ))}
       </div>
     </section>
   );

@@ -1,4 +1,12 @@
-import { FlexRender, useTable, type Header, type Row, type SortDirection, type SortingState, type Updater } from '@tanstack/react-table';
+import {
+  FlexRender,
+  useTable,
+  type Header,
+  type Row,
+  type SortDirection,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
 import { memo, useCallback, useDeferredValue, useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { formatCount } from '../../components/ui/format.ts';
 import type { TableSort } from '../../core/ordering/table-sort.ts';
@@ -10,7 +18,6 @@ import { useScaledScroll } from './use-scaled-scroll.ts';
 import { NO_FILTERS, visibleRows, type RowFilters } from './visible-rows.ts';
 import { reasonPlan, windowRows, type WindowRow } from './window-rows.ts';
 import './results-table.css';
-
 
 interface Props {
   dataset: ScoredDataset;
@@ -112,7 +119,11 @@ function BodyRow({ row, top, tabStop, onFocusRow, onOpen, onKey }: BodyRowProps)
         const align = cell.column.columnDef.meta?.align === 'end' ? 'align-end' : undefined;
         const className = cell.column.id === 'customer' ? 'customer' : align;
         return (
-          <td key={cell.id} className={className} data-probability={cell.column.id === 'probability' ? r.probability : undefined}>
+          <td
+            key={cell.id}
+            className={className}
+            data-probability={cell.column.id === 'probability' ? r.probability : undefined}
+          >
             <FlexRender cell={cell} />
           </td>
         );
@@ -122,7 +133,19 @@ function BodyRow({ row, top, tabStop, onFocusRow, onOpen, onKey }: BodyRowProps)
 }
 
 /** Every scored customer, virtualised so a million rows scroll smoothly. */
-export function ResultsTable({ dataset, spec, threshold, order, sort, onSort, onOpenRow, list = null, onClearList, extras = NO_EXTRAS, atRisk = null }: Props) {
+export function ResultsTable({
+  dataset,
+  spec,
+  threshold,
+  order,
+  sort,
+  onSort,
+  onOpenRow,
+  list = null,
+  onClearList,
+  extras = NO_EXTRAS,
+  atRisk = null,
+}: Props) {
   // Filters belong to one file: a new dataset starts unfiltered (its columns may differ).
   const [filterState, setFilterState] = useState({ dataset, filters: NO_FILTERS });
   const filters = filterState.dataset === dataset ? filterState.filters : NO_FILTERS;
@@ -140,7 +163,11 @@ export function ResultsTable({ dataset, spec, threshold, order, sort, onSort, on
   );
   const scoredCount = dataset.rows - dataset.rejectedRows;
 
-  const { scrollRef, headRef, height, range, top, pageRows, reveal, scrollToStart } = useScaledScroll(visible.length, ROW_HEIGHT, OVERSCAN);
+  const { scrollRef, headRef, height, range, top, pageRows, reveal, scrollToStart } = useScaledScroll(
+    visible.length,
+    ROW_HEIGHT,
+    OVERSCAN,
+  );
   const { start, end } = range;
   // The table is two Tab stops, the header and the rows, not one per column and row: the
   // last focused of each keeps the stop, or the first on screen when it scrolled away.
@@ -149,7 +176,10 @@ export function ResultsTable({ dataset, spec, threshold, order, sort, onSort, on
   const rowStop = rowFocus >= start && rowFocus < Math.min(end, visible.length) ? rowFocus : start;
   const plan = useMemo(() => reasonPlan(spec, dataset), [spec, dataset]);
   // Reasons are worked out here, for the few rows in the window only.
-  const data = useMemo(() => windowRows(spec, dataset, plan, visible, { start, end }), [spec, dataset, plan, visible, start, end]);
+  const data = useMemo(
+    () => windowRows(spec, dataset, plan, visible, { start, end }),
+    [spec, dataset, plan, visible, start, end],
+  );
   const columns = useMemo(() => buildColumns(spec, dataset, extras), [spec, dataset, extras]);
 
   const sorting = useMemo<SortingState>(() => {
@@ -213,7 +243,9 @@ export function ResultsTable({ dataset, spec, threshold, order, sort, onSort, on
   };
 
   const onHeaderKey = useCallback((event: KeyboardEvent<HTMLButtonElement>) => {
-    const buttons = [...(event.currentTarget.closest('tr')?.querySelectorAll<HTMLButtonElement>('button.sort-button') ?? [])];
+    const buttons = [
+      ...(event.currentTarget.closest('tr')?.querySelectorAll<HTMLButtonElement>('button.sort-button') ?? []),
+    ];
     const at = buttons.indexOf(event.currentTarget);
     const moves: Record<string, number> = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: buttons.length - 1 };
     const next = moves[event.key];
@@ -222,7 +254,11 @@ export function ResultsTable({ dataset, spec, threshold, order, sort, onSort, on
     buttons[Math.min(buttons.length - 1, Math.max(0, next))]?.focus();
   }, []);
 
-  const sortable = table.getHeaderGroups().flatMap((g) => g.headers).filter((h) => h.column.getCanSort()).map((h) => h.column.id);
+  const sortable = table
+    .getHeaderGroups()
+    .flatMap((g) => g.headers)
+    .filter((h) => h.column.getCanSort())
+    .map((h) => h.column.id);
   const headerStop = headerFocus !== null && sortable.includes(headerFocus) ? headerFocus : sortable[0];
 
   const style = useMemo(() => {
@@ -240,17 +276,26 @@ export function ResultsTable({ dataset, spec, threshold, order, sort, onSort, on
       {list && listRows && (
         <p className="table-list" data-testid="table-list">
           Showing only: <strong>{list.label}</strong>{' '}
-          {onClearList && <button type="button" className="link" onClick={onClearList}>Show all customers</button>}
+          {onClearList && (
+            <button type="button" className="link" onClick={onClearList}>
+              Show all customers
+            </button>
+          )}
         </p>
       )}
       <p className="table-count" role="status" data-testid="table-count">
         Showing {formatCount(visible.length)} of {formatCount(scoredCount)} customers
         {sort && !order && <span className="muted"> (sorting…)</span>}
       </p>
-      <div className={visible.length === 0 ? 'results-table-scroll empty' : 'results-table-scroll'} ref={scrollRef} style={style}>
+      <div
+        className={visible.length === 0 ? 'results-table-scroll empty' : 'results-table-scroll'}
+        ref={scrollRef}
+        style={style}
+      >
         <table data-testid="results-table" aria-rowcount={visible.length + 1}>
           <caption className="visually-hidden">
-            Scored customers. Press Enter on a row to see its details; arrow keys move between rows, and left and right arrows between the sortable column headers.
+            Scored customers. Press Enter on a row to see its details; arrow keys move between rows, and left and right
+            arrows between the sortable column headers.
           </caption>
           <thead ref={headRef}>
             {table.getHeaderGroups().map((group) => (

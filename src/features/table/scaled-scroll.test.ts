@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentHeight, listOffset, maxScrollTop, MAX_SCROLL_HEIGHT, rowTop, scrollTopToReveal, visibleRange, type ScrollGeometry } from './scaled-scroll.ts';
+import {
+  contentHeight,
+  listOffset,
+  maxScrollTop,
+  MAX_SCROLL_HEIGHT,
+  rowTop,
+  scrollTopToReveal,
+  visibleRange,
+  type ScrollGeometry,
+} from './scaled-scroll.ts';
 
 const small: ScrollGeometry = { count: 100, rowHeight: 32, viewport: 320 };
 const million: ScrollGeometry = { count: 1_000_000, rowHeight: 32, viewport: 640 };
@@ -12,7 +21,12 @@ describe('contentHeight and maxScrollTop', () => {
     ['fits in the viewport', { count: 5, rowHeight: 32, viewport: 320 }, 160, 0],
     ['small', small, 3200, 2880],
     ['a million rows is capped', million, MAX_SCROLL_HEIGHT, MAX_SCROLL_HEIGHT - 640],
-    ['just under the cap', { count: 312_500, rowHeight: 32, viewport: 640 }, MAX_SCROLL_HEIGHT, MAX_SCROLL_HEIGHT - 640],
+    [
+      'just under the cap',
+      { count: 312_500, rowHeight: 32, viewport: 640 },
+      MAX_SCROLL_HEIGHT,
+      MAX_SCROLL_HEIGHT - 640,
+    ],
     ['a custom cap', { count: 1000, rowHeight: 10, viewport: 100, maxHeight: 5000 }, 5000, 4900],
   ])('%s', (_, g, height, maxScroll) => {
     expect(contentHeight(g)).toBe(height);
@@ -47,11 +61,16 @@ describe('listOffset', () => {
 
   it('never moves backwards as scrollTop grows', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3_000_000 }), fc.double({ min: 0, max: 2e7, noNaN: true }), fc.double({ min: 0, max: 2e7, noNaN: true }), (count, a, b) => {
-        const g = { count, rowHeight: 32, viewport: 600 };
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        expect(listOffset(g, lo)).toBeLessThanOrEqual(listOffset(g, hi));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 3_000_000 }),
+        fc.double({ min: 0, max: 2e7, noNaN: true }),
+        fc.double({ min: 0, max: 2e7, noNaN: true }),
+        (count, a, b) => {
+          const g = { count, rowHeight: 32, viewport: 600 };
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          expect(listOffset(g, lo)).toBeLessThanOrEqual(listOffset(g, hi));
+        },
+      ),
     );
   });
 });
@@ -97,17 +116,22 @@ describe('scrollTopToReveal', () => {
 
   it('shows the whole row afterwards, for any list size', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 3_000_000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (count, at, pick) => {
-        const g = { count, rowHeight: 32, viewport: 480 };
-        const index = Math.min(count - 1, Math.floor(pick * count));
-        const t = scrollTopToReveal(g, Math.round(at * maxScrollTop(g)), index);
-        expect(Number.isInteger(t)).toBe(true);
-        expect(t).toBeGreaterThanOrEqual(0);
-        expect(t).toBeLessThanOrEqual(maxScrollTop(g));
-        const top = rowTop(g, t, index);
-        expect(top).toBeGreaterThanOrEqual(t - 1e-6);
-        expect(top + g.rowHeight).toBeLessThanOrEqual(t + g.viewport + 1e-6);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 3_000_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (count, at, pick) => {
+          const g = { count, rowHeight: 32, viewport: 480 };
+          const index = Math.min(count - 1, Math.floor(pick * count));
+          const t = scrollTopToReveal(g, Math.round(at * maxScrollTop(g)), index);
+          expect(Number.isInteger(t)).toBe(true);
+          expect(t).toBeGreaterThanOrEqual(0);
+          expect(t).toBeLessThanOrEqual(maxScrollTop(g));
+          const top = rowTop(g, t, index);
+          expect(top).toBeGreaterThanOrEqual(t - 1e-6);
+          expect(top + g.rowHeight).toBeLessThanOrEqual(t + g.viewport + 1e-6);
+        },
+      ),
     );
   });
 

@@ -73,7 +73,11 @@ function extraColumn(extra: ExtraColumn): TableColumn {
 }
 
 /** The table's columns for one dataset: fixed ones first, then one per model input. */
-export function buildColumns(spec: Pick<ModelSpec, 'columns' | 'risk_bands'>, dataset: Pick<ScoredDataset, 'numeric' | 'codes' | 'ids'>, extras: readonly ExtraColumn[] = []): TableColumn[] {
+export function buildColumns(
+  spec: Pick<ModelSpec, 'columns' | 'risk_bands'>,
+  dataset: Pick<ScoredDataset, 'numeric' | 'codes' | 'ids'>,
+  extras: readonly ExtraColumn[] = [],
+): TableColumn[] {
   const hasIds = dataset.ids !== null;
   return [
     helper.accessor('id', {
@@ -97,7 +101,9 @@ export function buildColumns(spec: Pick<ModelSpec, 'columns' | 'risk_bands'>, da
       id: 'band',
       header: 'Risk band',
       cell: (ctx) => {
-        return <RiskBandLabel level={riskBandIndex(ctx.row.original.probability, spec.risk_bands)} bands={spec.risk_bands} />;
+        return (
+          <RiskBandLabel level={riskBandIndex(ctx.row.original.probability, spec.risk_bands)} bands={spec.risk_bands} />
+        );
       },
       meta: { width: 130 },
     }) as TableColumn,

@@ -12,12 +12,24 @@ interface Props {
 
 const ALL = '';
 
-function CategoryFilter({ column, value, onChange }: { column: CategoricalColumn; value: number | undefined; onChange: (code: number | undefined) => void }) {
+function CategoryFilter({
+  column,
+  value,
+  onChange,
+}: {
+  column: CategoricalColumn;
+  value: number | undefined;
+  onChange: (code: number | undefined) => void;
+}) {
   const id = useId();
   return (
     <div className="category-filter">
       <label htmlFor={id}>{column.label}</label>
-      <select id={id} value={value === undefined ? ALL : String(value)} onChange={(e) => onChange(e.currentTarget.value === ALL ? undefined : Number(e.currentTarget.value))}>
+      <select
+        id={id}
+        value={value === undefined ? ALL : String(value)}
+        onChange={(e) => onChange(e.currentTarget.value === ALL ? undefined : Number(e.currentTarget.value))}
+      >
         <option value={ALL}>All</option>
         {column.categories.map((category, code) => (
           <option key={category} value={code}>
@@ -51,7 +63,11 @@ export const TableFilters = memo(function TableFilters({ spec, hasIds, filters, 
     <div className="table-filters" role="group" aria-label="Filter customers">
       <div className="table-filters-main">
         <label className="at-risk-only">
-          <input type="checkbox" checked={filters.atRiskOnly} onChange={(e) => onChange({ ...filters, atRiskOnly: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={filters.atRiskOnly}
+            onChange={(e) => onChange({ ...filters, atRiskOnly: e.currentTarget.checked })}
+          />
           At-risk only
         </label>
         {hasIds && (
@@ -74,12 +90,15 @@ export const TableFilters = memo(function TableFilters({ spec, hasIds, filters, 
       {categorical.length > 0 && (
         // Folded away: up to 19 selects would otherwise stand between the threshold and the table for keyboard users.
         <details className="category-filters-toggle">
-          <summary>
-            Filter by category{categoryCount > 0 && ` (${formatCount(categoryCount)} set)`}
-          </summary>
+          <summary>Filter by category{categoryCount > 0 && ` (${formatCount(categoryCount)} set)`}</summary>
           <div className="category-filters">
             {categorical.map((column) => (
-              <CategoryFilter key={column.name} column={column} value={filters.categories[column.name]} onChange={(code) => setCategory(column.name, code)} />
+              <CategoryFilter
+                key={column.name}
+                column={column}
+                value={filters.categories[column.name]}
+                onChange={(code) => setCategory(column.name, code)}
+              />
             ))}
           </div>
         </details>

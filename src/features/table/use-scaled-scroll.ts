@@ -1,6 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
-import { contentHeight, rowTop, scrollTopToReveal, visibleRange, type RowRange, type ScrollGeometry } from './scaled-scroll.ts';
+import {
+  contentHeight,
+  rowTop,
+  scrollTopToReveal,
+  visibleRange,
+  type RowRange,
+  type ScrollGeometry,
+} from './scaled-scroll.ts';
 
 /** Until the first measurement: enough rows to fill a typical table on first paint. */
 const INITIAL_VIEWPORT = 600;
@@ -37,7 +44,8 @@ export function useScaledScroll(count: number, rowHeight: number, overscan: numb
     // Rows move by a different amount than the content when scaled, so they must be
     // placed before the frame is painted, not a task later (as TanStack Virtual does).
     const onScroll = () => flushSync(() => setScrollTop(scroller.scrollTop));
-    const measure = () => setViewport(Math.max(rowHeight, scroller.clientHeight - (headRef.current?.getBoundingClientRect().height ?? 0)));
+    const measure = () =>
+      setViewport(Math.max(rowHeight, scroller.clientHeight - (headRef.current?.getBoundingClientRect().height ?? 0)));
     const observer = new ResizeObserver(measure);
     observer.observe(scroller);
     if (headRef.current) observer.observe(headRef.current);

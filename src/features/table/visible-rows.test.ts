@@ -22,7 +22,9 @@ function source(probs: number[], ids: string[] | null, codes: Record<string, num
 const filters = (f: Partial<RowFilters>): RowFilters => ({ ...NO_FILTERS, ...f });
 
 // Rows: 0 C-001 0.9 Month, 1 C-002 rejected, 2 c-010 0.2 One year, 3 X-7 0.5 unknown, 4 C-100 0.05 Month.
-const data = source([0.9, NaN, 0.2, 0.5, 0.05], ['C-001', 'C-002', 'c-010', 'X-7', 'C-100'], { Contract: [0, 0, 1, -1, 0] });
+const data = source([0.9, NaN, 0.2, 0.5, 0.05], ['C-001', 'C-002', 'c-010', 'X-7', 'C-100'], {
+  Contract: [0, 0, 1, -1, 0],
+});
 
 describe('visibleRows', () => {
   it.each<[string, Uint32Array | null, number, Partial<RowFilters>, number[]]>([
@@ -40,7 +42,13 @@ describe('visibleRows', () => {
     ['category filter', null, 0.5, { categories: { Contract: 0 } }, [0, 4]],
     ['category filter for unknown', null, 0.5, { categories: { Contract: -1 } }, [3]],
     ['a filter on a column the file lacks is ignored', null, 0.5, { categories: { Nope: 1 } }, [0, 2, 3, 4]],
-    ['filters combine, in order', Uint32Array.of(4, 3, 2, 1, 0), 0.01, { atRiskOnly: true, idQuery: 'c-', categories: { Contract: 0 } }, [4, 0]],
+    [
+      'filters combine, in order',
+      Uint32Array.of(4, 3, 2, 1, 0),
+      0.01,
+      { atRiskOnly: true, idQuery: 'c-', categories: { Contract: 0 } },
+      [4, 0],
+    ],
   ])('%s', (_, order, threshold, f, expected) => {
     expect([...visibleRows(data, order, threshold, filters(f))]).toEqual(expected);
   });
@@ -82,7 +90,9 @@ describe('rowsMatchingId properties', () => {
     const units = fc.constantFrom('a', 'B', 'c', '-', '1', 'İ', 'Σ');
     const idsAndQuery = fc
       .array(fc.string({ unit: units, maxLength: 4 }), { maxLength: 30 })
-      .chain((ids) => fc.tuple(fc.constant(ids), fc.nat(ids.join('').length), fc.integer({ min: 1, max: 4 }), fc.boolean()));
+      .chain((ids) =>
+        fc.tuple(fc.constant(ids), fc.nat(ids.join('').length), fc.integer({ min: 1, max: 4 }), fc.boolean()),
+      );
     fc.assert(
       fc.property(idsAndQuery, ([ids, at, length, upper]) => {
         const cut = ids.join('').slice(at, at + length);
@@ -107,19 +117,27 @@ describe('visibleRows properties', () => {
   const ascii = ['a', 'B', 'c', '-', '1'];
   const idText = (units: string[]) => fc.string({ unit: fc.constantFrom(...units), maxLength: 4 });
   const anyIdText = idText([...ascii, 'İ', 'Σ', 'ς']);
-  const dataset = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.constantFrom(ascii, [...ascii, 'İ', 'Σ', 'ς'])).chain(([n, units]) =>
-    fc.record({
-      probs: fc.array(fc.oneof(fc.constant(NaN), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: n, maxLength: n }),
-      ids: fc.option(fc.array(idText(units), { minLength: n, maxLength: n })),
-      a: fc.array(fc.integer({ min: -1, max: 2 }), { minLength: n, maxLength: n }),
-      b: fc.array(fc.integer({ min: -1, max: 1 }), { minLength: n, maxLength: n }),
-      order: fc.option(fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n })),
-    }),
-  );
+  const dataset = fc
+    .tuple(fc.integer({ min: 0, max: 40 }), fc.constantFrom(ascii, [...ascii, 'İ', 'Σ', 'ς']))
+    .chain(([n, units]) =>
+      fc.record({
+        probs: fc.array(fc.oneof(fc.constant(NaN), fc.double({ min: 0, max: 1, noNaN: true })), {
+          minLength: n,
+          maxLength: n,
+        }),
+        ids: fc.option(fc.array(idText(units), { minLength: n, maxLength: n })),
+        a: fc.array(fc.integer({ min: -1, max: 2 }), { minLength: n, maxLength: n }),
+        b: fc.array(fc.integer({ min: -1, max: 1 }), { minLength: n, maxLength: n }),
+        order: fc.option(fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n })),
+      }),
+    );
   const rowFilters = fc.record({
     atRiskOnly: fc.boolean(),
     idQuery: fc.oneof(fc.constant(''), anyIdText),
-    categories: fc.record({ a: fc.integer({ min: -1, max: 2 }), b: fc.integer({ min: -1, max: 1 }) }, { requiredKeys: [] }),
+    categories: fc.record(
+      { a: fc.integer({ min: -1, max: 2 }), b: fc.integer({ min: -1, max: 1 }) },
+      { requiredKeys: [] },
+    ),
   });
 
   it('shows exactly the scored rows that pass every filter, in the given order', () => {
@@ -146,7 +164,8 @@ describe('visibleRows properties', () => {
         // Display order is a subsequence of the worker's order (or file order).
         const sequence = d.order ?? [...d.probs.keys()];
         const rank = new Map(sequence.map((row, k) => [row, k]));
-        for (let k = 1; k < result.length; k++) expect(rank.get(result[k]!)!).toBeGreaterThan(rank.get(result[k - 1]!)!);
+        for (let k = 1; k < result.length; k++)
+          expect(rank.get(result[k]!)!).toBeGreaterThan(rank.get(result[k - 1]!)!);
       }),
       { numRuns: 500 },
     );

@@ -14,7 +14,9 @@ export const NO_FILTERS: RowFilters = { atRiskOnly: false, idQuery: '', categori
 export type RowSource = Pick<ScoredDataset, 'rows' | 'probabilities' | 'codes' | 'ids'>;
 
 export function activeFilterCount(filters: RowFilters): number {
-  return (filters.atRiskOnly ? 1 : 0) + (filters.idQuery.trim() === '' ? 0 : 1) + Object.keys(filters.categories).length;
+  return (
+    (filters.atRiskOnly ? 1 : 0) + (filters.idQuery.trim() === '' ? 0 : 1) + Object.keys(filters.categories).length
+  );
 }
 
 /**
@@ -26,7 +28,12 @@ export function activeFilterCount(filters: RowFilters): number {
  * earlier file or request, so file order is used instead.
  */
 export function visibleRows(
-  dataset: RowSource, order: Uint32Array | null, threshold: number, filters: RowFilters, list: Uint8Array | null = null, atRisk: Uint8Array | null = null,
+  dataset: RowSource,
+  order: Uint32Array | null,
+  threshold: number,
+  filters: RowFilters,
+  list: Uint8Array | null = null,
+  atRisk: Uint8Array | null = null,
 ): Uint32Array {
   const n = dataset.rows;
   const { probabilities } = dataset;

@@ -4,7 +4,9 @@ import { explainRow, topReasons } from '../../core/explain/reasons.ts';
 import { modelSpecSchema } from '../../core/spec/model-spec.ts';
 import { fileLine, reasonPlan, windowRows } from './window-rows.ts';
 
-const spec = modelSpecSchema.parse(JSON.parse(readFileSync(new URL('../../../public/models/telco-core.json', import.meta.url), 'utf8')));
+const spec = modelSpecSchema.parse(
+  JSON.parse(readFileSync(new URL('../../../public/models/telco-core.json', import.meta.url), 'utf8')),
+);
 
 // Three customers: a new month-to-month one, a rejected row, a loyal two-year one.
 const dataset = {
@@ -52,7 +54,10 @@ describe('windowRows', () => {
   });
 
   it('leaves reasons out when the dataset lacks a model input', () => {
-    const partial = { ...dataset, numeric: { MonthlyCharges: dataset.numeric.MonthlyCharges, TotalCharges: dataset.numeric.TotalCharges } };
+    const partial = {
+      ...dataset,
+      numeric: { MonthlyCharges: dataset.numeric.MonthlyCharges, TotalCharges: dataset.numeric.TotalCharges },
+    };
     expect(reasonPlan(spec, partial)).toBeNull();
     expect(windowRows(spec, partial, null, Uint32Array.of(0), { start: 0, end: 1 })[0]!.reasons).toEqual([]);
   });

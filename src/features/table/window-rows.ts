@@ -24,9 +24,15 @@ type Inputs = Pick<ScoredDataset, 'numeric' | 'codes' | 'missing'>;
  * dataset was read for another model, so reasons are left out rather than wrong.
  */
 export function reasonPlan(spec: Pick<ModelSpec, 'columns' | 'features'>, dataset: Inputs): FeatureSource[] | null {
-  const hasAll = spec.columns.every((c) => (c.type === 'numeric' ? dataset.numeric[c.name] : dataset.codes[c.name]) !== undefined);
+  const hasAll = spec.columns.every(
+    (c) => (c.type === 'numeric' ? dataset.numeric[c.name] : dataset.codes[c.name]) !== undefined,
+  );
   if (!hasAll) return null;
-  return planFeatures(spec, { numeric: new Map(Object.entries(dataset.numeric)), codes: new Map(Object.entries(dataset.codes)), missing: new Map(Object.entries(dataset.missing)) });
+  return planFeatures(spec, {
+    numeric: new Map(Object.entries(dataset.numeric)),
+    codes: new Map(Object.entries(dataset.codes)),
+    missing: new Map(Object.entries(dataset.missing)),
+  });
 }
 
 /** The file's line number for a data row: line 1 is the header. */

@@ -13,13 +13,23 @@ interface Props {
 const usable = (r: ColumnRole) => r.role === 'numeric' || r.role === 'categorical';
 
 /** What the page does with a column when the person has not decided: its inferred role, sensitive ones out. */
-export function effectiveChoice(role: ColumnRole, choices: Record<string, ColumnChoice>, leaks: Map<string, string>): ColumnChoice {
-  return choices[role.name] ?? { include: usable(role) && !role.sensitive && !leaks.has(role.name), type: role.role === 'numeric' ? 'numeric' : 'categorical' };
+export function effectiveChoice(
+  role: ColumnRole,
+  choices: Record<string, ColumnChoice>,
+  leaks: Map<string, string>,
+): ColumnChoice {
+  return (
+    choices[role.name] ?? {
+      include: usable(role) && !role.sensitive && !leaks.has(role.name),
+      type: role.role === 'numeric' ? 'numeric' : 'categorical',
+    }
+  );
 }
 
 function why(role: ColumnRole, leak: string | undefined): string {
   if (leak) return `Probable leak: ${leak}`;
-  if (usable(role) && role.sensitive) return `${role.reason}; may describe a protected characteristic, so left out unless you include it`;
+  if (usable(role) && role.sensitive)
+    return `${role.reason}; may describe a protected characteristic, so left out unless you include it`;
   return role.reason;
 }
 
@@ -29,7 +39,13 @@ export function ColumnsTable({ roles, choices, leaks, onChoose, disabled }: Prop
     <table className="train-columns" data-testid="train-columns">
       <caption>Columns of the file: what the model will use</caption>
       <thead>
-        <tr><th scope="col">Column</th><th scope="col">Role</th><th scope="col">Why</th><th scope="col">Use</th><th scope="col">Read as</th></tr>
+        <tr>
+          <th scope="col">Column</th>
+          <th scope="col">Role</th>
+          <th scope="col">Why</th>
+          <th scope="col">Use</th>
+          <th scope="col">Read as</th>
+        </tr>
       </thead>
       <tbody>
         {roles.map((role) => {
@@ -39,7 +55,10 @@ export function ColumnsTable({ roles, choices, leaks, onChoose, disabled }: Prop
           return (
             <tr key={role.name} data-column={role.name}>
               <th scope="row">{role.name}</th>
-              <td>{role.role === 'id' ? 'customer ID' : role.role}{role.sensitive && <span className="badge">sensitive</span>}</td>
+              <td>
+                {role.role === 'id' ? 'customer ID' : role.role}
+                {role.sensitive && <span className="badge">sensitive</span>}
+              </td>
               <td>{why(role, leak)}</td>
               <td>
                 {!fixed && (
@@ -48,13 +67,24 @@ export function ColumnsTable({ roles, choices, leaks, onChoose, disabled }: Prop
                     aria-label={`Use ${role.name}`}
                     checked={choice.include}
                     disabled={disabled}
-                    onChange={(e) => onChoose(role.name, { ...choice, include: e.target.checked, keepLeak: e.target.checked && leak !== undefined })}
+                    onChange={(e) =>
+                      onChoose(role.name, {
+                        ...choice,
+                        include: e.target.checked,
+                        keepLeak: e.target.checked && leak !== undefined,
+                      })
+                    }
                   />
                 )}
               </td>
               <td>
                 {!fixed && (
-                  <select aria-label={`Read ${role.name} as`} value={choice.type} disabled={disabled} onChange={(e) => onChoose(role.name, { ...choice, type: e.target.value as ColumnChoice['type'] })}>
+                  <select
+                    aria-label={`Read ${role.name} as`}
+                    value={choice.type}
+                    disabled={disabled}
+                    onChange={(e) => onChoose(role.name, { ...choice, type: e.target.value as ColumnChoice['type'] })}
+                  >
                     <option value="numeric">numbers</option>
                     <option value="categorical">categories</option>
                   </select>

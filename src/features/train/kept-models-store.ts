@@ -23,10 +23,11 @@ export interface KeptPackage {
 /** What was found under a key: a package, or why the stored entry cannot be one. */
 export type StoredEntry = { key: string; ok: true; value: KeptPackage } | { key: string; ok: false; problem: string };
 
-const done = <T>(request: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
-  request.onsuccess = () => resolve(request.result);
-  request.onerror = () => reject(request.error ?? new Error('IndexedDB refused the request.'));
-});
+const done = <T>(request: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB refused the request.'));
+  });
 
 async function exists(): Promise<boolean> {
   return (await indexedDB.databases()).some((d) => d.name === DATABASE);
@@ -44,7 +45,8 @@ async function write(act: (store: IDBObjectStore) => IDBRequest): Promise<void> 
     const transaction = db.transaction(STORE, 'readwrite');
     const committed = new Promise<void>((resolve, reject) => {
       transaction.oncomplete = () => resolve();
-      transaction.onerror = transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB could not save the change.'));
+      transaction.onerror = transaction.onabort = () =>
+        reject(transaction.error ?? new Error('IndexedDB could not save the change.'));
     });
     act(transaction.objectStore(STORE));
     await committed;
@@ -56,10 +58,21 @@ async function write(act: (store: IDBObjectStore) => IDBRequest): Promise<void> 
 /** A stored record is input like a file: another version of the page, or a person with devtools, may have written it. */
 function checkEntry(key: string, record: unknown): StoredEntry {
   const r = record as Partial<KeptPackage> | null;
-  const fine = r !== null && typeof r === 'object' && typeof r.id === 'string' && typeof r.label === 'string' && typeof r.specName === 'string'
-    && r.spec instanceof Uint8Array && r.onnx instanceof Uint8Array && typeof r.keptAt === 'string';
+  const fine =
+    r !== null &&
+    typeof r === 'object' &&
+    typeof r.id === 'string' &&
+    typeof r.label === 'string' &&
+    typeof r.specName === 'string' &&
+    r.spec instanceof Uint8Array &&
+    r.onnx instanceof Uint8Array &&
+    typeof r.keptAt === 'string';
   if (fine) return { key, ok: true, value: r as KeptPackage };
-  return { key, ok: false, problem: `The model kept as "${key}" is damaged in this browser's storage (not a spec and an .onnx). Forget it, then open or train the model again.` };
+  return {
+    key,
+    ok: false,
+    problem: `The model kept as "${key}" is damaged in this browser's storage (not a spec and an .onnx). Forget it, then open or train the model again.`,
+  };
 }
 
 /** Every kept entry, in the order they were kept; none (and no database created) when nothing was ever kept. */

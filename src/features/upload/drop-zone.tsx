@@ -16,9 +16,13 @@ export function DropZone({ onFile, onSample, disabled, fileDisabled, dragging }:
   return (
     <div className={`drop-zone${dragging ? ' dragging' : ''}`}>
       <p className="drop-title">Drop a customer CSV anywhere on this page</p>
-      <p className="muted">CSV, TSV or TXT; comma, semicolon, tab or pipe separated. It is read on this computer and never uploaded.</p>
+      <p className="muted">
+        CSV, TSV or TXT; comma, semicolon, tab or pipe separated. It is read on this computer and never uploaded.
+      </p>
       <div className="actions">
-        <label htmlFor={id} className={`button${fileDisabled ? ' disabled' : ''}`}>Choose file…</label>
+        <label htmlFor={id} className={`button${fileDisabled ? ' disabled' : ''}`}>
+          Choose file…
+        </label>
         <input
           id={id}
           className="visually-hidden"
@@ -33,7 +37,9 @@ export function DropZone({ onFile, onSample, disabled, fileDisabled, dragging }:
             event.currentTarget.value = '';
           }}
         />
-        <button type="button" className="button secondary" onClick={onSample} disabled={disabled}>Try sample data</button>
+        <button type="button" className="button secondary" onClick={onSample} disabled={disabled}>
+          Try sample data
+        </button>
       </div>
     </div>
   );
