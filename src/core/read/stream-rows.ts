@@ -169,7 +169,8 @@ async function streamOnce(
           const start = lastEnd;
           const end = result.meta.cursor;
           lastEnd = end;
-          if (isBlank(result.data)) return;
+          // A row of nothing but a quote that is never closed looks blank, yet it is not: it is kept and rejected.
+          if (isBlank(result.data) && result.errors.length === 0) return;
           const quotes = quoteProblem(
             result.errors,
             result.errors.length ? text.slice(start, end) : '',
