@@ -14,13 +14,14 @@ export function stratifiedSplit(
   indices: readonly number[] = [...y.keys()],
 ): { train: number[]; test: number[] } {
   const random = seededRandom(seed);
-  const train: number[] = [];
-  const test: number[] = [];
+  let train: number[] = [];
+  let test: number[] = [];
   for (const members of byClass(indices, y)) {
     const order = shuffled(members, random);
     const cut = Math.round(order.length * testShare);
-    test.push(...order.slice(0, cut));
-    train.push(...order.slice(cut));
+    // concat, not push(...): spreading hundreds of thousands of arguments overflows the stack.
+    test = test.concat(order.slice(0, cut));
+    train = train.concat(order.slice(cut));
   }
   const ascending = (a: number, b: number) => a - b;
   return { train: train.sort(ascending), test: test.sort(ascending) };
