@@ -1,5 +1,6 @@
+import { OperatingPointsTable } from '../../components/ui/operating-points-table.tsx';
 import type { ModelSpec } from '../../core/spec/model-spec.ts';
-import { formatPercent, formatScore } from '../../components/ui/format.ts';
+import { formatScore } from '../../components/ui/format.ts';
 
 /** Where the model came from, how stable its figures are, and what to be careful about. */
 function ModelCaveats({ spec }: { spec: ModelSpec }) {
@@ -61,30 +62,7 @@ function ModelCard({ spec }: { spec: ModelSpec }) {
           <dd>{spec.columns.length}</dd>
         </div>
       </dl>
-      <table className="points">
-        <caption>Operating points on {m.n.toLocaleString()} held-out customers</caption>
-        <thead>
-          <tr>
-            <th scope="col">Threshold</th>
-            <th scope="col">Precision</th>
-            <th scope="col">Recall</th>
-            <th scope="col">Flagged</th>
-          </tr>
-        </thead>
-        <tbody>
-          {spec.thresholds.points.map((p) => (
-            <tr key={p.name}>
-              <th scope="row">
-                {formatScore(p.value)} {p.label}
-                {p.name === spec.thresholds.recommended && <span className="badge">recommended</span>}
-              </th>
-              <td>{formatPercent(p.test.precision)}</td>
-              <td>{formatPercent(p.test.recall)}</td>
-              <td>{formatPercent(p.test.flag_rate)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <OperatingPointsTable spec={spec} caption={`Operating points on ${m.n.toLocaleString()} held-out customers`} />
       <ModelCaveats spec={spec} />
     </article>
   );

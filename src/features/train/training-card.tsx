@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { formatPercent, formatScore } from '../../components/ui/format.ts';
+import { OperatingPointsTable } from '../../components/ui/operating-points-table.tsx';
 import type { ModelSpec } from '../../core/spec/model-spec.ts';
 import { strongestEffects } from '../../core/train/plain-effects.ts';
 import { CurveChart } from '../../components/ui/curve-chart.tsx';
@@ -103,30 +104,7 @@ export function TrainingCard({ spec, leftOut }: Props) {
           </dd>
         </div>
       </dl>
-      <table className="points" data-testid="train-points">
-        <caption>Operating points on the held-out customers</caption>
-        <thead>
-          <tr>
-            <th scope="col">Threshold</th>
-            <th scope="col">Precision</th>
-            <th scope="col">Recall</th>
-            <th scope="col">Flagged</th>
-          </tr>
-        </thead>
-        <tbody>
-          {spec.thresholds.points.map((p) => (
-            <tr key={p.name}>
-              <th scope="row">
-                {formatScore(p.value)} {p.label}
-                {p.name === spec.thresholds.recommended && <span className="badge">recommended</span>}
-              </th>
-              <td>{formatPercent(p.test.precision)}</td>
-              <td>{formatPercent(p.test.recall)}</td>
-              <td>{formatPercent(p.test.flag_rate)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <OperatingPointsTable spec={spec} caption="Operating points on the held-out customers" testId="train-points" />
       <h4>Strongest effects</h4>
       <ul data-testid="train-effects">
         {effects.map((e) => (
