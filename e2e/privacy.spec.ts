@@ -51,6 +51,8 @@ test('with the network cut after loading, a full scoring session still works and
   await expect(page.getByRole('button', { name: 'Try sample data' })).toBeEnabled();
   // Loading is over when the page and its service worker have fetched everything they fetch on their own.
   await page.waitForLoadState('networkidle');
+  // The service worker precaches the assets while it installs, which can outlast networkidle on a busy machine.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   // From here on every request fails, even to the app's own server.
   await context.route('**/*', (route) => {
     attempts.push(route.request().url());
