@@ -1,5 +1,6 @@
 import type { FeatureSource } from '../model-input/feature-plan.ts';
 import { sigmoid } from '../scoring/reference-scorer.ts';
+import { logitOf, rowTerms } from '../explain/feature-terms.ts';
 import type { ModelSpec } from '../spec/model-spec.ts';
 
 /**
@@ -43,22 +44,24 @@ export interface WhatIf {
 
 type Spec = Pick<ModelSpec, 'columns' | 'features' | 'coefficients' | 'intercept'>;
 
-/** The actionable columns' indices in the spec, with the features each one feeds. */
+interface Candidate {
+  value: string;
+  /** The category's code, or the number itself. */
+  code: number;
+  /** The column's features' terms with this value: the same for every row. */
+  terms: number[];
+}
+
+/** The actionable columns, the features each one feeds, and each alternative's terms. */
 export interface WhatIfPlan {
-  columns: { index: number; features: number[] }[];
+  columns: {
+    index: number;
+    features: number[];
+    /** The column's value as read (a category code, or the number); undefined when no feature reads it. */
+    values: FeatureSource['values'] | undefined;
+    candidates: Candidate[];
+  }[];
 }
-
-export function planWhatIf(spec: Spec, plan: readonly FeatureSource[]): WhatIfPlan {
-  const columns: WhatIfPlan['columns'] = [];
-  spec.columns.forEach((c, index) => {
-    if (!c.actionable) return;
-    columns.push({ index, features: plan.flatMap((s, j) => (s.column === index ? [j] : [])) });
-  });
-  return { columns };
-}
-
-export const hasWhatIf = (spec: Pick<ModelSpec, 'columns'>): boolean =>
-  spec.columns.some((c) => c.actionable !== undefined);
 
 /** coefficient × standardised value of feature j when its raw feature is `raw`. */
 const term = (spec: Spec, source: FeatureSource, j: number, raw: number) =>
@@ -71,11 +74,82 @@ function rawFor(source: FeatureSource, value: number): number {
   return source.log1p ? Math.log1p(value) : value;
 }
 
-function rawAsRead(source: FeatureSource, row: number): number {
-  const v = source.values[row]!;
-  if (source.category >= 0) return v === source.category ? 1 : 0;
-  if (source.missingIndicator) return v;
-  return source.log1p ? Math.log1p(v) : v;
+export function planWhatIf(spec: Spec, plan: readonly FeatureSource[]): WhatIfPlan {
+  const columns: WhatIfPlan['columns'] = [];
+  spec.columns.forEach((column, index) => {
+    if (!column.actionable) return;
+    const features = plan.flatMap((s, j) => (s.column === index ? [j] : []));
+    const values: { value: string; code: number }[] =
+      column.type === 'categorical'
+        ? column.actionable.values.map((v) => ({ value: v, code: column.categories.indexOf(v) }))
+        : column.actionable.values.map((v) => ({ value: String(v), code: v }));
+    const candidates = values.map((v) => ({
+      ...v,
+      terms: features.map((j) => term(spec, plan[j]!, j, rawFor(plan[j]!, v.code))),
+    }));
+    const valueSource = features.map((j) => plan[j]!).find((s) => !s.missingIndicator);
+    columns.push({ index, features, values: valueSource?.values, candidates });
+  });
+  return { columns };
+}
+
+export const hasWhatIf = (spec: Pick<ModelSpec, 'columns'>): boolean =>
+  spec.columns.some((c) => c.actionable !== undefined);
+
+/** The customer's value as read, as the options name it; null when unknown. */
+function currentValue(spec: Spec, column: WhatIfPlan['columns'][number], row: number): string | null {
+  const read = column.values ? column.values[row]! : NaN;
+  const specColumn = spec.columns[column.index]!;
+  if (specColumn.type === 'categorical') return read >= 0 ? specColumn.categories[read]! : null;
+  return Number.isNaN(read) ? null : String(read);
+}
+
+/**
+ * Walks every actionable column's alternatives for one row, from the row's terms (see
+ * writeTerms): the changed log-odds are the row's, minus the column's own terms, plus the
+ * alternative's. Calls `visit` for each and returns the best single change. Plain loops and
+ * no text until a best change is found: the export walks every row (0.55 s per 100,000
+ * rows with the current value as text, 0.2 s this way; Node 20, load average 4).
+ */
+function walkWhatIf(
+  spec: Spec,
+  whatIfPlan: WhatIfPlan,
+  terms: Float64Array,
+  offset: number,
+  row: number,
+  visit?: (column: number, option: WhatIfOption) => void,
+): { probability: number; best: BestChange | null } | null {
+  const logit = logitOf(spec.intercept, terms, offset, spec.coefficients.length);
+  if (Number.isNaN(logit)) return null;
+  const probability = sigmoid(logit);
+  let best: BestChange | null = null;
+  for (let k = 0; k < whatIfPlan.columns.length; k++) {
+    const planned = whatIfPlan.columns[k]!;
+    const { features, candidates, values } = planned;
+    const column = spec.columns[planned.index]!;
+    let own = 0;
+    for (const j of features) own += terms[offset + j]!;
+    const base = logit - own;
+    const read = values ? values[row]! : NaN;
+    // The categorical option named like the category read, or the number equal to the one read.
+    const currentCategory = column.type === 'categorical' && read >= 0 ? column.categories[read] : undefined;
+    for (const { value, code, terms: changedTerms } of candidates) {
+      let changed = base;
+      for (const t of changedTerms) changed += t;
+      const p = sigmoid(changed);
+      const isCurrent = column.type === 'categorical' ? value === currentCategory : code === read;
+      if (!isCurrent && p < probability && (!best || p < best.probability))
+        best = {
+          column: column.name,
+          label: column.label,
+          from: currentValue(spec, planned, row),
+          to: value,
+          probability: p,
+        };
+      visit?.(k, { value, probability: p, current: isCurrent });
+    }
+  }
+  return { probability, best };
 }
 
 /** Every actionable column's alternatives for one row, and the best single change; null for a rejected row. */
@@ -85,41 +159,29 @@ export function whatIfRow(
   whatIfPlan: WhatIfPlan,
   row: number,
 ): WhatIf | null {
-  let logit = spec.intercept;
-  for (let j = 0; j < plan.length; j++) logit += term(spec, plan[j]!, j, rawAsRead(plan[j]!, row));
-  if (Number.isNaN(logit)) return null;
-  const probability = sigmoid(logit);
-  let best: BestChange | null = null;
-  const columns = whatIfPlan.columns.map(({ index, features }): WhatIfColumn => {
-    const column = spec.columns[index]!;
-    const own = features.reduce((sum, j) => sum + term(spec, plan[j]!, j, rawAsRead(plan[j]!, row)), 0);
-    const base = logit - own;
-    const valueSource = features.map((j) => plan[j]!).find((s) => !s.missingIndicator);
-    const read = valueSource ? valueSource.values[row]! : NaN;
-    const current =
-      column.type === 'categorical'
-        ? read >= 0
-          ? column.categories[read]!
-          : null
-        : Number.isNaN(read)
-          ? null
-          : String(read);
-    const candidates: { value: string; code: number }[] =
-      column.type === 'categorical'
-        ? column.actionable!.values.map((v) => ({ value: v, code: column.categories.indexOf(v) }))
-        : column.actionable!.values.map((v) => ({ value: String(v), code: v }));
-    const options = candidates.map(({ value, code }): WhatIfOption => {
-      const changed = features.reduce((sum, j) => sum + term(spec, plan[j]!, j, rawFor(plan[j]!, code)), base);
-      const p = sigmoid(changed);
-      const isCurrent = value === current;
-      if (!isCurrent && p < probability && (!best || p < best.probability))
-        best = { column: column.name, label: column.label, from: current, to: value, probability: p };
-      return { value, probability: p, current: isCurrent };
-    });
-    return { column: column.name, label: column.label, current, options };
+  const columns: WhatIfColumn[] = whatIfPlan.columns.map((planned) => {
+    const column = spec.columns[planned.index]!;
+    return {
+      column: column.name,
+      label: column.label,
+      current: currentValue(spec, planned, row),
+      options: [],
+    };
   });
-  return { probability, columns, best };
+  const walked = walkWhatIf(spec, whatIfPlan, rowTerms(spec, plan, row), 0, row, (k, option) =>
+    columns[k]!.options.push(option),
+  );
+  return walked && { ...walked, columns };
 }
+
+/** The best single change for a row whose terms are at `terms[offset …]` (the export's `best_action`). */
+export const bestChange = (
+  spec: Spec,
+  whatIfPlan: WhatIfPlan,
+  terms: Float64Array,
+  offset: number,
+  row: number,
+): BestChange | null => walkWhatIf(spec, whatIfPlan, terms, offset, row)?.best ?? null;
 
 /** "Contract: Month-to-month → Two year", the export's `best_action` cell. */
 export const describeChange = (change: BestChange): string =>

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { planFeatures, rawFeatureValue, writeStandardised, type FeatureSource } from '../model-input/feature-plan.ts';
-import { columnContributions } from '../scoring/contributions.ts';
+import { planFeatures, readFeature, writeStandardised, type FeatureSource } from '../model-input/feature-plan.ts';
+import { columnContributions } from './feature-terms.ts';
 import { referenceProbabilities, sigmoid } from '../scoring/reference-scorer.ts';
 import type { ModelSpec } from '../spec/model-spec.ts';
 import { explainRow, sentence, topReasons, type Reason } from './reasons.ts';
@@ -80,7 +80,7 @@ describe('planFeatures', () => {
   });
 });
 
-describe('rawFeatureValue and writeStandardised', () => {
+describe('readFeature and writeStandardised', () => {
   it.each([
     [0, 0, 1],
     [1, 0, Math.log1p(1)],
@@ -92,7 +92,15 @@ describe('rawFeatureValue and writeStandardised', () => {
     [3, 3, 0],
     [4, 3, 0],
   ])('feature %i of row %i is %f', (feature, row, value) => {
-    expect(rawFeatureValue(plan[feature]!, row)).toBe(value);
+    const out = new Float64Array(1);
+    readFeature(plan[feature]!, row, row + 1, out);
+    expect(out[0]).toBe(value);
+  });
+
+  it('reads rows [start, end) into the start of the buffer and nothing past it', () => {
+    const out = new Float64Array(4).fill(-7);
+    readFeature(plan[2]!, 1, 3, out);
+    expect(Array.from(out)).toEqual([40, 70, -7, -7]);
   });
 
   it('writes nothing past row end - 1', () => {
@@ -121,7 +129,12 @@ describe('rawFeatureValue and writeStandardised', () => {
 });
 
 describe('columnContributions and referenceProbabilities', () => {
-  const z = (row: number) => plan.map((s) => (rawFeatureValue(s, row) - s.mean) / s.std);
+  const z = (row: number) =>
+    plan.map((s) => {
+      const raw = new Float64Array(1);
+      readFeature(s, row, row + 1, raw);
+      return (raw[0]! - s.mean) / s.std;
+    });
 
   it('sums coefficient × standardised value per column', () => {
     const [t, tl, c, m, y] = z(0);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { modelPath } from '../../../scripts/train/telco-dataset.test-support.ts';
 import { planWhatIf, whatIfRow } from '../decision/what-if.ts';
+import { writeTerms } from '../explain/feature-terms.ts';
 import { planFeatures } from '../model-input/feature-plan.ts';
 import { parseModelSpec } from '../spec/parse-model-spec.ts';
 import { decisionColumns } from './decision-columns.ts';
@@ -16,12 +17,16 @@ const codes = new Map(
   spec.columns.flatMap((c) => (c.type === 'categorical' ? [[c.name, Int16Array.from([0, 0, 1])] as const] : [])),
 );
 const plan = planFeatures(spec, { numeric, codes, missing: new Map() });
+const terms = new Float64Array(3 * plan.length);
+writeTerms(spec, plan, 0, 3, terms);
+const cellsOf = (columns: ReturnType<typeof decisionColumns>, row: number, p: number) =>
+  columns.cells(row, p, terms, row * plan.length);
 const settings = { saveRate: 0.2, months: 12, cost: 10, monthlyValue: 50 };
 
 describe('decision columns of the export', () => {
   it('adds nothing unless the page asks', () => {
     expect(decisionColumns(spec, plan, numeric, undefined).names).toEqual([]);
-    expect(decisionColumns(spec, plan, numeric, {}).cells(0, 0.5)).toEqual([]);
+    expect(cellsOf(decisionColumns(spec, plan, numeric, {}), 0, 0.5)).toEqual([]);
   });
 
   it('writes the expected benefit with the value column, and the best single change', () => {
@@ -29,12 +34,12 @@ describe('decision columns of the export', () => {
     expect(columns.names).toEqual(['expected_benefit', 'best_action', 'probability_after_action']);
     const value = numeric.get(spec.value!.column)![1]!;
     const best = whatIfRow(spec, plan, planWhatIf(spec, plan), 1)!.best!;
-    expect(columns.cells(1, 0.4)).toEqual([
+    expect(cellsOf(columns, 1, 0.4)).toEqual([
       (0.4 * 0.2 * value * 12 - 10).toFixed(2),
       `${best.label}: ${best.from} → ${best.to}`,
       best.probability.toFixed(4),
     ]);
-    expect(columns.cells(2, NaN)).toEqual(['', '', '']);
+    expect(cellsOf(columns, 2, NaN)).toEqual(['', '', '']);
   });
 
   it('uses one amount for everyone without a value column and leaves out what-if without actionable columns', () => {
@@ -45,6 +50,6 @@ describe('decision columns of the export', () => {
     };
     const columns = decisionColumns(plain, plan, numeric, { campaign: settings, whatIf: true });
     expect(columns.names).toEqual(['expected_benefit']);
-    expect(columns.cells(0, 0.5)).toEqual([(0.5 * 0.2 * 50 * 12 - 10).toFixed(2)]);
+    expect(cellsOf(columns, 0, 0.5)).toEqual([(0.5 * 0.2 * 50 * 12 - 10).toFixed(2)]);
   });
 });

@@ -1,5 +1,5 @@
 import { expectedBenefit, type CampaignSettings } from '../decision/campaign.ts';
-import { describeChange, hasWhatIf, planWhatIf, whatIfRow } from '../decision/what-if.ts';
+import { bestChange, describeChange, hasWhatIf, planWhatIf } from '../decision/what-if.ts';
 import type { FeatureSource } from '../model-input/feature-plan.ts';
 import type { ModelSpec } from '../spec/model-spec.ts';
 
@@ -11,8 +11,8 @@ export interface ExportDecision {
 
 export interface DecisionColumns {
   names: string[];
-  /** The cells for one row, in the order of `names`; empty for a rejected row. */
-  cells(row: number, probability: number): string[];
+  /** The cells for one row, in the order of `names`; empty for a rejected row. Its terms are at `terms[offset …]` (see writeTerms). */
+  cells(row: number, probability: number, terms: Float64Array, offset: number): string[];
 }
 
 /**
@@ -27,7 +27,7 @@ export function decisionColumns(
   decision: ExportDecision | undefined,
 ): DecisionColumns {
   const names: string[] = [];
-  const parts: ((row: number, p: number) => string[])[] = [];
+  const parts: ((row: number, p: number, terms: Float64Array, offset: number) => string[])[] = [];
   const campaign = decision?.campaign;
   if (campaign) {
     const values = spec.value ? numeric.get(spec.value.column) : undefined;
@@ -37,14 +37,14 @@ export function decisionColumns(
   if (decision?.whatIf && hasWhatIf(spec)) {
     const whatIfPlan = planWhatIf(spec, plan);
     names.push('best_action', 'probability_after_action');
-    parts.push((row) => {
-      const best = whatIfRow(spec, plan, whatIfPlan, row)?.best;
+    parts.push((row, _p, terms, offset) => {
+      const best = bestChange(spec, whatIfPlan, terms, offset, row);
       return best ? [describeChange(best), best.probability.toFixed(4)] : ['', ''];
     });
   }
   return {
     names,
-    cells: (row, probability) =>
-      Number.isNaN(probability) ? names.map(() => '') : parts.flatMap((part) => part(row, probability)),
+    cells: (row, probability, terms, offset) =>
+      Number.isNaN(probability) ? names.map(() => '') : parts.flatMap((part) => part(row, probability, terms, offset)),
   };
 }

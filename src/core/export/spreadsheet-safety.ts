@@ -9,8 +9,11 @@
 const TRIGGER = /^'*[=+\-@\t\r]/;
 const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?%?$/i;
 
+/** Characters a trigger can start with: most cells start with none, and skip both regular expressions. */
+const FIRST = new Set([...`'=+-@\t\r`].map((c) => c.charCodeAt(0)));
+
 export function needsNeutralising(cell: string): boolean {
-  return TRIGGER.test(cell) && !NUMBER.test(cell.trim());
+  return FIRST.has(cell.charCodeAt(0)) && TRIGGER.test(cell) && !NUMBER.test(cell.trim());
 }
 
 export function neutraliseCell(cell: string): string {

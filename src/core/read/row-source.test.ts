@@ -50,6 +50,16 @@ describe.each(sources)('rows read again from %s', (_, source) => {
     });
   });
 
+  it('gives only the texts when asked for texts', async () => {
+    const { starts, ends } = linesOf(FILE);
+    expect(await source(FILE).texts(starts, ends, 1, 4)).toEqual([
+      'A-1,"Pro, yearly"',
+      'A-2,Basic',
+      'A-3,"say ""hi"""',
+    ]);
+    expect(await source(FILE).texts(starts, ends, 3, 2)).toEqual([]);
+  });
+
   it('gives nothing for an empty or reversed range', async () => {
     const { starts, ends } = linesOf(FILE);
     expect(await source(FILE).rows(starts, ends, 2, 2)).toEqual({ cells: [], texts: [] });
@@ -92,6 +102,17 @@ describe('fileRows', () => {
     const rows = fileRows(new Blob([bytes]), 'windows-1252', ';');
     expect(await rows.rows([5], [10], 0, 1)).toEqual({ cells: [['A', '\u201cx\u201d']], texts: ['A;\u201cx\u201d'] });
     expect(await rows.text(0, 4)).toBe('id;n');
+    expect(await rows.texts([5], [10], 0, 1)).toEqual(['A;\u201cx\u201d']);
+  });
+
+  it('cuts texts by byte offsets right when some characters take several bytes', async () => {
+    // "é" is two bytes and "€" three in UTF-8: character and byte offsets part after them.
+    const bytes = new TextEncoder().encode('id,n\nA,é\nB,€x\nC,plain\n');
+    const starts = [5, 10, 17];
+    const ends = [9, 16, 24];
+    const rows = fileRows(new Blob([bytes]), 'utf-8', ',');
+    expect(await rows.texts(starts, ends, 0, 3)).toEqual(['A,é', 'B,€x', 'C,plain']);
+    expect((await rows.rows(starts, ends, 0, 3)).texts).toEqual(['A,é', 'B,€x', 'C,plain']);
   });
 
   it('gives an empty row for an empty range of bytes', async () => {

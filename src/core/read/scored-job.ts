@@ -24,6 +24,11 @@ export function readRows(read: ReadCustomers, start: number, end: number): Promi
   return read.streamed.rows.rows(read.rowStarts, read.rowEnds, start, Math.max(start, end));
 }
 
+/** The texts of rows [start, end) as the file has them, without their cells. */
+export function rowTexts(read: ReadCustomers, start: number, end: number): Promise<string[]> {
+  return read.streamed.rows.texts(read.rowStarts, read.rowEnds, start, Math.max(start, end));
+}
+
 /** Original cells of rows [start, end), read again from the file (or the text Papa's path kept). */
 export async function rowCells(read: ReadCustomers, start: number, end: number): Promise<string[][]> {
   return (await readRows(read, start, end)).cells;

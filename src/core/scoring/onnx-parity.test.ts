@@ -8,7 +8,7 @@ import { planFeatures, writeStandardised } from '../model-input/feature-plan.ts'
 import { parseModelSpec } from '../spec/parse-model-spec.ts';
 import type { ModelSpec } from '../spec/model-spec.ts';
 import { TableBuilder } from '../table/table-builder.ts';
-import { columnContributions } from './contributions.ts';
+import { columnContributions } from '../explain/feature-terms.ts';
 import { createOnnxScorer } from './onnx-scorer.ts';
 import { setUpOrtForNode } from './ort-node-setup.test-support.ts';
 import { referenceProbabilities } from './reference-scorer.ts';
