@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-web/wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cutByBytes } from '../../src/cli/byte-cuts.ts';
 import { planChunks } from '../../src/cli/chunk-plan.ts';
 import { loadPackage, type LoadedPackage } from '../../src/cli/load-package.ts';
 import { scoreFile } from '../../src/cli/score-file.ts';
@@ -36,7 +37,11 @@ beforeAll(async () => {
 afterAll(() => scorer.release());
 
 /** The export's bytes and totals, or the message the file was refused with. */
-async function score(path: string, cut: { chunkRows: number; wholeFileBytes: number }, format: 'csv' | 'json' = 'csv') {
+async function score(
+  path: string,
+  cut: { chunkRows: number; wholeFileBytes: number; chunkBytes?: number },
+  format: 'csv' | 'json' = 'csv',
+) {
   const parts: Uint8Array[] = [];
   const options = {
     spec: pkg.spec,
@@ -118,5 +123,58 @@ describe('scoring a large file piece by piece', () => {
     const json = await score(SAMPLE, { chunkRows: 7, wholeFileBytes: 0 }, 'json');
     expect(json).toEqual(await score(SAMPLE, whole, 'json'));
     expect(JSON.parse(json.bytes!.toString('utf8')).total_customers).toBe(500);
+  });
+
+  it('cuts a file with no quote after line breaks, about every chunkBytes, before a row', async () => {
+    const bytes = readFileSync(TELCO);
+    const plan = (await cutByBytes(await openAsBlob(TELCO), 100_000))!;
+    expect(plan.prefixEnd).toBe(bytes.indexOf(0x0a) + 1);
+    expect(plan.starts[0]).toBe(plan.prefixEnd);
+    expect(plan.starts.length).toBe(Math.floor((bytes.length - plan.prefixEnd) / 100_000) + 1);
+    plan.starts.slice(1).forEach((start, i) => {
+      expect(bytes[start - 1]).toBe(0x0a);
+      expect(String.fromCharCode(bytes[start]!)).toMatch(/[0-9A-Za-z]/);
+      expect(start - plan.starts[i]!).toBeGreaterThanOrEqual(100_000);
+      expect(start - plan.starts[i]!).toBeLessThan(100_400);
+    });
+  });
+
+  it("leaves to the reader's own first pass a file with a quote, not UTF-8, with NUL bytes or a blank header", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'churn-cuts-'));
+    const sample = readFileSync(SAMPLE, 'utf8');
+    const cases: [string, string | Buffer][] = [
+      ['quote-at-the-end.csv', `${sample}X,"late quote"\n`],
+      ['windows-1252.csv', Buffer.concat([Buffer.from(sample), Buffer.from([0x41, 0x2c, 0xe9, 0x0a])])],
+      ['nul.csv', `${sample}A,\u0000\n`],
+      ['blank-header.csv', ` , ,\n${sample}`],
+    ];
+    expect(await cutByBytes(await openAsBlob(SAMPLE), 1000)).toBeDefined();
+    for (const [name, content] of cases) {
+      writeFileSync(join(dir, name), content);
+      expect(await cutByBytes(await openAsBlob(join(dir, name)), 1000), name).toBeUndefined();
+    }
+    expect(await cutByBytes(await openAsBlob(join(CORPUS, 'utf16le-bom.csv')), 1)).toBeUndefined();
+  });
+
+  it.each([
+    [SAMPLE, 1],
+    [SAMPLE, 5000],
+    [TELCO, 200_000],
+  ])("%s cut every %i bytes writes the whole file's export byte for byte", async (path, chunkBytes) => {
+    const pieces = await score(path, { chunkRows: 1, chunkBytes, wholeFileBytes: 0 });
+    expect(pieces.bytes!.length).toBeGreaterThan(50_000);
+    expect(pieces).toEqual(await score(path, whole));
+  });
+
+  it('gives the same bytes, totals or refusal on every file of the bad-input corpus, cut after every line', async () => {
+    let cut = 0;
+    for (const path of corpus) {
+      if (await cutByBytes(await openAsBlob(path), 1)) cut++;
+      expect(await score(path, { chunkRows: 1, chunkBytes: 1, wholeFileBytes: 0 }), path).toEqual(
+        await score(path, whole),
+      );
+    }
+    // A quarter of the corpus has no quote and is cut this way; the rest checks the fallback.
+    expect(cut).toBeGreaterThanOrEqual(10);
   });
 });

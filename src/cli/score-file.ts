@@ -4,6 +4,7 @@ import type { ModelSpec } from '../core/spec/model-spec.ts';
 import { buildExport } from '../core/export/export-file.ts';
 import { readCustomers } from '../core/read/read-customers.ts';
 import { scoreTable } from '../core/scoring/score-table.ts';
+import { cutByBytes } from './byte-cuts.ts';
 import { chunkBlob, planChunks } from './chunk-plan.ts';
 
 /**
@@ -12,6 +13,8 @@ import { chunkBlob, planChunks } from './chunk-plan.ts';
  * file's size.
  */
 export const CHUNK_ROWS = 50_000;
+/** The same, for a file cut without parsing it (cutByBytes): about 50,000 Telco-shaped rows. */
+export const CHUNK_BYTES = 7 * 1024 * 1024;
 /** Files up to this size are read whole, as the page reads them; a first pass to cut them is not worth its time. */
 export const WHOLE_FILE_BYTES = 32 * 1024 * 1024;
 
@@ -46,6 +49,7 @@ export interface ScoreFileOptions {
   collect?: () => void;
   /** Overrides for tests: cut smaller files into smaller pieces. */
   chunkRows?: number;
+  chunkBytes?: number;
   wholeFileBytes?: number;
 }
 
@@ -137,7 +141,8 @@ function recordingHeader(write: WriteBytes, into: { bytes: Uint8Array | undefine
 
 /**
  * Scores a file of any size in constant memory. A CSV export larger than `WHOLE_FILE_BYTES` is
- * cut into pieces of `CHUNK_ROWS` rows where the reader ends a record (see planChunks); each
+ * cut into pieces of about `CHUNK_BYTES` after a line break when it has no quote (see cutByBytes),
+ * else of `CHUNK_ROWS` rows where the reader ends a record (see planChunks); each
  * piece is read, scored and written before the next is read, and the pieces' exports join into
  * the whole file's, byte for byte (scripts/cli/score-in-chunks.test.ts). The JSON export states
  * its totals before its rows, so it is read whole.
@@ -147,7 +152,8 @@ export async function scoreFile(file: Blob, options: ScoreFileOptions, write: Wr
   const planning = performance.now();
   const plan =
     options.format === 'csv' && file.size > wholeBytes
-      ? await planChunks(file, options.fileName, options.chunkRows ?? CHUNK_ROWS)
+      ? ((await cutByBytes(file, options.chunkBytes ?? CHUNK_BYTES)) ??
+        (await planChunks(file, options.fileName, options.chunkRows ?? CHUNK_ROWS)))
       : undefined;
   const planMs = performance.now() - planning;
   options.collect?.();

@@ -107,9 +107,12 @@ function currentValue(spec: Spec, column: WhatIfPlan['columns'][number], row: nu
 /**
  * Walks every actionable column's alternatives for one row, from the row's terms (see
  * writeTerms): the changed log-odds are the row's, minus the column's own terms, plus the
- * alternative's. Calls `visit` for each and returns the best single change. Plain loops and
- * no text until a best change is found: the export walks every row (0.55 s per 100,000
- * rows with the current value as text, 0.2 s this way; Node 20, load average 4).
+ * alternative's. Calls `visit` for each and returns the best single change.
+ *
+ * The export walks every row, so without `visit` only an alternative whose log-odds beat both
+ * the row's and the best so far gets its probability computed (the sigmoid is monotone, so no
+ * other can have a lower one), and the change is put in words once, at the end. The export's
+ * best actions for 1,000,000 Telco rows went from 3.7 s of CPU to about 2 s (Node 20, load 5 to 7).
  */
 function walkWhatIf(
   spec: Spec,
@@ -122,11 +125,13 @@ function walkWhatIf(
   const logit = logitOf(spec.intercept, terms, offset, spec.coefficients.length);
   if (Number.isNaN(logit)) return null;
   const probability = sigmoid(logit);
-  let best: BestChange | null = null;
+  let bestColumn = -1;
+  let bestValue = '';
+  let bestLogit = logit;
+  let bestProbability = probability;
   for (let k = 0; k < whatIfPlan.columns.length; k++) {
-    const planned = whatIfPlan.columns[k]!;
-    const { features, candidates, values } = planned;
-    const column = spec.columns[planned.index]!;
+    const { index, features, candidates, values } = whatIfPlan.columns[k]!;
+    const column = spec.columns[index]!;
     let own = 0;
     for (const j of features) own += terms[offset + j]!;
     const base = logit - own;
@@ -136,19 +141,28 @@ function walkWhatIf(
     for (const { value, code, terms: changedTerms } of candidates) {
       let changed = base;
       for (const t of changedTerms) changed += t;
-      const p = sigmoid(changed);
       const isCurrent = column.type === 'categorical' ? value === currentCategory : code === read;
-      if (!isCurrent && p < probability && (!best || p < best.probability))
-        best = {
-          column: column.name,
-          label: column.label,
-          from: currentValue(spec, planned, row),
-          to: value,
-          probability: p,
-        };
-      visit?.(k, { value, probability: p, current: isCurrent });
+      if (visit) visit(k, { value, probability: sigmoid(changed), current: isCurrent });
+      if (isCurrent || !(changed < bestLogit)) continue;
+      const p = sigmoid(changed);
+      if (p < bestProbability) {
+        bestColumn = k;
+        bestValue = value;
+        bestLogit = changed;
+        bestProbability = p;
+      }
     }
   }
+  if (bestColumn < 0) return { probability, best: null };
+  const planned = whatIfPlan.columns[bestColumn]!;
+  const column = spec.columns[planned.index]!;
+  const best = {
+    column: column.name,
+    label: column.label,
+    from: currentValue(spec, planned, row),
+    to: bestValue,
+    probability: bestProbability,
+  };
   return { probability, best };
 }
 

@@ -27,24 +27,31 @@ export function decisionColumns(
   decision: ExportDecision | undefined,
 ): DecisionColumns {
   const names: string[] = [];
-  const parts: ((row: number, p: number, terms: Float64Array, offset: number) => string[])[] = [];
+  const parts: ((out: string[], row: number, p: number, terms: Float64Array, offset: number) => void)[] = [];
   const campaign = decision?.campaign;
   if (campaign) {
     const values = spec.value ? numeric.get(spec.value.column) : undefined;
     names.push('expected_benefit');
-    parts.push((row, p) => [expectedBenefit(p, values ? values[row]! : campaign.monthlyValue, campaign).toFixed(2)]);
+    parts.push((out, row, p) =>
+      out.push(expectedBenefit(p, values ? values[row]! : campaign.monthlyValue, campaign).toFixed(2)),
+    );
   }
   if (decision?.whatIf && hasWhatIf(spec)) {
     const whatIfPlan = planWhatIf(spec, plan);
     names.push('best_action', 'probability_after_action');
-    parts.push((row, _p, terms, offset) => {
+    parts.push((out, row, _p, terms, offset) => {
       const best = bestChange(spec, whatIfPlan, terms, offset, row);
-      return best ? [describeChange(best), best.probability.toFixed(4)] : ['', ''];
+      if (best) out.push(describeChange(best), best.probability.toFixed(4));
+      else out.push('', '');
     });
   }
   return {
     names,
-    cells: (row, probability, terms, offset) =>
-      Number.isNaN(probability) ? names.map(() => '') : parts.flatMap((part) => part(row, probability, terms, offset)),
+    cells(row, probability, terms, offset) {
+      if (Number.isNaN(probability)) return names.map(() => '');
+      const out: string[] = [];
+      for (const part of parts) part(out, row, probability, terms, offset);
+      return out;
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { csvRow } from './csv-field.ts';
+import { csvField, csvRow } from './csv-field.ts';
 import { decisionColumns, type ExportDecision } from './decision-columns.ts';
 import { exportFileName, type ExportKind } from './export-name.ts';
 import { SCORED_COLUMNS, scoredCells } from './scored-columns.ts';
@@ -167,8 +167,12 @@ async function buildExportTo(
         reasons: Number.isNaN(p) ? '' : reasonsOf(terms, offset, i),
         issue: rejections.get(i) ?? '',
         bands: read.spec.risk_bands,
-      }).concat(decided.cells(i, p, terms, offset));
-      lines.push(`${original}${delimiter}${csvRow(appended.map(neutraliseCell), delimiter)}${extra}\r\n`);
+      });
+      let line = original;
+      for (const cell of appended) line += delimiter + csvField(neutraliseCell(cell), delimiter);
+      for (const cell of decided.cells(i, p, terms, offset))
+        line += delimiter + csvField(neutraliseCell(cell), delimiter);
+      lines.push(`${line}${extra}\r\n`);
     }
     if (kind === 'json' && lines.length) await put(new Blob([written ? ',' : '', lines.join(',')]));
     // One string per batch: a Blob of 10,000 parts cost more than joining them (Node 20).
