@@ -45,8 +45,8 @@ export interface ScoreFileOptions {
   threshold: number;
   /** Called with the rows done so far and what is being done. */
   progress: (phase: string, rows: number) => void;
-  /** Run after each written batch of a piece of a large file (the CLI passes a full garbage collection); not on the whole-file path, where it would walk the whole file's columns each time. */
-  collect?: () => void;
+  /** Run after a piece of a large file is read (`force`) and after each written batch (the CLI passes full garbage collections, see fullCollector); not on the whole-file path, where it would walk the whole file's columns each time. */
+  collect?: (force?: boolean) => void;
   /** Overrides for tests: cut smaller files into smaller pieces. */
   chunkRows?: number;
   chunkBytes?: number;
@@ -65,7 +65,7 @@ async function scoreBlob(
   options: ScoreFileOptions,
   write: WriteBytes,
   rowsBefore: number,
-  collect?: () => void,
+  collect?: (force?: boolean) => void,
 ): Promise<ScoreTotals> {
   const { spec, scorer, fileName, format, threshold, progress } = options;
   const signal = new AbortController().signal;
@@ -81,7 +81,7 @@ async function scoreBlob(
   );
   const readMs = performance.now() - started;
   // The reader's garbage (every row's cells) goes before the export makes its own.
-  collect?.();
+  collect?.(true);
   const scored = await scoreTable(spec, read.table, scorer, (rows) => progress('scoring', rowsBefore + rows), signal);
   const writing = performance.now();
   const job = {
