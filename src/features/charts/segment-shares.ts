@@ -2,16 +2,14 @@ import type { ModelSpec, Unit } from '../../core/spec/model-spec.ts';
 
 export const UNKNOWN_BUCKET = 'Unknown';
 
-interface GroupBase {
+export interface SegmentGroup {
   column: string;
   label: string;
   /** Bucket names; the last is always UNKNOWN_BUCKET. */
   buckets: string[];
+  /** Each row's bucket, found once per file. */
+  rows: Uint16Array;
 }
-
-export type SegmentGroup =
-  | (GroupBase & { kind: 'codes'; values: Int16Array })
-  | (GroupBase & { kind: 'bands'; values: Float64Array; ends: readonly number[] });
 
 export interface SegmentBucket {
   label: string;
@@ -55,25 +53,19 @@ export function segmentGroups(
     const column = spec.columns.find((c) => c.name === name);
     if (column?.type === 'categorical') {
       const values = data.codes[name];
-      if (values)
-        groups.push({
-          kind: 'codes',
-          column: name,
-          label: column.label,
-          buckets: [...column.categories, UNKNOWN_BUCKET],
-          values,
-        });
+      if (values) {
+        const buckets = [...column.categories, UNKNOWN_BUCKET];
+        groups.push({ column: name, label: column.label, buckets, rows: codeBuckets(values, buckets.length - 1) });
+      }
     } else if (column?.type === 'numeric' && column.band_ends) {
       const values = data.numeric[name];
       if (values) {
         const buckets = [...bandLabels(column.band_ends, column.range.min, column.unit), UNKNOWN_BUCKET];
         groups.push({
-          kind: 'bands',
           column: name,
           label: `${column.label} band`,
           buckets,
-          values,
-          ends: column.band_ends,
+          rows: bandBuckets(values, column.band_ends, buckets.length - 1),
         });
       }
     }
@@ -81,22 +73,36 @@ export function segmentGroups(
   return groups;
 }
 
-function bucketOf(group: SegmentGroup, row: number): number {
-  const unknown = group.buckets.length - 1;
-  if (group.kind === 'codes') {
-    const code = group.values[row]!;
-    return code < 0 || code >= unknown ? unknown : code;
+function codeBuckets(codes: Int16Array, unknown: number): Uint16Array {
+  const rows = new Uint16Array(codes.length);
+  for (let row = 0; row < codes.length; row++) {
+    const code = codes[row]!;
+    rows[row] = code < 0 || code >= unknown ? unknown : code;
   }
-  const v = group.values[row]!;
-  if (Number.isNaN(v)) return unknown;
-  let band = 0;
-  while (band < group.ends.length && v > group.ends[band]!) band++;
-  return band;
+  return rows;
+}
+
+function bandBuckets(values: Float64Array, ends: readonly number[], unknown: number): Uint16Array {
+  const rows = new Uint16Array(values.length);
+  for (let row = 0; row < values.length; row++) {
+    const v = values[row]!;
+    if (Number.isNaN(v)) {
+      rows[row] = unknown;
+      continue;
+    }
+    let band = 0;
+    while (band < ends.length && v > ends[band]!) band++;
+    rows[row] = band;
+  }
+  return rows;
 }
 
 /**
- * Customers and at-risk customers (`p >= threshold`) per segment, in one pass over the rows,
- * so moving the threshold on a million-row file stays quick. Rejected rows (NaN) are left out.
+ * Customers and at-risk customers (`p >= threshold`) per segment, so moving the threshold on a
+ * million-row file stays quick: each row's bucket is found once per file (segmentGroups), and
+ * each threshold is one branch-free loop per segment. Finding the bucket inside that loop took
+ * twice as long: 49 to 79 ms against 21 to 41 ms a threshold for 1,000,000 rows and two
+ * segments (Node 20, load average 11). Rejected rows (NaN) are left out.
  */
 export function segmentShares(
   probabilities: ArrayLike<number>,
@@ -113,16 +119,25 @@ export function segmentShares(
   const risky = new Float64Array(width);
   let scored = 0;
   let atRisk = 0;
+  // Each row's state once (0 rejected, 1 scored, 3 at risk), then branch-free counting per segment.
+  const state = new Uint8Array(probabilities.length);
   for (let row = 0; row < probabilities.length; row++) {
     const p = probabilities[row]!;
     if (Number.isNaN(p)) continue;
-    const flag = p >= threshold ? 1 : 0;
     scored++;
-    atRisk += flag;
-    for (let g = 0; g < groups.length; g++) {
-      const at = offsets[g]! + bucketOf(groups[g]!, row);
-      customers[at]!++;
-      risky[at]! += flag;
+    if (p >= threshold) {
+      atRisk++;
+      state[row] = 3;
+    } else state[row] = 1;
+  }
+  for (let g = 0; g < groups.length; g++) {
+    const rows = groups[g]!.rows;
+    const offset = offsets[g]!;
+    for (let row = 0; row < state.length; row++) {
+      const at = offset + rows[row]!;
+      const s = state[row]!;
+      customers[at]! += s & 1;
+      risky[at]! += s >> 1;
     }
   }
   return {
