@@ -27,11 +27,33 @@ describe('neutraliseCell', () => {
     ['-5x', "'-5x"],
     ['-1e', "'-1e"],
     ['-.', "'-."],
+    ['-', "'-"],
+    ['+', "'+"],
+    ['-5.', '-5.'],
+    ['-12.50', '-12.50'],
+    ['-1-1', "'-1-1"],
+    ['-1.2.3', "'-1.2.3"],
+    ['-5,5', '-5,5'],
+    ['- 5', "'- 5"],
     ['Month-to-month', 'Month-to-month'],
     ['7590-VHVEG', '7590-VHVEG'],
     ['', ''],
   ])('%j -> %j', (cell, expected) => {
     expect(neutraliseCell(cell)).toBe(expected);
+  });
+
+  it('agrees with the rule as two regular expressions on any text of signs, digits and separators', () => {
+    const TRIGGER = /^'*[=+\-@\t\r]/;
+    const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?%?$/i;
+    const chars = fc.constantFrom(..."-+0123456789.,e%' =@\tx");
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 8 }), (parts) => {
+        const cell = parts.join('');
+        const expected = TRIGGER.test(cell) && !NUMBER.test(cell.trim()) ? `'${cell}` : cell;
+        expect(neutraliseCell(cell)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it.each([

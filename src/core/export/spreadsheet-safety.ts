@@ -12,8 +12,22 @@ const NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)(e[+-]?\d+)?%?$/i;
 /** Characters a trigger can start with: most cells start with none, and skip both regular expressions. */
 const FIRST = new Set([...`'=+-@\t\r`].map((c) => c.charCodeAt(0)));
 
+/** A signed decimal such as "-12.50" (which NUMBER accepts too), told without a regular expression: exports write many. */
+function isSignedDecimal(cell: string): boolean {
+  let at = 1;
+  let digits = 0;
+  while (at < cell.length && cell.charCodeAt(at) >= 48 && cell.charCodeAt(at) <= 57) (at++, digits++);
+  if (digits === 0) return false;
+  if (at < cell.length && cell.charCodeAt(at) === 46) at++;
+  while (at < cell.length && cell.charCodeAt(at) >= 48 && cell.charCodeAt(at) <= 57) at++;
+  return at === cell.length;
+}
+
 export function needsNeutralising(cell: string): boolean {
-  return FIRST.has(cell.charCodeAt(0)) && TRIGGER.test(cell) && !NUMBER.test(cell.trim());
+  const first = cell.charCodeAt(0);
+  if (!FIRST.has(first)) return false;
+  if ((first === 45 || first === 43) && isSignedDecimal(cell)) return false;
+  return TRIGGER.test(cell) && !NUMBER.test(cell.trim());
 }
 
 export function neutraliseCell(cell: string): string {
