@@ -14,12 +14,12 @@ const FIRST = new Set([...`'=+-@\t\r`].map((c) => c.charCodeAt(0)));
 
 /** A signed decimal such as "-12.50" (which NUMBER accepts too), told without a regular expression: exports write many. */
 function isSignedDecimal(cell: string): boolean {
+  const isDigit = (at: number) => cell.charCodeAt(at) >= 48 && cell.charCodeAt(at) <= 57;
   let at = 1;
-  let digits = 0;
-  while (at < cell.length && cell.charCodeAt(at) >= 48 && cell.charCodeAt(at) <= 57) (at++, digits++);
-  if (digits === 0) return false;
+  while (at < cell.length && isDigit(at)) at++;
+  if (at === 1) return false;
   if (at < cell.length && cell.charCodeAt(at) === 46) at++;
-  while (at < cell.length && cell.charCodeAt(at) >= 48 && cell.charCodeAt(at) <= 57) at++;
+  while (at < cell.length && isDigit(at)) at++;
   return at === cell.length;
 }
 
