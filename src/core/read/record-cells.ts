@@ -16,10 +16,19 @@ export interface RecordCells {
    * 15 digits, `.` only when `dot`), read from the bytes without making a string; NaN otherwise.
    */
   plainNumber?(index: number, dot: boolean): number;
+  /** Byte readers only: the cells as byte ranges, for the table builder's fast path. */
+  readonly byteCells?: ByteCells;
   /** Byte readers only: the cell's raw bytes (a copy), unless it holds doubled quotes. */
   rawBytes?(index: number): Uint8Array | undefined;
-  /** Byte readers only: whether the cell's raw bytes are exactly these (never for doubled quotes). */
-  sameBytes?(index: number, raw: Uint8Array): boolean;
+}
+
+/** Cell i is bytes[starts[i], ends[i]) of the buffer being read, with doubled quotes where escaped[i] is 1. */
+export interface ByteCells {
+  readonly count: number;
+  readonly bytes: Uint8Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly escaped: Uint8Array;
 }
 
 /** Cells that are already strings (PapaParse's path, the trainer, tests). */
