@@ -1,5 +1,6 @@
 import { plainDecimal } from '../read/plain-decimal.ts';
 import { arrayCells, type ByteCells, type RecordCells } from '../read/record-cells.ts';
+import { NOT_SEEN, SeenSpellings } from '../read/seen-spellings.ts';
 import type { CategoricalColumn, NumericColumn, SpecColumn } from '../spec/model-spec.ts';
 import { BLANK, categoryMatcher, UNKNOWN } from '../values/match-category.ts';
 import { isMissingCell } from '../values/missing-cell.ts';
@@ -21,8 +22,7 @@ interface CategoricalSlot {
   codes: Int16Array;
   match: (text: string) => number;
   /** Raw spellings already matched to a category, compared as bytes on the byte path (see `codeOf`). */
-  raw: Uint8Array[];
-  rawCodes: number[];
+  spellings: SeenSpellings;
   /** Where blank and unseen values go: the spec's "(missing)" and "Other" levels, or unknown (-1). */
   missingCode: number;
   otherCode: number;
@@ -30,33 +30,11 @@ interface CategoricalSlot {
 
 /** Spellings per column compared as bytes; beyond them cells are matched as text. */
 const RAW_SPELLINGS = 16;
-const NOT_SEEN = -3;
 const FIRST_CAPACITY = 1024;
 
 // Beyond 1e15 digit grouping runs to hundreds of digits ("1e308"); exponent notation stays readable.
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const formatNumber = (n: number) => (Math.abs(n) >= 1e15 ? n.toExponential() : numberFormat.format(n));
-
-/**
- * A cell's code when its bytes are a spelling already matched; NOT_SEEN otherwise. Same bytes
- * in one file's encoding are the same text, so the code is the same.
- */
-function seenCode(slot: CategoricalSlot, cells: ByteCells): number {
-  const c = slot.cell;
-  if (c >= cells.count || cells.escaped[c]) return NOT_SEEN;
-  const bytes = cells.bytes;
-  const start = cells.starts[c]!;
-  const length = cells.ends[c]! - start;
-  const raw = slot.raw;
-  for (let i = 0; i < raw.length; i++) {
-    const spelling = raw[i]!;
-    if (spelling.length !== length) continue;
-    let k = 0;
-    while (k < length && bytes[start + k] === spelling[k]) k++;
-    if (k === length) return slot.rawCodes[i]!;
-  }
-  return NOT_SEEN;
-}
 
 /**
  * Turns streamed rows of cell text into typed columns for the spec's columns,
@@ -113,8 +91,7 @@ export class TableBuilder {
         cell: cellOf(column.name),
         codes: new Int16Array(FIRST_CAPACITY),
         match: categoryMatcher(column),
-        raw: [],
-        rawCodes: [],
+        spellings: new SeenSpellings(RAW_SPELLINGS),
         missingCode: column.missing === undefined ? -1 : column.categories.indexOf(column.missing),
         otherCode: column.other === undefined ? -1 : column.categories.indexOf(column.other),
       }));
@@ -140,8 +117,10 @@ export class TableBuilder {
    */
   private addPlainRow(cells: ByteCells): boolean {
     const { bytes, starts, ends, escaped, count } = cells;
+    // Values go straight to the next row's place; it becomes a row only if every cell is plain.
+    if (this.length === this.capacity) this.reserve(this.capacity * 2);
+    const at = this.length;
     const numeric = this.numeric;
-    const values = this.rowScratch;
     const dot = !this.format.decimalComma;
     for (let k = 0; k < numeric.length; k++) {
       const slot = numeric[k]!;
@@ -149,22 +128,18 @@ export class TableBuilder {
       if (c >= count || escaped[c]) return false;
       const plain = plainDecimal(bytes, starts[c]!, ends[c]!, dot);
       if (!(plain >= slot.low && plain <= slot.high)) return false;
-      values[k] = plain;
+      slot.values[at] = plain;
+      slot.missing[at] = 0;
     }
     const categorical = this.categorical;
-    const codes = this.codeScratch;
     for (let k = 0; k < categorical.length; k++) {
-      const code = seenCode(categorical[k]!, cells);
+      const slot = categorical[k]!;
+      const code = slot.spellings.codeOf(cells, slot.cell);
       if (code === NOT_SEEN) return false;
-      codes[k] = code;
+      slot.codes[at] = code;
     }
-    const at = this.nextRow();
-    for (let k = 0; k < numeric.length; k++) {
-      numeric[k]!.values[at] = values[k]!;
-      numeric[k]!.missing[at] = 0;
-    }
-    for (let k = 0; k < categorical.length; k++) categorical[k]!.codes[at] = codes[k]!;
     this.rejected[at] = 0;
+    this.length++;
     return true;
   }
 
@@ -276,18 +251,12 @@ export class TableBuilder {
    * Same bytes in one file's encoding are the same text, so the code is the same.
    */
   private codeOf(slot: CategoricalSlot, cells: RecordCells, row: number): number {
-    const seen = cells.byteCells ? seenCode(slot, cells.byteCells) : NOT_SEEN;
+    const seen = cells.byteCells ? slot.spellings.codeOf(cells.byteCells, slot.cell) : NOT_SEEN;
     if (seen !== NOT_SEEN) return seen;
     const text = cells.cell(slot.cell);
     const code = slot.match(text);
     if (code < 0) return this.unmatched(slot, code, text, row);
-    if (slot.raw.length < RAW_SPELLINGS) {
-      const raw = cells.rawBytes?.(slot.cell);
-      if (raw) {
-        slot.raw.push(raw);
-        slot.rawCodes.push(code);
-      }
-    }
+    slot.spellings.remember(cells, slot.cell, code);
     return code;
   }
 
