@@ -75,16 +75,23 @@ export function fieldDecoder(encoding: 'utf-8' | 'windows-1252'): FieldDecoder {
 
 const latin1 = new TextDecoder('latin1');
 
-/** True when every byte is below 0x80; reads four bytes at a time where they are aligned. */
-function isAscii(bytes: Uint8Array): boolean {
-  let i = 0;
-  const head = Math.min((4 - (bytes.byteOffset % 4)) % 4, bytes.length);
-  for (; i < head; i++) if (bytes[i]! >= 0x80) return false;
-  if (i === bytes.length) return true;
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, (bytes.length - i) >> 2);
-  for (let w = 0; w < words.length; w++) if (words[w]! & 0x80808080) return false;
-  for (i += words.length * 4; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false;
-  return true;
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The bytes as text with one character per byte, and whether they are all ASCII. Valid UTF-8
+ * that decodes to as many characters as bytes is ASCII; so one native decode both checks an
+ * ASCII buffer and makes its text (0.17 s for the 1M-row file against 0.25 s for a latin1
+ * decode and a check four bytes at a time, Node 20, load average 7). Other bytes are decoded
+ * as latin1, one character per byte, for the scan only.
+ */
+function oneCharPerByte(bytes: Uint8Array): { text: string; ascii: boolean } {
+  try {
+    const text = utf8.decode(bytes);
+    if (text.length === bytes.length) return { text, ascii: true };
+  } catch {
+    // Not UTF-8 (or a character cut at the end of the buffer): not ASCII either.
+  }
+  return { text: latin1.decode(bytes), ascii: false };
 }
 
 const DOUBLED_QUOTES = /""/g;
@@ -239,8 +246,7 @@ export class CsvByteReader {
     // scan took 0.65 s byte by byte in JavaScript against 0.44 s with indexOf (Node 20, load
     // average 3.8). An ASCII buffer's fields are also slices of it: 2 to 3 times faster than
     // building each field's string from bytes.
-    const text = latin1.decode(bytes);
-    const ascii = isAscii(bytes);
+    const { text, ascii } = oneCharPerByte(bytes);
     const validate = ascii ? undefined : this.validate;
     const fields = this.cells;
     fields.bytes = bytes;
