@@ -1,10 +1,10 @@
 import { plainDecimal } from '../read/plain-decimal.ts';
 import { arrayCells, type ByteCells, type RecordCells } from '../read/record-cells.ts';
-import { NOT_SEEN, SeenSpellings } from '../read/seen-spellings.ts';
+import { NOT_SEEN } from '../read/seen-spellings.ts';
 import type { CategoricalColumn, NumericColumn, SpecColumn } from '../spec/model-spec.ts';
-import { BLANK, categoryMatcher, UNKNOWN } from '../values/match-category.ts';
 import { isMissingCell } from '../values/missing-cell.ts';
 import { parseNumber, type NumberFormat } from '../values/parse-number.ts';
+import { categoricalSlot, unmatchedLevel, type CategoricalSlot } from './categorical-slot.ts';
 import type { ColumnTable, IssueKind, RowIssue } from './column-table.ts';
 
 interface NumericSlot {
@@ -16,20 +16,6 @@ interface NumericSlot {
   low: number;
   high: number;
 }
-interface CategoricalSlot {
-  column: CategoricalColumn;
-  cell: number;
-  codes: Int16Array;
-  match: (text: string) => number;
-  /** Raw spellings already matched to a category, compared as bytes on the byte path (see `codeOf`). */
-  spellings: SeenSpellings;
-  /** Where blank and unseen values go: the spec's "(missing)" and "Other" levels, or unknown (-1). */
-  missingCode: number;
-  otherCode: number;
-}
-
-/** Spellings per column compared as bytes; beyond them cells are matched as text. */
-const RAW_SPELLINGS = 16;
 const FIRST_CAPACITY = 1024;
 
 // Beyond 1e15 digit grouping runs to hundreds of digits ("1e308"); exponent notation stays readable.
@@ -83,18 +69,10 @@ export class TableBuilder {
     this.numericIndex = new Map(numericColumns.map((c, k) => [c.name, k]));
     this.rowScratch = new Float64Array(numericColumns.length);
     this.missingScratch = new Uint8Array(numericColumns.length);
-    this.codeScratch = new Int16Array(columns.length);
     this.categorical = columns
       .filter((c): c is CategoricalColumn => c.type === 'categorical')
-      .map((column) => ({
-        column,
-        cell: cellOf(column.name),
-        codes: new Int16Array(FIRST_CAPACITY),
-        match: categoryMatcher(column),
-        spellings: new SeenSpellings(RAW_SPELLINGS),
-        missingCode: column.missing === undefined ? -1 : column.categories.indexOf(column.missing),
-        otherCode: column.other === undefined ? -1 : column.categories.indexOf(column.other),
-      }));
+      .map((column) => categoricalSlot(column, cellOf(column.name), FIRST_CAPACITY));
+    this.codeScratch = new Int16Array(this.categorical.length);
   }
 
   /** Adds one data row; `row` is its number in the file (header = 1). */
@@ -262,35 +240,9 @@ export class TableBuilder {
 
   /** The level a blank or unseen value falls into, with the issue that says so. */
   private unmatched(slot: CategoricalSlot, code: number, text: string, row: number): number {
-    const { label, name, categories } = slot.column;
-    if (code === BLANK) {
-      const what = text.trim() === '' ? `${label} is blank` : `${label} is "${text.trim()}", read as missing`;
-      if (slot.missingCode >= 0) {
-        if (text.trim() !== '') this.note(row, 'imputed', name, text, `${what}; counted as ${slot.column.missing}.`);
-        return slot.missingCode;
-      }
-      this.note(row, 'unknown-category', name, text, `${what}; counted as unknown.`);
-      return -1;
-    }
-    const known = categories.filter((c) => c !== slot.column.other && c !== slot.column.missing);
-    if (slot.otherCode >= 0) {
-      this.note(
-        row,
-        'unknown-category',
-        name,
-        text,
-        `${label} "${text}" is not one of ${known.join(', ')}; counted as ${slot.column.other}.`,
-      );
-      return slot.otherCode;
-    }
-    this.note(
-      row,
-      'unknown-category',
-      name,
-      text,
-      `${label} "${text}" is not one of ${known.join(', ')}; counted as unknown.`,
-    );
-    return UNKNOWN;
+    const level = unmatchedLevel(slot, code, text);
+    if (level.note) this.note(row, level.note.kind, slot.column.name, text, level.note.message);
+    return level.code;
   }
 
   /** Room for about `rows` rows, when the caller can estimate them (e.g. from the file size). */
