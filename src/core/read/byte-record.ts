@@ -19,6 +19,7 @@ export class ByteRecord implements RecordCells, ByteCells {
   /** 1 where the cell was quoted and holds doubled quotes. */
   escaped = new Uint8Array(64);
   bytes: Uint8Array = new Uint8Array(0);
+  view = new DataView(this.bytes.buffer);
   /** The buffer decoded once when it is all ASCII; cells are then slices of it. */
   text: string | undefined;
   decode: FieldDecoder = () => '';

@@ -174,6 +174,7 @@ export class CsvByteReader {
     const validate = valid ? undefined : this.validate;
     const fields = this.cells;
     fields.bytes = bytes;
+    fields.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     fields.text = ascii ? text : undefined;
     const delimiter = this.delimiterText;
     // The next of each character at or after `at` (length when there is none); -1 until looked for.

@@ -26,6 +26,8 @@ export interface RecordCells {
 export interface ByteCells {
   readonly count: number;
   readonly bytes: Uint8Array;
+  /** The same bytes, for reading four at a time. */
+  readonly view: DataView;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
   readonly escaped: Uint8Array;

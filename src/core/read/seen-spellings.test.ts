@@ -34,6 +34,39 @@ describe('spellings remembered as bytes', () => {
       [1, 2, NOT_SEEN],
     ],
     [
+      'long spellings: a difference in any byte counts',
+      [
+        ['No internet service', 2],
+        ['No internet servicf', 3],
+      ],
+      [
+        'No internet service',
+        'No internet servicf',
+        'No internet servide',
+        'Mo internet service',
+        'No intErnet service',
+      ],
+      [2, 3, NOT_SEEN, NOT_SEEN, NOT_SEEN],
+    ],
+    [
+      '4 and 5 bytes',
+      [
+        ['Male', 1],
+        ['Femal', 2],
+      ],
+      ['Male', 'Mali', 'Femal', 'Fimal', 'Femam'],
+      [1, NOT_SEEN, 2, NOT_SEEN, NOT_SEEN],
+    ],
+    [
+      '8 bytes',
+      [
+        ['One year', 1],
+        ['Two year', 2],
+      ],
+      ['One year', 'Two year', 'One yeaR', 'Onf year'],
+      [1, 2, NOT_SEEN, NOT_SEEN],
+    ],
+    [
       'different lengths',
       [
         ['No', 0],
