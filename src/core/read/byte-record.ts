@@ -1,4 +1,3 @@
-import { plainDecimal } from './plain-decimal.ts';
 import type { ByteCells, RecordCells } from './record-cells.ts';
 
 export type FieldDecoder = (bytes: Uint8Array, start: number, end: number) => string;
@@ -47,11 +46,6 @@ export class ByteRecord implements RecordCells, ByteCells {
     const end = this.ends[index]!;
     const value = this.text === undefined ? this.decode(this.bytes, start, end) : this.text.slice(start, end);
     return this.escaped[index] ? value.replace(DOUBLED_QUOTES, '"') : value;
-  }
-
-  plainNumber(index: number, dot: boolean): number {
-    if (index >= this.count || this.escaped[index]) return NaN;
-    return plainDecimal(this.bytes, this.starts[index]!, this.ends[index]!, dot);
   }
 
   rawBytes(index: number): Uint8Array | undefined {

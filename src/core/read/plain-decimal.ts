@@ -1,3 +1,5 @@
+import type { ByteCells } from './record-cells.ts';
+
 const MINUS = 0x2d;
 const DOT = 0x2e;
 const DIGIT_0 = 0x30;
@@ -39,4 +41,10 @@ export function plainDecimal(bytes: Uint8Array, start: number, end: number, dot:
   if (digits === 0 || digits > 15 || (point && fraction === 0)) return NaN;
   const value = mantissa / scale;
   return negative ? -value : value;
+}
+
+/** Cell `c` as a plain decimal (see `plainDecimal`); NaN when it is missing or holds doubled quotes. */
+export function plainCell(cells: ByteCells, c: number, dot: boolean): number {
+  if (c >= cells.count || cells.escaped[c]) return NaN;
+  return plainDecimal(cells.bytes, cells.starts[c]!, cells.ends[c]!, dot);
 }

@@ -11,11 +11,6 @@ export interface RecordCells {
   all(): string[];
   /** Same rule as PapaParse's 'greedy': a row of only whitespace and delimiters is no row. */
   blank(): boolean;
-  /**
-   * Byte readers only: the cell's value when it is a plain decimal (`-?digits[.digits]`, at most
-   * 15 digits, `.` only when `dot`), read from the bytes without making a string; NaN otherwise.
-   */
-  plainNumber?(index: number, dot: boolean): number;
   /** Byte readers only: the cells as byte ranges, for the table builder's fast path. */
   readonly byteCells?: ByteCells;
   /** Byte readers only: the cell's raw bytes (a copy), unless it holds doubled quotes. */

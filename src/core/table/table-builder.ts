@@ -1,4 +1,4 @@
-import { plainDecimal } from '../read/plain-decimal.ts';
+import { plainCell } from '../read/plain-decimal.ts';
 import { arrayCells, type ByteCells, type RecordCells } from '../read/record-cells.ts';
 import { NOT_SEEN } from '../read/seen-spellings.ts';
 import type { CategoricalColumn, NumericColumn, SpecColumn } from '../spec/model-spec.ts';
@@ -94,7 +94,6 @@ export class TableBuilder {
    * own arrays (below) brought the whole read to 3.5 s.
    */
   private addPlainRow(cells: ByteCells): boolean {
-    const { bytes, starts, ends, escaped, count } = cells;
     // Values go straight to the next row's place; it becomes a row only if every cell is plain.
     if (this.length === this.capacity) this.reserve(this.capacity * 2);
     const at = this.length;
@@ -102,9 +101,7 @@ export class TableBuilder {
     const dot = !this.format.decimalComma;
     for (let k = 0; k < numeric.length; k++) {
       const slot = numeric[k]!;
-      const c = slot.cell;
-      if (c >= count || escaped[c]) return false;
-      const plain = plainDecimal(bytes, starts[c]!, ends[c]!, dot);
+      const plain = plainCell(cells, slot.cell, dot);
       if (!(plain >= slot.low && plain <= slot.high)) return false;
       slot.values[at] = plain;
       slot.missing[at] = 0;
@@ -133,7 +130,7 @@ export class TableBuilder {
     this.numeric.forEach((slot, k) => {
       const { column } = slot;
       // Plain decimals are read straight from the bytes; anything else goes through parseNumber.
-      const plain = cells.plainNumber ? cells.plainNumber(slot.cell, dot) : NaN;
+      const plain = cells.byteCells ? plainCell(cells.byteCells, slot.cell, dot) : NaN;
       if (
         !Number.isNaN(plain) &&
         (!column.bounds || (plain >= column.bounds.min && plain <= column.bounds.max)) &&
