@@ -5,6 +5,7 @@ import { DELIMITERS } from '../csv/detect-delimiter.ts';
 import { LineBreakNormaliser } from '../csv/line-breaks.ts';
 import { CsvByteReader, fieldDecoder, InvalidEncoding, OutsideFastPath, readRecords } from './csv-bytes.ts';
 import { parseNumber } from '../values/parse-number.ts';
+import { plainCell } from './plain-decimal.ts';
 import { isBlank } from './record-cells.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -219,7 +220,7 @@ describe("the fast reader gives exactly PapaParse's fields (differential propert
 function plainNumberOf(text: string, dot: boolean): number {
   let value = NaN;
   const reader = new CsvByteReader('|'.charCodeAt(0), fieldDecoder('utf-8'), (cells) => {
-    value = cells.plainNumber!(0, dot);
+    value = plainCell(cells.byteCells!, 0, dot);
   });
   reader.push(encode(text));
   reader.finish();

@@ -11,10 +11,13 @@ import { headerProblem, shapeProblem, shorten, WHOLE_ROW } from './row-shape.ts'
 import { outcomeReader } from '../spec/read-outcome.ts';
 import type { ColumnMapping, ExplicitMapping, MappingQuestion } from '../columns/column-mapping.ts';
 import type { RecordCells } from './record-cells.ts';
+import { NOT_SEEN, SeenSpellings } from './seen-spellings.ts';
 import { streamRows, type RowSink, type StreamedText } from './stream-rows.ts';
 
 const PREVIEW_ROWS = 5;
 const ESTIMATE_AFTER_ROWS = 2000;
+/** Outcome spellings compared as bytes; beyond them cells are read as text. */
+const OUTCOME_SPELLINGS = 16;
 
 export interface ReadCustomers {
   spec: ModelSpec;
@@ -114,6 +117,7 @@ export async function readCustomers(
   let pending: NeedsMapping | undefined;
   let delimiter: Delimiter = ',';
   let lastModelCell = 0;
+  let outcomes = new SeenSpellings(OUTCOME_SPELLINGS);
 
   const makeSink = (): RowSink => {
     rowStarts = new Growable(Float64Array);
@@ -140,6 +144,7 @@ export async function readCustomers(
         builder = new TableBuilder(decided.spec.columns, decided.cells, { decimalComma: delimiter === ';' });
         ids = decided.idCell === undefined ? null : new PackedIdsBuilder();
         labels = decided.targetCell === undefined ? null : new Growable(Uint8Array);
+        outcomes = new SeenSpellings(OUTCOME_SPELLINGS);
         return undefined;
       },
       row(cells: RecordCells, start: number, end: number, row: number, problem: string | undefined) {
@@ -168,7 +173,15 @@ export async function readCustomers(
           builder!.reserve(rows);
         }
         if (ids) ids.push(cells.cell(c.idCell!));
-        if (labels) labels.push(c.outcome(cells.cell(c.targetCell!)));
+        if (labels) {
+          const cell = c.targetCell!;
+          let outcome = cells.byteCells ? outcomes.codeOf(cells.byteCells, cell) : NOT_SEEN;
+          if (outcome === NOT_SEEN) {
+            outcome = c.outcome(cells.cell(cell));
+            outcomes.remember(cells, cell, outcome);
+          }
+          labels.push(outcome);
+        }
         return undefined;
       },
       progress(bytes: number) {

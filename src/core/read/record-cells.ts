@@ -11,15 +11,21 @@ export interface RecordCells {
   all(): string[];
   /** Same rule as PapaParse's 'greedy': a row of only whitespace and delimiters is no row. */
   blank(): boolean;
-  /**
-   * Byte readers only: the cell's value when it is a plain decimal (`-?digits[.digits]`, at most
-   * 15 digits, `.` only when `dot`), read from the bytes without making a string; NaN otherwise.
-   */
-  plainNumber?(index: number, dot: boolean): number;
+  /** Byte readers only: the cells as byte ranges, for the table builder's fast path. */
+  readonly byteCells?: ByteCells;
   /** Byte readers only: the cell's raw bytes (a copy), unless it holds doubled quotes. */
   rawBytes?(index: number): Uint8Array | undefined;
-  /** Byte readers only: whether the cell's raw bytes are exactly these (never for doubled quotes). */
-  sameBytes?(index: number, raw: Uint8Array): boolean;
+}
+
+/** Cell i is bytes[starts[i], ends[i]) of the buffer being read, with doubled quotes where escaped[i] is 1. */
+export interface ByteCells {
+  readonly count: number;
+  readonly bytes: Uint8Array;
+  /** The same bytes, for reading four at a time. */
+  readonly view: DataView;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly escaped: Uint8Array;
 }
 
 /** Cells that are already strings (PapaParse's path, the trainer, tests). */
