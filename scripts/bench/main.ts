@@ -65,6 +65,8 @@ function readArgs() {
       rows: { type: 'string', default: '100000,1000000,10000000' },
       seed: { type: 'string', default: '1' },
       labels: { type: 'boolean', default: false },
+      // Training a million rows takes minutes here; `--training 100000` (or `none`) leaves it out of a quick run.
+      training: { type: 'string', default: '100000,1000000' },
     },
     strict: true,
   });
@@ -73,10 +75,19 @@ function readArgs() {
     throw new Error(`--rows must be a comma-separated list of whole numbers, not "${values.rows}"`);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a whole number, not "${values.seed}"`);
-  return { rows, seed, labels: values.labels };
+  const training = values.training === 'none' ? [] : values.training.split(',').map((r) => Number(r.trim()));
+  if (training.some((r) => !Number.isInteger(r) || r < 1))
+    throw new Error(`--training must be a comma-separated list of whole numbers or "none", not "${values.training}"`);
+  return { rows, seed, labels: values.labels, training };
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function trainings(rows: number[]) {
+  const results = [];
+  for (const n of rows) results.push(await benchTraining(BENCH_DIR, n, log));
+  return results;
+}
 
 async function main(): Promise<void> {
   const args = readArgs();
@@ -126,7 +137,7 @@ async function main(): Promise<void> {
       runs,
       cli,
       decisionCore: benchDecisionCore(1_000_000),
-      training: [await benchTraining(BENCH_DIR, 100_000, log), await benchTraining(BENCH_DIR, 1_000_000, log)],
+      training: await trainings(args.training),
       targets: { ...TARGETS, cli: CLI_TARGETS },
       notes: [...NOTES, ...CLI_NOTES],
     };
