@@ -1,0 +1,253 @@
+/**
+ * The whole recipe on a small made-up history (a few hundred rows, well under a second a model),
+ * so that what `trainModels` adds around the fit is checked where the trainer's own tests
+ * (scripts/train, on the real files) are too slow to run for every change.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseModelSpec } from '../spec/parse-model-spec.ts';
+import { defaultSegments } from '../spec/default-segments.ts';
+import { RECIPE } from './fit-recipe.ts';
+import { defaultRiskBands } from './risk-bands.ts';
+import { rawTableFromText, type RawTable } from './raw-table.ts';
+import { seededRandom } from './seeded-random.ts';
+import { slug, trainModels, TRAINER_VERSION, type TrainOptions } from './train-model.ts';
+import type { TrainingConfig } from './training-config.ts';
+
+const dataset = { name: 'made-up history', sha256: 'ab'.repeat(32) };
+
+/** tenure and plan drive churn; total is tenure × monthly (blank for some), refunded is known only after leaving. */
+function history(rows: number, seed = 7): RawTable {
+  const random = seededRandom(seed);
+  const lines = ['customer,tenure,monthly,total,plan,gender,refunded,churn'];
+  for (let i = 0; i < rows; i++) {
+    const tenure = Math.floor(random() * 60) + 1;
+    const monthly = 20 + Math.round(random() * 80);
+    const plan = ['monthly', 'yearly', 'two-year'][Math.floor(random() * 3)]!;
+    const risk = 1.2 - tenure / 25 + (plan === 'monthly' ? 1 : -0.5) + (random() - 0.5) * 2;
+    const churned = risk > 0;
+    const total = i % 17 === 0 ? '' : String(tenure * monthly);
+    const gender = random() < 0.5 ? 'f' : 'm';
+    lines.push(
+      `c${i},${tenure},${monthly},${total},${plan},${gender},${churned ? String(10 + (i % 5)) : ''},${churned ? 'Yes' : 'No'}`,
+    );
+  }
+  return rawTableFromText(lines.join('\n'));
+}
+
+const config: TrainingConfig = { columns: { total: { impute: { product: ['tenure', 'monthly'] } } } };
+const options: TrainOptions = { target: 'churn', idColumn: 'customer', config, dataset, name: 'Made-up Churn!' };
+
+function train(table: RawTable, more: Partial<TrainOptions> = {}) {
+  const trained = trainModels(table, { ...options, ...more });
+  if (!trained.ok) throw new Error(trained.problem);
+  return trained.value;
+}
+
+describe('trainModels on a small history', () => {
+  const table = history(300);
+  const [model] = train(table);
+  const { spec, report } = model!;
+
+  it('writes a package the app accepts, named after the model', () => {
+    expect(spec.id).toBe('made-up-churn');
+    expect(spec.label).toBe('Made-up Churn!');
+    expect(spec.onnx).toBe('made-up-churn.onnx');
+    expect(parseModelSpec(spec, 'trained').ok).toBe(true);
+    expect(spec.provenance).toEqual({
+      dataset: dataset.name,
+      rows: 300,
+      sha256: dataset.sha256,
+      trainer: TRAINER_VERSION,
+    });
+    expect(spec.id_column).toEqual({ name: 'customer', aliases: [] });
+    expect(spec.target).toMatchObject({ column: 'churn', positive: 'Yes', negative: 'No' });
+    expect(model!.onnx.length).toBeGreaterThan(100);
+  });
+
+  it('leaves out the column known only after leaving, and says why', () => {
+    expect(spec.columns.map((c) => c.name).sort()).toEqual(['gender', 'monthly', 'plan', 'tenure', 'total']);
+    expect(report.left_out).toEqual([
+      { name: 'refunded', why: expect.stringMatching(/blank exactly for the customers who stayed/) },
+    ]);
+    expect(spec.warnings).toContain(
+      'refunded was left out: probably recorded after the customer left: it is blank exactly for the customers who stayed.',
+    );
+    expect(spec.warnings.some((w) => w.includes('protected characteristics: Gender'))).toBe(true);
+  });
+
+  it('keeps each numeric column’s range over the training rows, imputed cells included', () => {
+    const tenure = spec.columns.find((c) => c.name === 'tenure')!;
+    if (tenure.type !== 'numeric') throw new Error('numeric expected');
+    const test = new Set(report.test_rows as string[]);
+    const trainValues = table.columns[1]!.filter((_, r) => !test.has(`c${r}`)).map(Number);
+    expect(tenure.range).toEqual({ min: Math.min(...trainValues), max: Math.max(...trainValues) });
+    const total = spec.columns.find((c) => c.name === 'total')!;
+    expect(total.type === 'numeric' && total.impute).toEqual({ product: ['tenure', 'monthly'] });
+  });
+
+  it('holds out a fifth of the rows, stratified, and reports the split it made', () => {
+    expect(report.split).toEqual({ test_share: 0.2, train_rows: 240, test_rows: 60, stratified_by: 'churn' });
+    expect(spec.metrics.test.n).toBe(60);
+    expect((report.test_rows as string[]).every((id) => /^c\d+$/.test(id))).toBe(true);
+    expect(report.dataset).toEqual({
+      name: dataset.name,
+      sha256: dataset.sha256,
+      rows: 300,
+      ragged_rows: 0,
+      rows_without_outcome: 0,
+    });
+  });
+
+  it('learns the made-up pattern and chooses its thresholds on the training rows', () => {
+    expect(spec.metrics.test.roc_auc).toBeGreaterThan(0.8);
+    expect(spec.thresholds.recommended).toBe('recall-first');
+    expect(spec.thresholds.points.map((p) => p.name)).toEqual(['recall-first', 'f1-optimal', 'even-odds']);
+    const penalty = report.penalty as { tried: { C: number }[]; chosen_C: number };
+    expect(penalty.tried.map((t) => t.C)).toEqual([...RECIPE.penalties]);
+    expect(RECIPE.penalties).toContain(penalty.chosen_C);
+    // Longer tenure lowers the risk: the standardised coefficient is negative.
+    expect(spec.coefficients[spec.features.findIndex((f) => f.name === 'tenure')]).toBeLessThan(0);
+  });
+
+  it('adds the spread over other splits below the row limit, at the chosen penalty', () => {
+    expect(spec.metrics.repeated_splits?.splits).toBe(RECIPE.repeats);
+    expect(report.repeated_splits).toEqual(spec.metrics.repeated_splits);
+  });
+
+  it('gives bands from the base rate and segments from the spec when the config names none', () => {
+    const churned = table.columns[7]!.filter((v) => v === 'Yes').length;
+    expect(spec.risk_bands).toEqual(defaultRiskBands(churned / 300));
+    expect(spec.segments).toEqual(defaultSegments(spec));
+    expect(spec.segments.length).toBeGreaterThan(0);
+  });
+
+  it('is the same on every run', () => {
+    expect(train(table)[0]!.spec).toEqual(spec);
+  });
+});
+
+describe('trainModels with a config', () => {
+  const table = history(200, 11);
+
+  it('trains one package per model variant, each on its own columns, and reports the others as not chosen', () => {
+    const models = train(table, {
+      config: {
+        ...config,
+        models: [
+          { id: 'full', label: 'Everything' },
+          { id: 'core', label: 'Core', description: 'Tenure only.', columns: ['tenure'] },
+        ],
+      },
+    });
+    expect(models.map((m) => m.spec.id)).toEqual(['full', 'core']);
+    const core = models[1]!;
+    expect(core.spec.columns.map((c) => c.name)).toEqual(['tenure']);
+    expect(core.spec.description).toBe('Tenure only.');
+    expect(core.report.not_in_this_model).toEqual(['monthly', 'total', 'plan', 'gender', 'refunded']);
+    expect(models[0]!.report.not_in_this_model).toEqual([]);
+  });
+
+  it('drops a product imputation whose inputs are not both in the model', () => {
+    const [model] = train(table, {
+      config: { ...config, models: [{ id: 'no-monthly', label: 'x', columns: ['tenure', 'total'] }] },
+    });
+    const total = model!.spec.columns.find((c) => c.name === 'total')!;
+    expect(total.type === 'numeric' && 'constant' in total.impute).toBe(true);
+  });
+
+  it('keeps a probable leak the config includes, and uses the config’s bands, segments and value', () => {
+    const [model] = train(table, {
+      config: {
+        ...config,
+        columns: { ...config.columns, refunded: { include: true } },
+        risk_bands: [
+          { name: 'Calm', from: 0 },
+          { name: 'Hot', from: 0.6 },
+        ],
+        segments: ['plan', 'nope'],
+        value: { column: 'monthly', unit: 'currency' },
+      },
+    });
+    const spec = model!.spec;
+    expect(spec.columns.map((c) => c.name)).toContain('refunded');
+    expect(spec.risk_bands).toEqual([
+      { name: 'Calm', from: 0 },
+      { name: 'Hot', from: 0.6 },
+    ]);
+    expect(spec.segments).toEqual(['plan']);
+    expect(spec.value).toEqual({ column: 'monthly', unit: 'currency' });
+  });
+
+  it('leaves the value out when its column is not in the model', () => {
+    const [model] = train(table, { config: { ...config, value: { column: 'refunded', unit: 'currency' } } });
+    expect(model!.spec.value).toBeUndefined();
+  });
+
+  it('names the model after the outcome without a name, and labels it after the dataset', () => {
+    const [model] = train(table, { name: undefined });
+    expect(model!.spec.id).toBe('churn');
+    expect(model!.spec.label).toBe('Churn model for made-up history');
+    expect(model!.spec.description).toBe('Logistic regression on 5 columns of made-up history, outcome churn = Yes.');
+  });
+
+  it('lists the test rows by line number without an id column', () => {
+    const [model] = train(table, {
+      idColumn: undefined,
+      config: { ...config, columns: { ...config.columns, customer: { include: false } } },
+    });
+    expect(model!.spec.id_column).toBeUndefined();
+    const lines = model!.report.test_rows as number[];
+    expect(lines.every((n) => Number.isInteger(n) && n >= 2 && n <= 201)).toBe(true);
+  });
+});
+
+describe('what trainModels refuses', () => {
+  it.each<[string, RawTable, Partial<TrainOptions>, RegExp]>([
+    ['an outcome column it cannot find', history(50), { target: 'left' }, /^The file has no column "left"/],
+    [
+      'an id column it cannot find',
+      history(50),
+      { idColumn: 'nope' },
+      /^The file has no column "nope" for the customer ID\. Its columns are: "customer", "tenure"/,
+    ],
+    [
+      'too few of one kind to hold any out',
+      rawTableFromText(`x,churn\n${Array.from({ length: 40 }, (_, i) => `${i},${i < 2 ? 'Yes' : 'No'}`).join('\n')}`),
+      { idColumn: undefined, config: {} },
+      /^Too few customers of one kind to hold any out for an honest test: 2 "Yes" and 38 "No"/,
+    ],
+    [
+      'every column left out',
+      history(100),
+      {
+        config: {
+          columns: Object.fromEntries(
+            ['tenure', 'monthly', 'total', 'plan', 'gender', 'refunded'].map((c) => [c, { include: false }]),
+          ),
+        },
+      },
+      /^Every column was left out, so there is nothing to learn from/,
+    ],
+    [
+      'every column a leak',
+      history(100),
+      { config: { models: [{ id: 'leaky', label: 'x', columns: ['refunded'] }] } },
+      /^Every column was left out \(refunded: probably recorded after the customer left.*\), so there is nothing to learn from\.$/,
+    ],
+  ])('%s', (_, table, more, problem) => {
+    const trained = trainModels(table, { ...options, ...more });
+    expect(trained.ok).toBe(false);
+    if (!trained.ok) expect(trained.problem).toMatch(problem);
+  });
+});
+
+describe('slug', () => {
+  it.each([
+    ['Made-up Churn!', 'made-up-churn'],
+    ['  --Big  Plan--  ', 'big-plan'],
+    ['!!!', 'model'],
+    ['x'.repeat(70), 'x'.repeat(64)],
+  ])('%j -> %s', (name, id) => {
+    expect(slug(name)).toBe(id);
+  });
+});
