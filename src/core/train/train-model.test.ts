@@ -109,6 +109,46 @@ describe('trainModels on a small history', () => {
     expect(spec.coefficients[spec.features.findIndex((f) => f.name === 'tenure')]).toBeLessThan(0);
   });
 
+  it('reports how it was trained: roles, recipe, solver and operating points', () => {
+    expect((report.roles as { column: string }[]).map((r) => r.column)).toEqual(table.headers);
+    expect((report.roles as object[])[0]).toEqual({
+      column: 'customer',
+      role: 'id',
+      reason: 'named as the customer ID',
+      sensitive: false,
+      missing_share: 0,
+    });
+    const total = (report.roles as { column: string; missing_share: number }[]).find((r) => r.column === 'total')!;
+    expect(total.missing_share).toBe(Number((18 / 300).toFixed(4)));
+    expect(report).toMatchObject({
+      id: 'made-up-churn',
+      trainer: TRAINER_VERSION,
+      seed: RECIPE.seed,
+      outcome: { column: 'churn', positive: 'Yes', negative: 'No' },
+      not_in_this_model: [],
+      penalty: { method: '5-fold stratified cross-validation on the training rows, pooled out-of-fold log loss' },
+      solver: { method: 'Newton (IRLS) with backtracking' },
+      threshold_selection: { recall_target: 0.8 },
+      metrics: { test: spec.metrics.test },
+      thresholds: spec.thresholds,
+    });
+    const solver = report.solver as { objective: string; final: { iterations: number }; folds: unknown[] };
+    expect(solver.objective).toBe(
+      `sklearn LogisticRegression(penalty="l2", C=${(report.penalty as { chosen_C: number }).chosen_C}), intercept not penalised`,
+    );
+    expect(solver.final.iterations).toBeGreaterThan(0);
+    expect(solver.folds).toHaveLength(RECIPE.folds);
+    const outcome = report.outcome as { positives: number; negatives: number };
+    expect(outcome.positives + outcome.negatives).toBe(300);
+    const [recallFirst, f1, even] = spec.thresholds.points;
+    expect(recallFirst).toMatchObject({ label: 'Catch 80 % of churners' });
+    expect(recallFirst!.description).toMatch(/^Highest threshold whose cross-validated recall/);
+    expect(f1).toMatchObject({ label: 'Best balance (F1)' });
+    expect(even).toMatchObject({ label: 'Even odds (0.5)', value: 0.5 });
+    // Each point's figures are on the held-out rows: flagged ones add up to the flag rate.
+    for (const p of spec.thresholds.points) expect((p.test.tp + p.test.fp) / 60).toBeCloseTo(p.test.flag_rate, 12);
+  });
+
   it('adds the spread over other splits below the row limit, at the chosen penalty', () => {
     expect(spec.metrics.repeated_splits?.splits).toBe(RECIPE.repeats);
     expect(report.repeated_splits).toEqual(spec.metrics.repeated_splits);
