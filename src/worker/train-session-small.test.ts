@@ -41,7 +41,7 @@ describe('training a small history in the worker', () => {
   });
 
   it('passes on what the trainer refuses', () => {
-    const trained = trainHistory(history, { target: 'gone', choices: {}, name: '' }, '0', 'x.csv');
+    const trained = trainHistory(history, { target: 'gone', positive: 'yes', choices: {}, name: '' }, '0', 'x.csv');
     expect(trained).toEqual({ ok: false, problem: expect.stringMatching(/^The file has no column "gone"/) });
   });
 });

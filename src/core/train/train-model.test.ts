@@ -205,7 +205,7 @@ describe('trainModels with a config', () => {
           { name: 'Hot', from: 0.6 },
         ],
         segments: ['plan', 'nope'],
-        value: { column: 'monthly', unit: 'currency' },
+        value: { column: 'monthly', unit: { currency: 'EUR' } },
       },
     });
     const spec = model!.spec;
@@ -215,11 +215,11 @@ describe('trainModels with a config', () => {
       { name: 'Hot', from: 0.6 },
     ]);
     expect(spec.segments).toEqual(['plan']);
-    expect(spec.value).toEqual({ column: 'monthly', unit: 'currency' });
+    expect(spec.value).toEqual({ column: 'monthly', unit: { currency: 'EUR' } });
   });
 
   it('leaves the value out when its column is not in the model', () => {
-    const [model] = train(table, { config: { ...config, value: { column: 'refunded', unit: 'currency' } } });
+    const [model] = train(table, { config: { ...config, value: { column: 'refunded', unit: { currency: 'EUR' } } } });
     expect(model!.spec.value).toBeUndefined();
   });
 
