@@ -16,7 +16,7 @@ import type { SqlColumn, SqlSpec } from './sql-spec.ts';
 
 const PLAN = hostileSpec.columns[1]!.name;
 
-/** total, plan, count, price, tier: blanks, markers, unknown levels, inner white space, −3. */
+/** total, plan, count, price, tier: blanks, markers, unknown levels, inner white space, −3, runs of separators. */
 const ROWS = [
   ['total', PLAN, 'count', 'price', 'tier'],
   ['100', "O'Brien", '3', '20', 'Gold'],
@@ -27,6 +27,8 @@ const ROWS = [
   ['50', 'Plain', '-10', '7', 'None'],
   ['abc', 'Plain', '3', '7', 'Gold'],
   ['50', 'plain', '3', 'n/a', '?'],
+  ['50', 'O_ Brien', '3', '7', 'Gold'],
+  ['50', 'o - brien', '3', '7', 'Gold'],
 ];
 
 const withColumn = (spec: SqlSpec, name: string, change: (c: SqlColumn) => SqlColumn): SqlSpec => ({

@@ -192,6 +192,10 @@ describe('the SQL text helpers at their edges', () => {
     expect(plainName('value', ' Monthly  --  Charges ', seen)).toBe('value_monthly_charges');
   });
 
+  it('keeps the first 40 characters of a long name', () => {
+    expect(plainName('f', `${'x'.repeat(39)}yz`, new Set())).toBe(`f_${'x'.repeat(39)}y`);
+  });
+
   it('numbers the third and later uses of a name upwards', () => {
     const seen = new Set<string>();
     expect(['a', 'A', 'a!', 'a?'].map((n) => plainName('f', n, seen))).toEqual(['f_a', 'f_a_2', 'f_a_3', 'f_a_4']);
