@@ -61,8 +61,18 @@ describe('trainModels on a small history', () => {
       trainer: TRAINER_VERSION,
     });
     expect(spec.id_column).toEqual({ name: 'customer', aliases: [] });
-    expect(spec.target).toMatchObject({ column: 'churn', positive: 'Yes', negative: 'No' });
-    expect(model!.onnx.length).toBeGreaterThan(100);
+    expect(spec.target).toEqual({
+      column: 'churn',
+      aliases: [],
+      positive: 'Yes',
+      negative: 'No',
+      positive_spellings: [],
+      negative_spellings: [],
+    });
+    expect(new TextDecoder().decode(model!.onnx)).toContain(
+      'Made-up Churn!: logistic regression on standardised features (see made-up-churn.json).',
+    );
+    expect(spec.warnings).toContain('Only 300 labelled rows (fewer than 500): treat the held-out figures as rough.');
 
     // leaves out the column known only after leaving, and says why.
     expect(spec.columns.map((c) => c.name).sort()).toEqual(['gender', 'monthly', 'plan', 'tenure', 'total']);
@@ -124,7 +134,11 @@ describe('trainModels on a small history', () => {
       not_in_this_model: [],
       penalty: { method: '5-fold stratified cross-validation on the training rows, pooled out-of-fold log loss' },
       solver: { method: 'Newton (IRLS) with backtracking' },
-      threshold_selection: { recall_target: 0.8 },
+      threshold_selection: {
+        method:
+          '5-fold stratified cross-validation on the training rows at the chosen C, pooled out-of-fold predictions',
+        recall_target: 0.8,
+      },
       metrics: { test: spec.metrics.test },
       thresholds: spec.thresholds,
     });
@@ -139,8 +153,15 @@ describe('trainModels on a small history', () => {
     const [recallFirst, f1, even] = spec.thresholds.points;
     expect(recallFirst).toMatchObject({ label: 'Catch 80 % of churners' });
     expect(recallFirst!.description).toMatch(/^Highest threshold whose cross-validated recall/);
-    expect(f1).toMatchObject({ label: 'Best balance (F1)' });
-    expect(even).toMatchObject({ label: 'Even odds (0.5)', value: 0.5 });
+    expect(f1).toMatchObject({
+      label: 'Best balance (F1)',
+      description: 'Threshold with the highest cross-validated F1 on the training rows.',
+    });
+    expect(even).toMatchObject({
+      label: 'Even odds (0.5)',
+      value: 0.5,
+      description: 'Flags customers more likely to leave than to stay.',
+    });
     // Each point's figures are on the held-out rows: flagged ones add up to the flag rate.
     for (const p of spec.thresholds.points) expect((p.test.tp + p.test.fp) / 60).toBeCloseTo(p.test.flag_rate, 12);
 
@@ -229,6 +250,27 @@ describe('trainModels with a config', () => {
     const lines = model!.report.test_rows as number[];
     expect(lines.every((n) => Number.isInteger(n) && n >= 2 && n <= 201)).toBe(true);
   });
+
+  it('reports the columns left out by the config, and one whose imputation needs a leak', () => {
+    const [model] = train(small(), {
+      config: { columns: { total: { impute: { product: ['tenure', 'refunded'] } }, gender: { include: false } } },
+    });
+    expect(model!.spec.columns.map((c) => c.name)).toEqual(['tenure', 'monthly', 'plan']);
+    expect(model!.report.left_out).toEqual([
+      { name: 'gender', why: 'left out by the config' },
+      { name: 'refunded', why: expect.stringMatching(/^probably recorded after the customer left/) },
+      { name: 'total', why: 'its imputation needs a column that was left out' },
+    ]);
+  });
+
+  it('takes the positive value from the config, and trains on the rows with an outcome only', () => {
+    const table = small();
+    for (let r = 0; r < 200; r += 10) table.columns[7]![r] = '';
+    const [model] = train(table, { config: { ...config, target: { positive: 'No' } } });
+    expect(model!.spec.target).toMatchObject({ positive: 'No', negative: 'Yes' });
+    expect(model!.report.split).toMatchObject({ train_rows: 144, test_rows: 36 });
+    expect(model!.report.dataset).toMatchObject({ rows: 200, rows_without_outcome: 20 });
+  });
 });
 
 describe('what trainModels refuses', () => {
@@ -246,6 +288,13 @@ describe('what trainModels refuses', () => {
         rawTableFromText(`x,churn\n${Array.from({ length: 40 }, (_, i) => `${i},${i < 2 ? 'Yes' : 'No'}`).join('\n')}`),
       { idColumn: undefined, config: {} },
       /^Too few customers of one kind to hold any out for an honest test: 2 "Yes" and 38 "No"/,
+    ],
+    [
+      'too few who stayed to hold any out',
+      () =>
+        rawTableFromText(`x,churn\n${Array.from({ length: 40 }, (_, i) => `${i},${i < 2 ? 'No' : 'Yes'}`).join('\n')}`),
+      { idColumn: undefined, config: {} },
+      /^Too few customers of one kind to hold any out for an honest test: 38 "Yes" and 2 "No"/,
     ],
     [
       'every column left out',

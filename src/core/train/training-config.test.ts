@@ -61,7 +61,7 @@ describe('parseTrainingConfig', () => {
   });
 
   it('names at most three wrong keys, separated by semicolons', () => {
-    const parsed = parseTrainingConfig({ a: 1, b: 2, c: 3, d: 4, dataset: 5, segments: 6 }, 'my.json');
+    const parsed = parseTrainingConfig({ a: 1, dataset: 5, segments: 6, risk_bands: 7, models: 8 }, 'my.json');
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.problem.split('; ')).toHaveLength(3);
   });
