@@ -70,6 +70,10 @@ describe('reading a history for the page, at the edges', () => {
     ['customer_status', true],
     ['ChurnFlag', true],
     ['churned', true],
+    ['Attrition_Flag', true],
+    ['attrited', true],
+    ['Cancelled', true],
+    ['canceled', true],
     ['Leftover', false],
     ['statusquo', false],
   ])('%s is named like an outcome: %s', (name, named) => {
@@ -88,6 +92,16 @@ describe('reading a history for the page, at the edges', () => {
     expect(overview.problem).toBe(
       'No column of this file can be the outcome: "Churn" is blank in every row; "Exited" has 6 different values ("a", "b", "c", "d", …); "Status" has only one value ("same"): every customer has the same outcome. An outcome column has exactly two values, one for customers who left and one for those who stayed, such as Churn = Yes/No or Exited = 1/0.',
     );
+  });
+});
+
+describe('naming a near miss', () => {
+  it('lists four values without an ellipsis', () => {
+    const t = rawTableFromText(`Status,x\n${rows(12, (i) => `${'abcd'[i % 4]},${i}`)}`);
+    const overview = inspectHistory(t, 'x.csv');
+    expect(overview.ok).toBe(false);
+    if (!overview.ok)
+      expect(overview.problem).toContain('"Status" has 4 different values ("a", "b", "c", "d"). An outcome');
   });
 });
 
