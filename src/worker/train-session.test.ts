@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rawTableFromText } from '../core/train/raw-table.ts';
-import { CREDIT_PATH } from '../../scripts/train/telco-dataset.test-support.ts';
-import { trainFromBytes } from '../cli/train-files.ts';
-import { configFor, inspectHistory, rolesFor, sha256Hex, trainHistory } from './train-session.ts';
+import { configFor, inspectHistory, rolesFor, trainHistory } from './train-session.ts';
 
 const table = (text: string) => rawTableFromText(text);
 const rows = (n: number, row: (i: number) => string) => Array.from({ length: n }, (_, i) => row(i)).join('\n');
@@ -84,33 +81,7 @@ describe("the config the page's choices become", () => {
   });
 });
 
-describe("training in the worker is the command line's training", () => {
-  it('makes byte-identical packages from credit-data.csv with the same config and file name', async () => {
-    const bytes = new Uint8Array(readFileSync(CREDIT_PATH));
-    const t = rawTableFromText(new TextDecoder().decode(bytes));
-    const stages = new Set<string>();
-    const browser = trainHistory(
-      t,
-      { target: 'Status', positive: 'bad', choices: {}, name: 'Credit applicants' },
-      await sha256Hex(bytes),
-      'credit-data.csv',
-      (stage) => stages.add(stage),
-    );
-    if (!browser.ok) throw new Error(browser.problem);
-    expect(browser.value.config).toEqual({ columns: { Age: { include: false }, Marital: { include: false } } });
-    const cli = trainFromBytes(bytes, '/somewhere/credit-data.csv', {
-      target: 'Status',
-      positive: 'bad',
-      name: 'Credit applicants',
-      config: browser.value.config,
-    });
-    if (!cli.ok) throw new Error(cli.problem);
-    expect(Object.keys(browser.value.files).sort()).toEqual(Object.keys(cli.value.files).sort());
-    for (const [name, content] of Object.entries(cli.value.files))
-      expect(Buffer.from(browser.value.files[name]!).equals(Buffer.from(content)), name).toBe(true);
-    expect([...stages]).toEqual(['cross-validation', 'final fit', 'evaluation', 'repeated splits']);
-  }, 120_000);
-
+describe('training in the worker', () => {
   it('names the problem when every column is left out', () => {
     const t = table(`plan,churn\n${rows(40, (i) => `${['a', 'b'][i % 2]},${i % 3 ? 'no' : 'yes'}`)}`);
     const result = trainHistory(

@@ -1,4 +1,4 @@
 import { openDuckDb } from './sql-engines.test-support.ts';
 import { parityChecks } from './sql-parity-checks.test-support.ts';
 
-parityChecks('DuckDB', openDuckDb, ['duckdb', 'ansi']);
+parityChecks('DuckDB', openDuckDb, ['duckdb', 'ansi'], [], 'real files');
