@@ -10,11 +10,13 @@ export default {
     'src/core/**/*.ts',
     '!src/core/**/*.test.ts',
     '!src/core/**/*.test-support.ts',
-    // The worker's request answering: everything except the message router, which needs a worker.
+    // The workers' request answering: everything except the two message routers, which need a
+    // worker (the browser tests drive them).
     'src/worker/*.ts',
     '!src/worker/*.test.ts',
     '!src/worker/*.test-support.ts',
     '!src/worker/churn.worker.ts',
+    '!src/worker/train.worker.ts',
     '!src/worker/protocol.ts',
   ],
   coverageAnalysis: 'perTest',
