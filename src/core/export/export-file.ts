@@ -8,7 +8,7 @@ import { rewrittenRow } from './rewritten-row.ts';
 import { writeTerms } from '../explain/feature-terms.ts';
 import { topReasonsText } from '../explain/reasons.ts';
 import { planFeatures } from '../model-input/feature-plan.ts';
-import { dataRowIndex, headerText, readRows, rowTexts, type ScoredJob } from '../read/scored-job.ts';
+import { dataRowIndex, headerText, rowBlock, type ScoredJob } from '../read/scored-job.ts';
 import { Cancelled } from '../cancelled.ts';
 
 const BATCH = 10_000;
@@ -124,8 +124,9 @@ async function buildExportTo(
     if (signal.aborted) throw new Cancelled();
     const end = Math.min(read.table.rowCount, start + BATCH);
     // Cells only when a row cannot be copied as it is (and for JSON, which names every cell).
-    const texts = kind === 'json' ? [] : await rowTexts(read, start, end);
-    let cells = kind === 'json' ? (await readRows(read, start, end)).cells : undefined;
+    const block = await rowBlock(read, start, end);
+    const texts = block.texts;
+    let cells = kind === 'json' ? block.cells() : undefined;
     writeTerms(read.spec, plan, start, end, terms);
     const lines: string[] = [];
     for (let i = start; i < end; i++) {
@@ -153,13 +154,7 @@ async function buildExportTo(
       const { original, extra } =
         read.table.rejected[i] !== 1 && isPlain(text)
           ? { original: text, extra: '' }
-          : rewrittenRow(
-              (cells ??= (await readRows(read, start, end)).cells)[i - start]!,
-              text,
-              columns,
-              delimiter,
-              read.table.rejected[i] === 1,
-            );
+          : rewrittenRow((cells ??= block.cells())[i - start]!, text, columns, delimiter, read.table.rejected[i] === 1);
       const appended = scoredCells({
         probability: p,
         threshold,

@@ -52,12 +52,12 @@ describe.each(sources)('rows read again from %s', (_, source) => {
 
   it('gives only the texts when asked for texts', async () => {
     const { starts, ends } = linesOf(FILE);
-    expect(await source(FILE).texts(starts, ends, 1, 4)).toEqual([
+    expect((await source(FILE).block(starts, ends, 1, 4)).texts).toEqual([
       'A-1,"Pro, yearly"',
       'A-2,Basic',
       'A-3,"say ""hi"""',
     ]);
-    expect(await source(FILE).texts(starts, ends, 3, 2)).toEqual([]);
+    expect((await source(FILE).block(starts, ends, 3, 2)).texts).toEqual([]);
   });
 
   it('gives nothing for an empty or reversed range', async () => {
@@ -102,7 +102,7 @@ describe('fileRows', () => {
     const rows = fileRows(new Blob([bytes]), 'windows-1252', ';');
     expect(await rows.rows([5], [10], 0, 1)).toEqual({ cells: [['A', '\u201cx\u201d']], texts: ['A;\u201cx\u201d'] });
     expect(await rows.text(0, 4)).toBe('id;n');
-    expect(await rows.texts([5], [10], 0, 1)).toEqual(['A;\u201cx\u201d']);
+    expect((await rows.block([5], [10], 0, 1)).texts).toEqual(['A;\u201cx\u201d']);
   });
 
   it('cuts texts by byte offsets right when some characters take several bytes', async () => {
@@ -111,7 +111,7 @@ describe('fileRows', () => {
     const starts = [5, 10, 17];
     const ends = [9, 16, 24];
     const rows = fileRows(new Blob([bytes]), 'utf-8', ',');
-    expect(await rows.texts(starts, ends, 0, 3)).toEqual(['A,é', 'B,€x', 'C,plain']);
+    expect((await rows.block(starts, ends, 0, 3)).texts).toEqual(['A,é', 'B,€x', 'C,plain']);
     expect((await rows.rows(starts, ends, 0, 3)).texts).toEqual(['A,é', 'B,€x', 'C,plain']);
   });
 

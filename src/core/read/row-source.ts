@@ -10,6 +10,20 @@ export interface RowBlock {
   texts: string[];
 }
 
+export interface LazyRowBlock {
+  texts: string[];
+  /** Each row's cells, split from the bytes or text already read. */
+  cells(): string[][];
+}
+
+const EMPTY: LazyRowBlock = { texts: [], cells: () => [] };
+
+/** Rows read with `block`, cells and all. */
+async function wholeRows(block: Promise<LazyRowBlock>): Promise<RowBlock> {
+  const read = await block;
+  return { cells: read.cells(), texts: read.texts };
+}
+
 /**
  * Where the rows of a file that was read can be read again, by the offsets the reader
  * recorded: exports, the details panel and the row-issues CSV read just the rows they need.
@@ -17,8 +31,11 @@ export interface RowBlock {
 export interface RowSource {
   /** Rows [from, to), whose offsets are starts[i] to ends[i]. */
   rows(starts: ArrayLike<number>, ends: ArrayLike<number>, from: number, to: number): Promise<RowBlock>;
-  /** Only the texts of rows [from, to): what an export copies, when it needs no cells. */
-  texts(starts: ArrayLike<number>, ends: ArrayLike<number>, from: number, to: number): Promise<string[]>;
+  /**
+   * Rows [from, to) read once, their cells split only when asked: an export copies most rows'
+   * texts as they are and needs the cells of a few.
+   */
+  block(starts: ArrayLike<number>, ends: ArrayLike<number>, from: number, to: number): Promise<LazyRowBlock>;
   /** The text between two offsets (the header row), without a line break. */
   text(start: number, end: number): Promise<string>;
 }
@@ -56,26 +73,25 @@ export function fileRows(file: Blob, encoding: 'utf-8' | 'windows-1252', delimit
       );
     return texts;
   };
-  return {
-    async texts(starts, ends, from, to) {
-      if (to <= from) return [];
-      const base = starts[from]!;
-      return textsOf(await bytesOf(base, ends[to - 1]!), base, starts, ends, from, to);
-    },
-    async rows(starts, ends, from, to) {
-      if (to <= from) return { cells: [], texts: [] };
-      const base = starts[from]!;
-      const block = await bytesOf(base, ends[to - 1]!);
-      const texts = textsOf(block, base, starts, ends, from, to);
-      let cells = readRecords(block, code, decodeField).filter((r) => !isBlank(r));
+  const block: RowSource['block'] = async (starts, ends, from, to) => {
+    if (to <= from) return EMPTY;
+    const base = starts[from]!;
+    const bytes = await bytesOf(base, ends[to - 1]!);
+    const texts = textsOf(bytes, base, starts, ends, from, to);
+    const cells = () => {
+      const records = readRecords(bytes, code, decodeField).filter((r) => !isBlank(r));
       // Only a row the first read rejected for its shape can split differently; then read them one by one.
-      if (cells.length !== to - from)
-        cells = texts.map(
-          (_, k) =>
-            readRecords(block.subarray(starts[from + k]! - base, ends[from + k]! - base), code, decodeField)[0] ?? [],
-        );
-      return { cells, texts };
-    },
+      if (records.length === to - from) return records;
+      return texts.map(
+        (_, k) =>
+          readRecords(bytes.subarray(starts[from + k]! - base, ends[from + k]! - base), code, decodeField)[0] ?? [],
+      );
+    };
+    return { texts, cells };
+  };
+  return {
+    block,
+    rows: (starts, ends, from, to) => wholeRows(block(starts, ends, from, to)),
     async text(start, end) {
       return decode(await bytesOf(start, end));
     },
@@ -86,24 +102,24 @@ export function fileRows(file: Blob, encoding: 'utf-8' | 'windows-1252', delimit
 export function keptTextRows(store: RowTextStore, delimiter: string): RowSource {
   // Rows in the kept text end in \n (see LineBreakNormaliser); saying so stops Papa guessing per block.
   const options = { delimiter, newline: '\n', header: false } as const;
-  const textsOf = (starts: ArrayLike<number>, ends: ArrayLike<number>, from: number, to: number) => {
+  const block: RowSource['block'] = async (starts, ends, from, to) => {
+    if (to <= from) return EMPTY;
     const texts: string[] = [];
     for (let i = from; i < to; i++) texts.push(trimRowText(store.slice(starts[i]!, ends[i]!)));
-    return texts;
-  };
-  return {
-    texts: async (starts, ends, from, to) => textsOf(starts, ends, from, to),
-    async rows(starts, ends, from, to) {
-      if (to <= from) return { cells: [], texts: [] };
-      const texts = textsOf(starts, ends, from, to);
-      let cells = Papa.parse<string[]>(store.slice(starts[from]!, ends[to - 1]!), {
+    const cells = () => {
+      const records = Papa.parse<string[]>(store.slice(starts[from]!, ends[to - 1]!), {
         ...options,
         skipEmptyLines: 'greedy',
       }).data;
       // The block parse can only disagree with the first pass at a broken quote; fall back to rows one by one.
-      if (cells.length !== to - from) cells = texts.map((text) => Papa.parse<string[]>(text, options).data[0] ?? []);
-      return { cells, texts };
-    },
+      if (records.length === to - from) return records;
+      return texts.map((text) => Papa.parse<string[]>(text, options).data[0] ?? []);
+    };
+    return { texts, cells };
+  };
+  return {
+    block,
+    rows: (starts, ends, from, to) => wholeRows(block(starts, ends, from, to)),
     async text(start, end) {
       return trimRowText(store.slice(start, end));
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RowSource } from './row-source.ts';
 import type { ReadCustomers } from './read-customers.ts';
-import { dataRowIndex, headerText, readRows, rowCells, rowTexts } from './scored-job.ts';
+import { dataRowIndex, headerText, readRows, rowBlock, rowCells } from './scored-job.ts';
 
 /** Only the fields these helpers read. */
 function readOf(rowNumbers: number[], header = 'id,plan', calls: number[][] = []): ReadCustomers {
@@ -10,9 +10,9 @@ function readOf(rowNumbers: number[], header = 'id,plan', calls: number[][] = []
       calls.push([from, to]);
       return { cells: Array.from({ length: to - from }, (_, k) => [`c${from + k}`]), texts: [] };
     },
-    texts: async (_starts, _ends, from, to) => {
+    block: async (_starts, _ends, from, to) => {
       calls.push([from, to]);
-      return Array.from({ length: to - from }, (_, k) => `t${from + k}`);
+      return { texts: Array.from({ length: to - from }, (_, k) => `t${from + k}`), cells: () => [] };
     },
     text: async (start, end) => header.slice(start, end),
   };
@@ -57,8 +57,8 @@ describe('reading rows again', () => {
     const read = readOf([2, 3, 4], 'h', calls);
     expect(await rowCells(read, 1, 3)).toEqual([['c1'], ['c2']]);
     expect((await readRows(read, 2, 0)).cells).toEqual([]);
-    expect(await rowTexts(read, 0, 2)).toEqual(['t0', 't1']);
-    expect(await rowTexts(read, 2, 1)).toEqual([]);
+    expect((await rowBlock(read, 0, 2)).texts).toEqual(['t0', 't1']);
+    expect((await rowBlock(read, 2, 1)).texts).toEqual([]);
     expect(calls).toEqual([
       [1, 3],
       [2, 2],

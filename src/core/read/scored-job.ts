@@ -1,4 +1,4 @@
-import type { RowBlock } from './row-source.ts';
+import type { LazyRowBlock, RowBlock } from './row-source.ts';
 import type { ReadCustomers } from './read-customers.ts';
 
 /** Milliseconds spent reading, building features and scoring, for the benchmark and the "scored in" note. */
@@ -24,9 +24,9 @@ export function readRows(read: ReadCustomers, start: number, end: number): Promi
   return read.streamed.rows.rows(read.rowStarts, read.rowEnds, start, Math.max(start, end));
 }
 
-/** The texts of rows [start, end) as the file has them, without their cells. */
-export function rowTexts(read: ReadCustomers, start: number, end: number): Promise<string[]> {
-  return read.streamed.rows.texts(read.rowStarts, read.rowEnds, start, Math.max(start, end));
+/** Rows [start, end) read once, their cells split only when asked (see RowSource.block). */
+export function rowBlock(read: ReadCustomers, start: number, end: number): Promise<LazyRowBlock> {
+  return read.streamed.rows.block(read.rowStarts, read.rowEnds, start, Math.max(start, end));
 }
 
 /** Original cells of rows [start, end), read again from the file (or the text Papa's path kept). */
