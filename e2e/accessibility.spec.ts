@@ -27,7 +27,8 @@ async function expectNoSeriousViolations(page: Page, state: string) {
 
 const modelsReady = async (page: Page) => {
   await page.goto('./');
-  await expect(page.getByRole('button', { name: 'Try sample data' })).toBeEnabled();
+  // The first page of a run compiles the WebAssembly runtime: slow on a busy machine.
+  await expect(page.getByRole('button', { name: 'Try sample data' })).toBeEnabled({ timeout: 30_000 });
 };
 
 const sampleScored = async (page: Page) => {

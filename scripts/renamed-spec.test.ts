@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { summariseDecision } from '../src/core/decision/decision-summary.ts';
+import { revenueTotals, summariseThreshold } from '../src/core/decision/decision-summary.ts';
+import { rankScores } from '../src/core/decision/ranked-scores.ts';
 import { planFeatures } from '../src/core/model-input/feature-plan.ts';
 import { referenceProbabilities } from '../src/core/scoring/reference-scorer.ts';
 import type { ModelSpec } from '../src/core/spec/model-spec.ts';
@@ -87,12 +88,20 @@ async function pipeline(spec: ModelSpec, text: string) {
   ).data;
   const numeric = Object.fromEntries(read.table.numeric);
   const codes = Object.fromEntries(read.table.codes);
-  const revenue = summariseDecision(
+  const charges = spec.value ? numeric[spec.value.column] : undefined;
+  const ranked = rankScores(probabilities);
+  const revenue = summariseThreshold(
+    ranked,
     probabilities,
     0.3,
-    spec.value ? numeric[spec.value.column] : undefined,
+    charges ? revenueTotals(probabilities, charges) : null,
   ).revenueAtRisk;
-  const segments = segmentShares(probabilities, segmentGroups(spec, { numeric, codes }), 0.3);
+  const segments = segmentShares(
+    probabilities,
+    ranked.bins,
+    segmentGroups(spec, { numeric, codes, probabilities }),
+    0.3,
+  );
   return { read, probabilities, exported, revenue, segments };
 }
 

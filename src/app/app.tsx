@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { formatCount, formatCurrency, formatScore } from '../components/ui/format.ts';
 import type { ComparisonSummary } from '../core/decision/compare.ts';
-import { summariseDecision } from '../core/decision/decision-summary.ts';
+import { revenueTotals, summariseList, summariseThreshold } from '../core/decision/decision-summary.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import { CampaignPanel } from '../features/campaign/campaign-panel.tsx';
 import { useCampaign, useCampaignSettings } from '../features/campaign/use-campaign.ts';
@@ -79,18 +79,17 @@ export function App() {
   // frame with results (summary and table) is not one long task on a million rows.
   const chartDataset = useDeferredValue(dataset);
   const { atRiskList } = state;
-  const summary = useMemo(
-    () =>
-      dataset
-        ? summariseDecision(
-            dataset.probabilities,
-            state.threshold,
-            spec?.value ? dataset.numeric[spec.value.column] : undefined,
-            atRiskList?.rows,
-          )
-        : undefined,
-    [dataset, spec, state.threshold, atRiskList],
+  const charges = dataset && spec?.value ? dataset.numeric[spec.value.column] : undefined;
+  // Summed per score bin once per file, so a slider step reads a table instead of every row.
+  const revenue = useMemo(
+    () => (dataset && charges ? revenueTotals(dataset.probabilities, charges) : null),
+    [dataset, charges],
   );
+  const summary = useMemo(() => {
+    if (!dataset) return undefined;
+    if (atRiskList) return summariseList(dataset.probabilities, atRiskList.rows, charges);
+    return summariseThreshold(dataset.ranked, dataset.probabilities, state.threshold, revenue);
+  }, [dataset, charges, revenue, state.threshold, atRiskList]);
 
   // Campaign settings outlive a file (this visit only, never stored); the table's list belongs to one file.
   const [campaignSettings, setCampaignSettings] = useCampaignSettings();

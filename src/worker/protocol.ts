@@ -146,6 +146,8 @@ export function transferablesOf(dataset: ScoredDataset): ArrayBuffer[] {
     dataset.probabilities.buffer,
     dataset.ranked.descending.buffer,
     dataset.ranked.cumulative.buffer,
+    dataset.ranked.bins.rows.buffer,
+    dataset.ranked.bins.atLeast.buffer,
     ...Object.values(dataset.numeric).map((a) => a.buffer),
     ...Object.values(dataset.codes).map((a) => a.buffer),
     ...Object.values(dataset.missing).map((a) => a.buffer),

@@ -1,3 +1,6 @@
+import type { RankedScores } from './ranked-scores.ts';
+import { binTotals, countAtOrAbove, totalsAtOrAbove, type BinTotals } from './score-bins.ts';
+
 export interface DecisionSummary {
   scored: number;
   atRisk: number;
@@ -10,14 +13,37 @@ export interface DecisionSummary {
 }
 
 /**
- * Counts for one threshold in one pass over the scores (NaN marks a rejected row). `onList`, when
- * given, is the at-risk list itself (1 = on it: the campaign's best N) and the threshold is not used.
+ * Counts for one threshold, from the scores grouped once per file: the rows at or above it are
+ * the highest `atRisk` of `ranked`, so their probabilities sum to its running total there, and
+ * `revenue` (per-bin sums of the monthly charges, null when the file has none) gives theirs.
  */
-export function summariseDecision(
+export function summariseThreshold(
+  ranked: RankedScores,
   probabilities: Float32Array,
   threshold: number,
+  revenue: BinTotals | null,
+): DecisionSummary {
+  const scored = ranked.descending.length;
+  const atRisk = countAtOrAbove(ranked.bins, probabilities, threshold);
+  return {
+    scored,
+    atRisk,
+    expectedChurners: scored === 0 ? 0 : ranked.cumulative[scored - 1]!,
+    expectedCaught: atRisk === 0 ? 0 : ranked.cumulative[atRisk - 1]!,
+    revenueAtRisk: revenue ? totalsAtOrAbove(revenue, ranked.bins, probabilities, threshold)[0]! : null,
+  };
+}
+
+/** Per-bin sums of the monthly charges, once per file, for summariseThreshold. */
+export function revenueTotals(probabilities: Float32Array, monthlyCharges: Float64Array): BinTotals {
+  return binTotals(probabilities, 1, null, monthlyCharges);
+}
+
+/** Counts for the at-risk list the page set (1 = on it: the campaign's best N), in one pass. */
+export function summariseList(
+  probabilities: Float32Array,
+  onList: Uint8Array,
   monthlyCharges: Float64Array | undefined,
-  onList?: Uint8Array,
 ): DecisionSummary {
   let scored = 0;
   let atRisk = 0;
@@ -29,7 +55,7 @@ export function summariseDecision(
     if (Number.isNaN(p)) continue;
     scored++;
     expectedChurners += p;
-    if (onList ? onList[i] === 1 : p >= threshold) {
+    if (onList[i] === 1) {
       atRisk++;
       expectedCaught += p;
       if (monthlyCharges) revenue += monthlyCharges[i]!;

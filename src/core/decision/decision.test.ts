@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { summariseDecision } from './decision-summary.ts';
+import { revenueTotals, summariseList, summariseThreshold } from './decision-summary.ts';
 import { heldOutRatesAt } from './held-out-rates.ts';
 import { rankScores, thresholdForCapture, thresholdForTopK, type RankedScores } from './ranked-scores.ts';
 import { riskBandIndex, riskBandName } from './risk-band.ts';
@@ -8,9 +8,14 @@ import { riskBandIndex, riskBandName } from './risk-band.ts';
 const probs = Float32Array.from([0.9, NaN, 0.2, 0.6, 0.05, 0.6]);
 const charges = Float64Array.from([100, 50, 20, 30, 10, 40]);
 
-describe('summariseDecision', () => {
+/** The summary the page shows at a threshold, from the tables it builds once per file. */
+function summaryAt(p: Float32Array, threshold: number, monthlyCharges?: Float64Array) {
+  return summariseThreshold(rankScores(p), p, threshold, monthlyCharges ? revenueTotals(p, monthlyCharges) : null);
+}
+
+describe('the decision summary', () => {
   it('counts scored and at-risk customers, skipping rejected rows', () => {
-    const s = summariseDecision(probs, 0.6, charges);
+    const s = summaryAt(probs, 0.6, charges);
     expect(s.scored).toBe(5);
     expect(s.atRisk).toBe(3);
     expect(s.revenueAtRisk).toBe(170);
@@ -19,7 +24,7 @@ describe('summariseDecision', () => {
   });
 
   it('counts the at-risk list the page set instead of the threshold, when there is one', () => {
-    const s = summariseDecision(probs, 0.6, charges, Uint8Array.of(0, 1, 1, 0, 1, 0));
+    const s = summariseList(probs, Uint8Array.of(0, 1, 1, 0, 1, 0), charges);
     // Row 1 is rejected: on the list, but not scored, so not counted.
     expect(s.atRisk).toBe(2);
     expect(s.revenueAtRisk).toBe(30);
@@ -27,7 +32,7 @@ describe('summariseDecision', () => {
   });
 
   it('has no revenue figure without charges', () => {
-    expect(summariseDecision(probs, 0.5, undefined).revenueAtRisk).toBeNull();
+    expect(summaryAt(probs, 0.5).revenueAtRisk).toBeNull();
   });
 });
 
@@ -49,11 +54,11 @@ describe('goals to thresholds', () => {
   ])('top %i gives threshold %f flagging %i', (k, threshold, flagged) => {
     const t = thresholdForTopK(ranked, k);
     expect(t).toBe(threshold);
-    expect(summariseDecision(probs, t, undefined).atRisk).toBe(flagged);
+    expect(summaryAt(probs, t).atRisk).toBe(flagged);
   });
 
   it('top 0 flags nobody', () => {
-    expect(summariseDecision(probs, thresholdForTopK(ranked, 0), undefined).atRisk).toBe(0);
+    expect(summaryAt(probs, thresholdForTopK(ranked, 0)).atRisk).toBe(0);
   });
 
   it('capturing a share flags the fewest customers whose probabilities reach it', () => {
@@ -65,7 +70,7 @@ describe('goals to thresholds', () => {
           const p = Float32Array.from(values);
           const r = rankScores(p);
           const t = thresholdForCapture(r, share);
-          const s = summariseDecision(p, t, undefined);
+          const s = summaryAt(p, t);
           expect(s.expectedCaught).toBeGreaterThanOrEqual(share * s.expectedChurners - 1e-6);
         },
       ),

@@ -1,11 +1,15 @@
+import { binScores, type ScoreBins } from './score-bins.ts';
+
 /**
  * Scored probabilities in descending order with running sums: what "flag the top K"
- * and "catch X % of expected churners" need to turn a goal into a threshold.
+ * and "catch X % of expected churners" need to turn a goal into a threshold. The rows
+ * grouped by score (`bins`) give counts per segment at any threshold.
  */
 export interface RankedScores {
   descending: Float32Array;
   /** cumulative[k] = sum of the k + 1 highest probabilities. */
   cumulative: Float64Array;
+  bins: ScoreBins;
 }
 
 export function rankScores(probabilities: Float32Array): RankedScores {
@@ -18,7 +22,7 @@ export function rankScores(probabilities: Float32Array): RankedScores {
     sum += p;
     cumulative[k] = sum;
   });
-  return { descending: scored, cumulative };
+  return { descending: scored, cumulative, bins: binScores(probabilities) };
 }
 
 /**

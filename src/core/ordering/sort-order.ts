@@ -3,47 +3,57 @@
  * callbacks: each key is mapped to a non-negative 31-bit integer that sorts like
  * the key, and the rows are ordered by a stable two-pass radix sort on those integers
  * (16 bits a pass), so ties keep file order and the time grows linearly with the rows.
- * (The previous packing of key and row index into one float64 allowed at most 2^22
- * rows: ten million could not be sorted at all.)
+ * Each pass moves the keys along with the rows, so both passes read in order: looking
+ * each row's key up at random in the second pass took 1.1 to 1.3 s of CPU time for
+ * 10,000,000 probabilities in Node, against 0.5 to 0.7 s this way (`.bench/sort.mts`).
+ * Three passes of 11 bits, for fewer cache misses per scatter, measured no faster.
  */
-const scratch = new DataView(new ArrayBuffer(4));
 const NAN_KEY = 0x7fffffff;
 
 /** float32 bits reordered so that unsigned order equals numeric order; NaN sorts last. */
-function orderedBits(x: number): number {
-  if (Number.isNaN(x)) return NAN_KEY;
-  scratch.setFloat32(0, x);
-  const bits = scratch.getUint32(0);
+function orderedBits(bits: number): number {
+  if ((bits & 0x7fffffff) > 0x7f800000) return NAN_KEY;
   const flipped = bits & 0x80000000 ? ~bits >>> 0 : (bits | 0x80000000) >>> 0;
   // Drop the lowest bit to fit 31 bits; keys this close are equal for display.
   return Math.min(flipped >>> 1, 0x7ffffffe);
 }
 
-/** Stable counting sort of `from` into `to` by the 16-bit digit of each row's key at `shift`. */
-function countingPass(keys: Uint32Array, from: Uint32Array, to: Uint32Array, shift: number, counts: Uint32Array): void {
-  counts.fill(0);
-  for (let j = 0; j < from.length; j++) counts[((keys[from[j]!]! >>> shift) & 0xffff) + 1]!++;
-  for (let d = 1; d < counts.length; d++) counts[d]! += counts[d - 1]!;
-  for (let j = 0; j < from.length; j++) {
-    const row = from[j]!;
-    to[counts[(keys[row]! >>> shift) & 0xffff]!++] = row;
+function prefixSums(counts: Uint32Array): void {
+  let sum = 0;
+  for (let d = 0; d < counts.length; d++) {
+    const c = counts[d]!;
+    counts[d] = sum;
+    sum += c;
   }
 }
 
 export function sortOrder(keys: ArrayLike<number>, descending: boolean): Uint32Array {
   const n = keys.length;
+  const float32 = keys instanceof Float32Array ? keys : Float32Array.from(keys);
+  const bits = new Uint32Array(float32.buffer, float32.byteOffset, n);
   const ordered = new Uint32Array(n);
+  const low = new Uint32Array(0x10000);
+  const high = new Uint32Array(0x8000);
   for (let i = 0; i < n; i++) {
-    const k = orderedBits(keys[i]!);
+    const k = orderedBits(bits[i]!);
     // Descending flips the key but not the index, so ties keep file order either way; NaN stays last.
-    ordered[i] = descending && k !== NAN_KEY ? 0x7ffffffe - k : k;
+    const key = descending && k !== NAN_KEY ? 0x7ffffffe - k : k;
+    ordered[i] = key;
+    low[key & 0xffff]!++;
+    high[key >>> 16]!++;
   }
-  const rows = new Uint32Array(n);
-  for (let i = 0; i < n; i++) rows[i] = i;
-  const low = new Uint32Array(n);
-  const counts = new Uint32Array(0x10001);
-  countingPass(ordered, rows, low, 0, counts);
-  countingPass(ordered, low, rows, 16, counts);
+  prefixSums(low);
+  prefixSums(high);
+  const byLow = new Uint32Array(n);
+  const rowsByLow = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = ordered[i]!;
+    const at = low[key & 0xffff]!++;
+    byLow[at] = key;
+    rowsByLow[at] = i;
+  }
+  const rows = ordered;
+  for (let j = 0; j < n; j++) rows[high[byLow[j]! >>> 16]!++] = rowsByLow[j]!;
   return rows;
 }
 

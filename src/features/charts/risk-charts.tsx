@@ -16,8 +16,8 @@ interface Props {
 
 /** The spread of risk over the file and where it concentrates, at the chosen threshold. */
 export function RiskCharts({ dataset, spec, threshold }: Props) {
-  // The histogram depends only on the file; segment counts are redone per threshold, a
-  // pass that takes tens of milliseconds on a million rows, so they trail a dragged slider.
+  // The histogram depends only on the file; segment counts follow the threshold, a step
+  // behind a dragged slider (they are quick, but the charts redraw).
   const histogram = useMemo(() => probabilityHistogram(dataset.probabilities), [dataset]);
   // "Break down by" adds any categorical column, or banded numeric column, to the spec's segments.
   const choices = useMemo(
@@ -35,7 +35,10 @@ export function RiskCharts({ dataset, spec, threshold }: Props) {
     [spec, dataset, chosen],
   );
   const shown = useDeferredValue(threshold);
-  const summary = useMemo(() => segmentShares(dataset.probabilities, groups, shown), [dataset, groups, shown]);
+  const summary = useMemo(
+    () => segmentShares(dataset.probabilities, dataset.ranked.bins, groups, shown),
+    [dataset, groups, shown],
+  );
   const thresholdText = `threshold ${formatPercent(shown)}`;
 
   return (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CategoricalColumn, NumericColumn, SpecColumn } from '../../core/spec/model-spec.ts';
+import { binScores } from '../../core/decision/score-bins.ts';
 import { segmentGroups, segmentShares } from './segment-shares.ts';
 
 const categorical = (name: string, categories: string[]): CategoricalColumn => ({
@@ -34,14 +35,16 @@ function summary(
   probs: number[],
   threshold: number,
 ) {
+  const probabilities = Float32Array.from(probs);
   const groups = segmentGroups(
     { columns, segments: columns.map((c) => c.name) },
     {
       numeric: Object.fromEntries(Object.entries(data.numeric ?? {}).map(([k, v]) => [k, Float64Array.from(v)])),
       codes: Object.fromEntries(Object.entries(data.codes ?? {}).map(([k, v]) => [k, Int16Array.from(v)])),
+      probabilities,
     },
   );
-  return segmentShares(Float32Array.from(probs), groups, threshold);
+  return segmentShares(probabilities, binScores(probabilities), groups, threshold);
 }
 
 describe('segmentGroups', () => {
@@ -51,6 +54,7 @@ describe('segmentGroups', () => {
       {
         numeric: { tenure: new Float64Array(1) },
         codes: { gender: new Int16Array(1), Contract: new Int16Array(1) },
+        probabilities: new Float32Array(1),
       },
     );
     expect(groups.map((g) => [g.column, g.label, g.buckets])).toEqual([
@@ -61,7 +65,10 @@ describe('segmentGroups', () => {
 
   it('skips a column the spec has but the file data lacks', () => {
     expect(
-      segmentGroups({ columns: [contract, tenure], segments: ['Contract', 'tenure'] }, { numeric: {}, codes: {} }),
+      segmentGroups(
+        { columns: [contract, tenure], segments: ['Contract', 'tenure'] },
+        { numeric: {}, codes: {}, probabilities: new Float32Array(0) },
+      ),
     ).toEqual([]);
   });
 });

@@ -1,3 +1,11 @@
+import {
+  binTotals,
+  countAtOrAbove,
+  totalsAtOrAbove,
+  totalsOfScored,
+  type BinTotals,
+  type ScoreBins,
+} from '../../core/decision/score-bins.ts';
 import type { ModelSpec, Unit } from '../../core/spec/model-spec.ts';
 
 export const UNKNOWN_BUCKET = 'Unknown';
@@ -7,8 +15,8 @@ export interface SegmentGroup {
   label: string;
   /** Bucket names; the last is always UNKNOWN_BUCKET. */
   buckets: string[];
-  /** Each row's bucket, found once per file. */
-  rows: Uint16Array;
+  /** Customers per bucket (the series) and score bin. */
+  totals: BinTotals;
 }
 
 export interface SegmentBucket {
@@ -43,30 +51,30 @@ function bandLabels(ends: readonly number[], min: number, unit: Unit): string[] 
   return [...labels, `> ${last}${suffix}`];
 }
 
-/** The segments this spec and file support: the spec's `segments`, built once per file, then counted at every threshold. */
+/**
+ * The segments this spec and file support: the spec's `segments`, each row's bucket found and
+ * summed per score bin once per file, then read at every threshold (segmentShares).
+ */
 export function segmentGroups(
   spec: Pick<ModelSpec, 'columns' | 'segments'>,
-  data: { numeric: Record<string, Float64Array>; codes: Record<string, Int16Array> },
+  data: { numeric: Record<string, Float64Array>; codes: Record<string, Int16Array>; probabilities: Float32Array },
 ): SegmentGroup[] {
   const groups: SegmentGroup[] = [];
+  const add = (column: string, label: string, buckets: string[], rows: Uint16Array) =>
+    groups.push({ column, label, buckets, totals: binTotals(data.probabilities, buckets.length, rows, null) });
   for (const name of spec.segments) {
     const column = spec.columns.find((c) => c.name === name);
     if (column?.type === 'categorical') {
       const values = data.codes[name];
       if (values) {
         const buckets = [...column.categories, UNKNOWN_BUCKET];
-        groups.push({ column: name, label: column.label, buckets, rows: codeBuckets(values, buckets.length - 1) });
+        add(name, column.label, buckets, codeBuckets(values, buckets.length - 1));
       }
     } else if (column?.type === 'numeric' && column.band_ends) {
       const values = data.numeric[name];
       if (values) {
         const buckets = [...bandLabels(column.band_ends, column.range.min, column.unit), UNKNOWN_BUCKET];
-        groups.push({
-          column: name,
-          label: `${column.label} band`,
-          buckets,
-          rows: bandBuckets(values, column.band_ends, buckets.length - 1),
-        });
+        add(name, `${column.label} band`, buckets, bandBuckets(values, column.band_ends, buckets.length - 1));
       }
     }
   }
@@ -98,61 +106,33 @@ function bandBuckets(values: Float64Array, ends: readonly number[], unknown: num
 }
 
 /**
- * Customers and at-risk customers (`p >= threshold`) per segment, so moving the threshold on a
- * million-row file stays quick: each row's bucket is found once per file (segmentGroups), and
- * each threshold is one branch-free loop per segment. Finding the bucket inside that loop took
- * twice as long: 49 to 79 ms against 21 to 41 ms a threshold for 1,000,000 rows and two
- * segments (Node 20, load average 11). Rejected rows (NaN) are left out.
+ * Customers and at-risk customers (`p >= threshold`) per segment. Each group's totals per score
+ * bin are built once per file, so a threshold reads them and compares only the rows of its own
+ * bin (see score-bins.ts). Rejected rows (NaN) are left out.
  */
 export function segmentShares(
-  probabilities: ArrayLike<number>,
+  probabilities: Float32Array,
+  bins: ScoreBins,
   groups: readonly SegmentGroup[],
   threshold: number,
 ): SegmentSummary {
-  const offsets: number[] = [];
-  let width = 0;
-  for (const g of groups) {
-    offsets.push(width);
-    width += g.buckets.length;
-  }
-  const customers = new Float64Array(width);
-  const risky = new Float64Array(width);
-  let scored = 0;
-  let atRisk = 0;
-  // Each row's state once (0 rejected, 1 scored, 3 at risk), then branch-free counting per segment.
-  const state = new Uint8Array(probabilities.length);
-  for (let row = 0; row < probabilities.length; row++) {
-    const p = probabilities[row]!;
-    if (Number.isNaN(p)) continue;
-    scored++;
-    if (p >= threshold) {
-      atRisk++;
-      state[row] = 3;
-    } else state[row] = 1;
-  }
-  for (let g = 0; g < groups.length; g++) {
-    const rows = groups[g]!.rows;
-    const offset = offsets[g]!;
-    for (let row = 0; row < state.length; row++) {
-      const at = offset + rows[row]!;
-      const s = state[row]!;
-      customers[at]! += s & 1;
-      risky[at]! += s >> 1;
-    }
-  }
   return {
-    scored,
-    atRisk,
-    groups: groups.map((g, gi) => ({
-      column: g.column,
-      label: g.label,
-      buckets: g.buckets
-        .map((label, b) => {
-          const n = customers[offsets[gi]! + b]!;
-          const r = risky[offsets[gi]! + b]!;
-          return { label, customers: n, atRisk: r, share: n === 0 ? 0 : r / n };
-        })
-        .filter((b) => b.customers > 0),
-    })),
+    scored: bins.atLeast[0]!,
+    atRisk: countAtOrAbove(bins, probabilities, threshold),
+    groups: groups.map((g) => {
+      const customers = totalsOfScored(g.totals);
+      const risky = totalsAtOrAbove(g.totals, bins, probabilities, threshold);
+      return {
+        column: g.column,
+        label: g.label,
+        buckets: g.buckets
+          .map((label, b) => {
+            const n = customers[b]!;
+            const r = risky[b]!;
+            return { label, customers: n, atRisk: r, share: n === 0 ? 0 : r / n };
+          })
+          .filter((b) => b.customers > 0),
+      };
+    }),
   };
 }

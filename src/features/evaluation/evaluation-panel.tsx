@@ -4,7 +4,7 @@ import type { ScoredDataset } from '../../worker/protocol.ts';
 import { ConfusionTable } from './confusion-table.tsx';
 import { EvaluationCharts } from './evaluation-charts.tsx';
 import { labelledScores, type Curves } from '../../core/metrics/file-evaluation.ts';
-import { thresholdPoint } from './evaluation-data.ts';
+import { labelledBins, thresholdPoint } from './evaluation-data.ts';
 import './evaluation-panel.css';
 
 interface Props {
@@ -20,10 +20,11 @@ export function EvaluationPanel({ dataset, threshold }: Props) {
 
 function Evaluation({ dataset, labels, curves, threshold }: Props & { labels: Uint8Array; curves: Curves }) {
   // The curves come from the worker; only the confusion counts follow the threshold here,
-  // one pass per move, and they may trail a dragged slider.
-  const scores = useMemo(() => labelledScores(labels, dataset.probabilities), [labels, dataset]);
+  // read from per-bin totals built once per file, and they may trail a dragged slider.
+  const outcomes = useMemo(() => labelledBins(labelledScores(labels, dataset.probabilities)), [labels, dataset]);
+  const { scores } = outcomes;
   const shown = useDeferredValue(threshold);
-  const point = useMemo(() => thresholdPoint(scores, shown), [scores, shown]);
+  const point = useMemo(() => thresholdPoint(outcomes, shown), [outcomes, shown]);
   const checked = scores.positives + scores.negatives;
   const left = dataset.rows - checked;
 
