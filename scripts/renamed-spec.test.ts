@@ -2,13 +2,14 @@ import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { revenueTotals, summariseThreshold } from '../src/core/decision/decision-summary.ts';
+import { summariseThreshold } from '../src/core/decision/decision-summary.ts';
 import { rankScores } from '../src/core/decision/ranked-scores.ts';
 import { planFeatures } from '../src/core/model-input/feature-plan.ts';
 import { referenceProbabilities } from '../src/core/scoring/reference-scorer.ts';
 import type { ModelSpec } from '../src/core/spec/model-spec.ts';
 import { parseModelSpec } from '../src/core/spec/parse-model-spec.ts';
-import { segmentGroups, segmentShares } from '../src/features/charts/segment-shares.ts';
+import { segmentGroups, segmentShares } from '../src/core/decision/segment-shares.ts';
+import { thresholdTables } from '../src/core/decision/threshold-tables.ts';
 import { buildExport } from '../src/core/export/export-file.ts';
 import { readCustomers } from '../src/core/read/read-customers.ts';
 import { loadSpecs } from '../src/core/read/read-and-score.test-support.ts';
@@ -90,18 +91,15 @@ async function pipeline(spec: ModelSpec, text: string) {
   const codes = Object.fromEntries(read.table.codes);
   const charges = spec.value ? numeric[spec.value.column] : undefined;
   const ranked = rankScores(probabilities);
+  const tables = thresholdTables(spec, { numeric, codes, labels: read.labels }, probabilities);
   const revenue = summariseThreshold(
     ranked,
     probabilities,
     0.3,
-    charges ? revenueTotals(probabilities, charges) : null,
+    charges && tables.revenue ? { charges, totals: tables.revenue } : null,
   ).revenueAtRisk;
-  const segments = segmentShares(
-    probabilities,
-    ranked.bins,
-    segmentGroups(spec, { numeric, codes, probabilities }),
-    0.3,
-  );
+  const groups = segmentGroups(spec, spec.segments, { numeric, codes }, tables.segments);
+  const segments = segmentShares(probabilities, ranked.bins, groups, 0.3);
   return { read, probabilities, exported, revenue, segments };
 }
 

@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { formatCount, formatCurrency, formatScore } from '../components/ui/format.ts';
 import type { ComparisonSummary } from '../core/decision/compare.ts';
-import { revenueTotals, summariseList, summariseThreshold } from '../core/decision/decision-summary.ts';
+import { summariseList, summariseThreshold } from '../core/decision/decision-summary.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import { CampaignPanel } from '../features/campaign/campaign-panel.tsx';
 import { useCampaign, useCampaignSettings } from '../features/campaign/use-campaign.ts';
@@ -80,10 +80,11 @@ export function App() {
   const chartDataset = useDeferredValue(dataset);
   const { atRiskList } = state;
   const charges = dataset && spec?.value ? dataset.numeric[spec.value.column] : undefined;
-  // Summed per score bin once per file, so a slider step reads a table instead of every row.
+  // Summed per score bin in the worker, so a slider step reads a table instead of every row.
+  const revenueTable = dataset?.tables.revenue;
   const revenue = useMemo(
-    () => (dataset && charges ? revenueTotals(dataset.probabilities, charges) : null),
-    [dataset, charges],
+    () => (charges && revenueTable ? { charges, totals: revenueTable } : null),
+    [charges, revenueTable],
   );
   const summary = useMemo(() => {
     if (!dataset) return undefined;

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { rankScores, type RankedScores } from '../core/decision/ranked-scores.ts';
+import { thresholdTables } from '../core/decision/threshold-tables.ts';
 import { evaluationCurves, labelledScores } from '../core/metrics/file-evaluation.ts';
 import { failureReply, ShownResults } from './answer-requests.ts';
 import { addModel, loadModels } from './load-models.ts';
@@ -56,6 +57,15 @@ function datasetFor(job: ScoredJob, fileBytes: number, ranked: RankedScores): Sc
     ids: read.ids ? { text: read.ids.text, offsets: read.ids.offsets.slice() } : null,
     labels: read.labels ? read.labels.slice() : null,
     evaluation: read.labels ? evaluationCurves(labelledScores(read.labels, job.probabilities)) : null,
+    tables: thresholdTables(
+      read.spec,
+      {
+        numeric: Object.fromEntries(read.table.numeric),
+        codes: Object.fromEntries(read.table.codes),
+        labels: read.labels,
+      },
+      job.probabilities,
+    ),
     issues: issues.slice(0, ISSUES_SHOWN),
     issueCount: issues.length,
     issueSummary: summariseIssues(issues),

@@ -5,6 +5,7 @@
  */
 import type { CampaignResult, CampaignSettings } from '../core/decision/campaign.ts';
 import type { RankedScores } from '../core/decision/ranked-scores.ts';
+import { tableBuffers, type ThresholdTables } from '../core/decision/threshold-tables.ts';
 import type { ExportKind } from '../core/export/export-name.ts';
 import type { PackedIds } from '../core/ids/packed-ids.ts';
 import type { ExportDecision } from '../core/export/decision-columns.ts';
@@ -107,6 +108,8 @@ export interface ScoredDataset {
   labels: Uint8Array | null;
   /** AUC and curves on this file's outcomes; null when it has none. */
   evaluation: Curves | null;
+  /** Revenue, outcomes and segments totalled per score bin, for every threshold. */
+  tables: ThresholdTables;
   issues: RowIssue[];
   issueCount: number;
   issueSummary: ColumnIssueSummary[];
@@ -152,6 +155,7 @@ export function transferablesOf(dataset: ScoredDataset): ArrayBuffer[] {
     ...Object.values(dataset.codes).map((a) => a.buffer),
     ...Object.values(dataset.missing).map((a) => a.buffer),
   ];
+  buffers.push(...tableBuffers(dataset.tables));
   if (dataset.ids) buffers.push(dataset.ids.offsets.buffer);
   if (dataset.labels) buffers.push(dataset.labels.buffer);
   return buffers as ArrayBuffer[];

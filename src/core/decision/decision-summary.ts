@@ -12,16 +12,22 @@ export interface DecisionSummary {
   revenueAtRisk: number | null;
 }
 
+/** The monthly charges of each row and their sums per score bin (revenueTotals). */
+export interface Revenue {
+  charges: Float64Array;
+  totals: BinTotals;
+}
+
 /**
  * Counts for one threshold, from the scores grouped once per file: the rows at or above it are
  * the highest `atRisk` of `ranked`, so their probabilities sum to its running total there, and
- * `revenue` (per-bin sums of the monthly charges, null when the file has none) gives theirs.
+ * `revenue` (null when the file has no charges) gives their charges.
  */
 export function summariseThreshold(
   ranked: RankedScores,
   probabilities: Float32Array,
   threshold: number,
-  revenue: BinTotals | null,
+  revenue: Revenue | null,
 ): DecisionSummary {
   const scored = ranked.descending.length;
   const atRisk = countAtOrAbove(ranked.bins, probabilities, threshold);
@@ -30,11 +36,16 @@ export function summariseThreshold(
     atRisk,
     expectedChurners: scored === 0 ? 0 : ranked.cumulative[scored - 1]!,
     expectedCaught: atRisk === 0 ? 0 : ranked.cumulative[atRisk - 1]!,
-    revenueAtRisk: revenue ? totalsAtOrAbove(revenue, ranked.bins, probabilities, threshold)[0]! : null,
+    revenueAtRisk: revenue ? revenueAtOrAbove(revenue, ranked, probabilities, threshold) : null,
   };
 }
 
-/** Per-bin sums of the monthly charges, once per file, for summariseThreshold. */
+function revenueAtOrAbove(revenue: Revenue, ranked: RankedScores, p: Float32Array, threshold: number): number {
+  const { charges, totals } = revenue;
+  return totalsAtOrAbove(totals, ranked.bins, p, threshold, (row, out) => (out[0]! += charges[row]!))[0]!;
+}
+
+/** Sums of the monthly charges per score bin, once per file (in the worker), for summariseThreshold. */
 export function revenueTotals(probabilities: Float32Array, monthlyCharges: Float64Array): BinTotals {
   return binTotals(probabilities, 1, null, monthlyCharges);
 }

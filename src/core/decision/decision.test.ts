@@ -10,7 +10,8 @@ const charges = Float64Array.from([100, 50, 20, 30, 10, 40]);
 
 /** The summary the page shows at a threshold, from the tables it builds once per file. */
 function summaryAt(p: Float32Array, threshold: number, monthlyCharges?: Float64Array) {
-  return summariseThreshold(rankScores(p), p, threshold, monthlyCharges ? revenueTotals(p, monthlyCharges) : null);
+  const revenue = monthlyCharges ? { charges: monthlyCharges, totals: revenueTotals(p, monthlyCharges) } : null;
+  return summariseThreshold(rankScores(p), p, threshold, revenue);
 }
 
 describe('the decision summary', () => {

@@ -10,6 +10,11 @@ import {
   totalsOfScored,
 } from './score-bins.ts';
 
+// What the page adds for a row of the threshold's own bin, as binTotals added it.
+const counting = (series: ArrayLike<number>) => (row: number, out: Float64Array) => out[series[row]!]!++;
+const summing = (series: ArrayLike<number>, weights: ArrayLike<number>) => (row: number, out: Float64Array) =>
+  (out[series[row]!]! += weights[row]!);
+
 describe('thresholdBin', () => {
   it.each([
     [-1, 0],
@@ -60,6 +65,11 @@ describe('totals per bin', () => {
     expect(Array.from(totalsOfScored(binTotals(probabilities, 1, null, null)))).toEqual([6]);
   });
 
+  it('leaves out rows whose series is past the last (an unknown outcome)', () => {
+    const outcomes = Uint8Array.from([1, 0, 255, 0, 1, 255, 0]);
+    expect(Array.from(totalsOfScored(binTotals(probabilities, 2, outcomes, null)))).toEqual([2, 2]);
+  });
+
   it.each([
     [0.6, [1, 1, 2], [100, 40, 35]],
     [Math.fround(0.6), [1, 1, 2], [100, 40, 35]],
@@ -72,10 +82,20 @@ describe('totals per bin', () => {
     [1, [0, 0, 0], [0, 0, 0]],
   ])('at threshold %f: counts %j, sums %j', (threshold, counts, sums) => {
     expect(
-      Array.from(totalsAtOrAbove(binTotals(probabilities, 3, series, null), bins, probabilities, threshold)),
+      Array.from(
+        totalsAtOrAbove(binTotals(probabilities, 3, series, null), bins, probabilities, threshold, counting(series)),
+      ),
     ).toEqual(counts);
     expect(
-      Array.from(totalsAtOrAbove(binTotals(probabilities, 3, series, weights), bins, probabilities, threshold)),
+      Array.from(
+        totalsAtOrAbove(
+          binTotals(probabilities, 3, series, weights),
+          bins,
+          probabilities,
+          threshold,
+          summing(series, weights),
+        ),
+      ),
     ).toEqual(sums);
     expect(countAtOrAbove(bins, probabilities, threshold)).toBe(counts.reduce((a, b) => a + b, 0));
   });
@@ -117,11 +137,27 @@ describe('counts at any threshold equal a count over every row', () => {
             sums[s]! += w;
           });
           expect(
-            Array.from(totalsAtOrAbove(binTotals(probabilities, 4, series, null), bins, probabilities, threshold)),
+            Array.from(
+              totalsAtOrAbove(
+                binTotals(probabilities, 4, series, null),
+                bins,
+                probabilities,
+                threshold,
+                counting(series),
+              ),
+            ),
           ).toEqual(counts);
           // Integer weights: every order of summing gives the same total.
           expect(
-            Array.from(totalsAtOrAbove(binTotals(probabilities, 4, series, weights), bins, probabilities, threshold)),
+            Array.from(
+              totalsAtOrAbove(
+                binTotals(probabilities, 4, series, weights),
+                bins,
+                probabilities,
+                threshold,
+                summing(series, weights),
+              ),
+            ),
           ).toEqual(sums);
         },
       ),

@@ -18,14 +18,17 @@ export interface ScoreBins {
   atLeast: Uint32Array;
 }
 
-/** Per-bin totals of one or more series, summed from the top: table[b * width + k] covers the rows in bin b or above. */
+/**
+ * Per-bin totals of one or more series, summed from the top: table[b * width + k] covers the rows
+ * in bin b or above. Built once per file in the worker; a few hundred kB that travel to the page.
+ */
 export interface BinTotals {
   table: Float64Array;
   width: number;
-  /** Which series each row adds to (null: all to series 0), and how much (null: 1 each). */
-  seriesOf: Uint8Array | Uint16Array | null;
-  weights: Float64Array | null;
 }
+
+/** Adds one row of the threshold's own bin to the totals, as the table was built (see binTotals). */
+export type AddRow = (row: number, out: Float64Array) => void;
 
 function bitsOf(probabilities: Float32Array): Uint32Array {
   return new Uint32Array(probabilities.buffer, probabilities.byteOffset, probabilities.length);
@@ -82,7 +85,11 @@ export function countAtOrAbove(bins: ScoreBins, probabilities: Float32Array, thr
   return count;
 }
 
-/** Totals per bin of `width` series; `seriesOf[row]` must be below `width`. One pass over the rows. */
+/**
+ * Totals per bin of `width` series: each scored row adds its weight (null: 1) to series
+ * `seriesOf[row]` (null: series 0); a row whose series is `width` or more adds nothing (an
+ * outcome that is not known, say). One pass over the rows.
+ */
 export function binTotals(
   probabilities: Float32Array,
   width: number,
@@ -93,11 +100,12 @@ export function binTotals(
   const table = new Float64Array((SCORE_BINS + 1) * width);
   for (let row = 0; row < bits.length; row++) {
     const bin = binOfBits(bits[row]!);
-    if (bin >= SCORE_BINS) continue;
-    table[bin * width + (seriesOf ? seriesOf[row]! : 0)]! += weights ? weights[row]! : 1;
+    const series = seriesOf ? seriesOf[row]! : 0;
+    if (bin >= SCORE_BINS || series >= width) continue;
+    table[bin * width + series]! += weights ? weights[row]! : 1;
   }
   for (let at = SCORE_BINS * width - 1; at >= 0; at--) table[at]! += table[at + width]!;
-  return { table, width, seriesOf, weights };
+  return { table, width };
 }
 
 /** Each series' total over all scored rows. */
@@ -105,19 +113,23 @@ export function totalsOfScored(totals: BinTotals): Float64Array {
   return totals.table.slice(0, totals.width);
 }
 
-/** Each series' total over the scored rows with `p >= threshold`. */
+/**
+ * Each series' total over the scored rows with `p >= threshold`: the table's figure above the
+ * threshold's bin, plus the rows of that bin that reach it, added by `add` as binTotals added them.
+ */
 export function totalsAtOrAbove(
   totals: BinTotals,
   bins: ScoreBins,
   probabilities: Float32Array,
   threshold: number,
+  add: AddRow,
 ): Float64Array {
   const bin = thresholdBin(threshold);
-  const { width, seriesOf, weights } = totals;
+  const { width } = totals;
   const out = totals.table.slice((bin + 1) * width, (bin + 2) * width);
   for (let i = bins.atLeast[bin + 1]!; i < bins.atLeast[bin]!; i++) {
     const row = bins.rows[i]!;
-    if (probabilities[row]! >= threshold) out[seriesOf ? seriesOf[row]! : 0]! += weights ? weights[row]! : 1;
+    if (probabilities[row]! >= threshold) add(row, out);
   }
   return out;
 }

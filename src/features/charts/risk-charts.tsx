@@ -5,7 +5,7 @@ import type { ScoredDataset } from '../../worker/protocol.ts';
 import { HistogramChart } from './histogram-chart.tsx';
 import { probabilityHistogram } from './probability-histogram.ts';
 import { SegmentChart } from './segment-chart.tsx';
-import { segmentGroups, segmentShares } from './segment-shares.ts';
+import { segmentGroups, segmentShares } from '../../core/decision/segment-shares.ts';
 import './risk-charts.css';
 
 interface Props {
@@ -31,7 +31,7 @@ export function RiskCharts({ dataset, spec, threshold }: Props) {
   const selectId = useId();
   const chosen = choices.some((c) => c.name === breakdown) ? breakdown : '';
   const groups = useMemo(
-    () => segmentGroups({ ...spec, segments: chosen ? [...spec.segments, chosen] : spec.segments }, dataset),
+    () => segmentGroups(spec, chosen ? [...spec.segments, chosen] : spec.segments, dataset, dataset.tables.segments),
     [spec, dataset, chosen],
   );
   const shown = useDeferredValue(threshold);

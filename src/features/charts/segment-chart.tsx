@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { Bar } from 'react-chartjs-2';
 import { axisColours, chartLayout, useChartTheme } from '../../components/ui/chart-setup.ts';
 import { formatCount, formatPercent, formatWholePercent } from '../../components/ui/format.ts';
-import type { SegmentShares } from './segment-shares.ts';
+import type { SegmentShares } from '../../core/decision/segment-shares.ts';
 
 interface Props {
   shares: SegmentShares;

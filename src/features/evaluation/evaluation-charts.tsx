@@ -2,14 +2,15 @@ import { useMemo } from 'react';
 import { formatCount, formatPercent, formatScore } from '../../components/ui/format.ts';
 import { CurveChart, type Series, type XY } from '../../components/ui/curve-chart.tsx';
 import { binRange, CalibrationTable, PrTable, RocTable } from './curve-tables.tsx';
-import type { Curves, LabelledScores } from '../../core/metrics/file-evaluation.ts';
+import type { Curves } from '../../core/metrics/file-evaluation.ts';
 import type { ThresholdPoint } from './evaluation-data.ts';
 
 type Measured = Extract<Curves, { ok: true }>;
 
 interface Props {
   curves: Measured;
-  scores: LabelledScores;
+  /** Customers with a known outcome who churned and who stayed. */
+  outcomes: { positives: number; negatives: number };
   point: ThresholdPoint;
   threshold: number;
 }
@@ -26,9 +27,9 @@ const currentPoint = (at: string, x: number, y: number): Series => ({
 });
 
 /** ROC, precision–recall and calibration charts, each with its numbers as a table. */
-export function EvaluationCharts({ curves, scores, point, threshold }: Props) {
+export function EvaluationCharts({ curves, outcomes, point, threshold }: Props) {
   const { roc, pr, calibration } = curves;
-  const baseRate = scores.positives / (scores.positives + scores.negatives);
+  const baseRate = outcomes.positives / (outcomes.positives + outcomes.negatives);
   const at = `threshold ${formatPercent(threshold)}`;
 
   const rocLine = useMemo<Series>(

@@ -2,10 +2,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { confusionAt } from '../../core/metrics/confusion.ts';
 import { evaluationCurves, labelledScores } from '../../core/metrics/file-evaluation.ts';
-import { labelledBins, thresholdPoint } from './evaluation-data.ts';
+import { binScores, binTotals } from '../../core/decision/score-bins.ts';
+import { thresholdPoint } from './evaluation-data.ts';
 
-const scores = (labels: number[], probs: number[]) => labelledScores(Uint8Array.from(labels), Float32Array.from(probs));
-const binned = (labels: number[], probs: number[]) => labelledBins(scores(labels, probs));
+/** Outcomes as the page gets them: every row, outcomes unknown (255) included, totalled per bin as the worker does. */
+function binned(labelList: number[], probs: number[]) {
+  const labels = Uint8Array.from(labelList);
+  const probabilities = Float32Array.from(probs);
+  return {
+    labels,
+    probabilities,
+    bins: binScores(probabilities),
+    totals: binTotals(probabilities, 2, labels, null),
+    scores: labelledScores(labels, probabilities),
+  };
+}
 
 describe('thresholdPoint', () => {
   const s = binned([0, 0, 1, 1, 1], [0.125, 0.5, 0.375, 0.875, 0.5]);

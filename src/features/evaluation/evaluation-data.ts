@@ -1,13 +1,5 @@
-import {
-  binScores,
-  binTotals,
-  totalsAtOrAbove,
-  totalsOfScored,
-  type BinTotals,
-  type ScoreBins,
-} from '../../core/decision/score-bins.ts';
+import { totalsAtOrAbove, totalsOfScored, type BinTotals, type ScoreBins } from '../../core/decision/score-bins.ts';
 import { rates, type Confusion, type Rates } from '../../core/metrics/confusion.ts';
-import type { LabelledScores } from '../../core/metrics/file-evaluation.ts';
 
 export interface ThresholdPoint {
   confusion: Confusion;
@@ -19,33 +11,30 @@ export interface ThresholdPoint {
   curvePrecision: number;
 }
 
-/** The labelled scores grouped by score bin, once per file: outcomes 0 and 1 are the two series. */
-export interface LabelledBins {
-  scores: LabelledScores;
+/** A file's outcomes as the threshold reads them: per score bin from the worker, and per row for the threshold's own bin. */
+export interface Outcomes {
+  labels: Uint8Array;
+  probabilities: Float32Array;
   bins: ScoreBins;
-  outcomes: BinTotals;
-}
-
-export function labelledBins(scores: LabelledScores): LabelledBins {
-  return {
-    scores,
-    bins: binScores(scores.probabilities),
-    outcomes: binTotals(scores.probabilities, 2, scores.labels, null),
-  };
+  /** Series 0: stayed, 1: churned; rows without a known outcome are in neither. */
+  totals: BinTotals;
 }
 
 /**
  * Counts and rates at the chosen threshold (`p >= threshold` is flagged), redone when it moves:
  * from the per-bin totals, so a step compares only the rows of the threshold's own bin.
  */
-export function thresholdPoint({ scores, bins, outcomes }: LabelledBins, threshold: number): ThresholdPoint {
-  const [negatives, positives] = totalsOfScored(outcomes);
-  const [fp, tp] = totalsAtOrAbove(outcomes, bins, scores.probabilities, threshold);
+export function thresholdPoint({ labels, probabilities, bins, totals }: Outcomes, threshold: number): ThresholdPoint {
+  const [negatives, positives] = totalsOfScored(totals);
+  const [fp, tp] = totalsAtOrAbove(totals, bins, probabilities, threshold, (row, out) => {
+    const label = labels[row]!;
+    if (label < 2) out[label]!++;
+  });
   const confusion: Confusion = { tp: tp!, fp: fp!, fn: positives! - tp!, tn: negatives! - fp! };
   return {
     confusion,
     rates: rates(confusion),
-    fpr: fp! + confusion.tn === 0 ? 0 : fp! / (fp! + confusion.tn),
+    fpr: negatives === 0 ? 0 : fp! / negatives!,
     tpr: positives === 0 ? 0 : tp! / positives!,
     curvePrecision: tp! + fp! === 0 ? 1 : tp! / (tp! + fp!),
   };

@@ -3,8 +3,9 @@ import { formatCount, formatScore } from '../../components/ui/format.ts';
 import type { ScoredDataset } from '../../worker/protocol.ts';
 import { ConfusionTable } from './confusion-table.tsx';
 import { EvaluationCharts } from './evaluation-charts.tsx';
-import { labelledScores, type Curves } from '../../core/metrics/file-evaluation.ts';
-import { labelledBins, thresholdPoint } from './evaluation-data.ts';
+import { totalsOfScored, type BinTotals } from '../../core/decision/score-bins.ts';
+import type { Curves } from '../../core/metrics/file-evaluation.ts';
+import { thresholdPoint } from './evaluation-data.ts';
 import './evaluation-panel.css';
 
 interface Props {
@@ -14,18 +15,33 @@ interface Props {
 
 /** How well the model did on this file, when the file says who actually churned. */
 export function EvaluationPanel({ dataset, threshold }: Props) {
-  if (!dataset.labels || !dataset.evaluation) return null;
-  return <Evaluation dataset={dataset} labels={dataset.labels} curves={dataset.evaluation} threshold={threshold} />;
+  const { labels, evaluation, tables } = dataset;
+  if (!labels || !evaluation || !tables.outcomes) return null;
+  return (
+    <Evaluation dataset={dataset} labels={labels} totals={tables.outcomes} curves={evaluation} threshold={threshold} />
+  );
 }
 
-function Evaluation({ dataset, labels, curves, threshold }: Props & { labels: Uint8Array; curves: Curves }) {
+function Evaluation({
+  dataset,
+  labels,
+  totals,
+  curves,
+  threshold,
+}: Props & { labels: Uint8Array; totals: BinTotals; curves: Curves }) {
   // The curves come from the worker; only the confusion counts follow the threshold here,
-  // read from per-bin totals built once per file, and they may trail a dragged slider.
-  const outcomes = useMemo(() => labelledBins(labelledScores(labels, dataset.probabilities)), [labels, dataset]);
-  const { scores } = outcomes;
+  // read from the worker's per-bin totals, and they may trail a dragged slider.
+  const outcomes = useMemo(
+    () => ({ labels, probabilities: dataset.probabilities, bins: dataset.ranked.bins, totals }),
+    [labels, dataset, totals],
+  );
+  const known = useMemo(() => {
+    const [negatives = 0, positives = 0] = totalsOfScored(totals);
+    return { negatives, positives };
+  }, [totals]);
   const shown = useDeferredValue(threshold);
   const point = useMemo(() => thresholdPoint(outcomes, shown), [outcomes, shown]);
-  const checked = scores.positives + scores.negatives;
+  const checked = known.positives + known.negatives;
   const left = dataset.rows - checked;
 
   return (
@@ -33,7 +49,7 @@ function Evaluation({ dataset, labels, curves, threshold }: Props & { labels: Ui
       <h2 id="evaluation-heading">How the model did on this file</h2>
       <p>
         This file says which customers churned, so the scores can be checked against what happened:{' '}
-        {formatCount(checked)} customers with a known outcome, {formatCount(scores.positives)} of whom churned.
+        {formatCount(checked)} customers with a known outcome, {formatCount(known.positives)} of whom churned.
         {left > 0 && ` ${formatCount(left)} rows without an outcome or without a score are left out.`}
       </p>
       {curves.ok ? (
@@ -57,7 +73,7 @@ function Evaluation({ dataset, labels, curves, threshold }: Props & { labels: Ui
         </p>
       )}
       {checked > 0 && <ConfusionTable point={point} threshold={shown} />}
-      {curves.ok && <EvaluationCharts curves={curves} scores={scores} point={point} threshold={shown} />}
+      {curves.ok && <EvaluationCharts curves={curves} outcomes={known} point={point} threshold={shown} />}
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CategoricalColumn, NumericColumn, SpecColumn } from '../../core/spec/model-spec.ts';
-import { binScores } from '../../core/decision/score-bins.ts';
-import { segmentGroups, segmentShares } from './segment-shares.ts';
+import type { CategoricalColumn, NumericColumn, SpecColumn } from '../spec/model-spec.ts';
+import { binScores } from './score-bins.ts';
+import { segmentColumn, segmentGroups, segmentShares } from './segment-shares.ts';
+import { thresholdTables } from './threshold-tables.ts';
 
 const categorical = (name: string, categories: string[]): CategoricalColumn => ({
   name,
@@ -36,40 +37,42 @@ function summary(
   threshold: number,
 ) {
   const probabilities = Float32Array.from(probs);
+  const spec = { columns, value: undefined };
+  const tableData = {
+    numeric: Object.fromEntries(Object.entries(data.numeric ?? {}).map(([k, v]) => [k, Float64Array.from(v)])),
+    codes: Object.fromEntries(Object.entries(data.codes ?? {}).map(([k, v]) => [k, Int16Array.from(v)])),
+  };
+  // As the page gets them: totals from the worker, rows read one by one for the threshold's own bin.
+  const tables = thresholdTables(spec, { ...tableData, labels: null }, probabilities);
   const groups = segmentGroups(
-    { columns, segments: columns.map((c) => c.name) },
-    {
-      numeric: Object.fromEntries(Object.entries(data.numeric ?? {}).map(([k, v]) => [k, Float64Array.from(v)])),
-      codes: Object.fromEntries(Object.entries(data.codes ?? {}).map(([k, v]) => [k, Int16Array.from(v)])),
-      probabilities,
-    },
+    spec,
+    columns.map((c) => c.name),
+    tableData,
+    tables.segments,
   );
   return segmentShares(probabilities, binScores(probabilities), groups, threshold);
 }
 
 describe('segmentGroups', () => {
-  it("charts the spec's segments, in the spec's order, and nothing else", () => {
-    const groups = segmentGroups(
-      { columns: [gender, contract, tenure], segments: ['Contract', 'tenure'] },
-      {
-        numeric: { tenure: new Float64Array(1) },
-        codes: { gender: new Int16Array(1), Contract: new Int16Array(1) },
-        probabilities: new Float32Array(1),
-      },
-    );
-    expect(groups.map((g) => [g.column, g.label, g.buckets])).toEqual([
+  const data = {
+    numeric: { tenure: new Float64Array(1) },
+    codes: { gender: new Int16Array(1), Contract: new Int16Array(1) },
+  };
+  const spec = { columns: [gender, contract, tenure], value: undefined };
+  const totals = thresholdTables(spec, { ...data, labels: null }, new Float32Array(1)).segments;
+
+  it('totals every categorical and banded column in the worker, and charts the ones asked for, in order', () => {
+    expect(Object.keys(totals)).toEqual(['gender', 'Contract', 'tenure']);
+    const groups = segmentGroups(spec, ['Contract', 'tenure'], data, totals);
+    expect(groups.map((g) => [g.segment.column, g.segment.label, g.segment.buckets])).toEqual([
       ['Contract', 'Contract', ['Month-to-month', 'One year', 'Two year', 'Unknown']],
       ['tenure', 'Tenure band', ['0–12 months', '13–24 months', '25–48 months', '49+ months', 'Unknown']],
     ]);
   });
 
   it('skips a column the spec has but the file data lacks', () => {
-    expect(
-      segmentGroups(
-        { columns: [contract, tenure], segments: ['Contract', 'tenure'] },
-        { numeric: {}, codes: {}, probabilities: new Float32Array(0) },
-      ),
-    ).toEqual([]);
+    expect(segmentGroups(spec, ['Contract', 'tenure'], { numeric: {}, codes: {} }, totals)).toEqual([]);
+    expect(segmentColumn(spec, 'tenure', { numeric: {}, codes: {} })).toBeNull();
   });
 });
 
