@@ -8,12 +8,16 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   publicDir: false,
   build: {
-    ssr: 'bin/churn-radar.ts',
+    // The threads that score pieces of a large file run their own entry (src/cli/piece-pool.ts).
+    ssr: true,
     outDir: 'dist-cli',
     emptyOutDir: true,
     target: 'node20',
     minify: false,
-    rollupOptions: { output: { entryFileNames: 'churn-radar.mjs', banner: '#!/usr/bin/env node' } },
+    rollupOptions: {
+      input: { 'churn-radar': 'bin/churn-radar.ts', 'piece-worker': 'src/cli/piece-worker.ts' },
+      output: { entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs', banner: '#!/usr/bin/env node' },
+    },
   },
   ssr: { noExternal: true, external: ['onnxruntime-web'] },
 });

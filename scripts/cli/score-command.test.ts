@@ -58,6 +58,10 @@ describe('churn-radar score: exit codes', () => {
       ['score', SAMPLE, '--model', 'telco-full', '--threshold', 'high'],
       '--threshold must be a number from 0 to 1, not "high".',
     ],
+    ...['0', '9', '1.5', 'two'].map((n): [string[], string] => [
+      ['score', SAMPLE, '--model', 'telco-full', '--threads', n],
+      `--threads must be a whole number from 1 to 8, not "${n}".`,
+    ]),
   ])('%j exits 2 with the usage', async (args, message) => {
     const c = capture(false);
     expect(await run(args, c.io)).toBe(2);

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-web/wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cutByBytes } from '../../src/cli/byte-cuts.ts';
-import { planChunks } from '../../src/cli/chunk-plan.ts';
+import { planChunks, type ChunkPlan } from '../../src/cli/chunk-plan.ts';
+import { piecePool } from '../../src/cli/piece-pool.ts';
 import { loadPackage, type LoadedPackage } from '../../src/cli/load-package.ts';
 import { scoreFile } from '../../src/cli/score-file.ts';
 import { createOnnxScorer, type OnnxScorer } from '../../src/core/scoring/onnx-scorer.ts';
@@ -39,7 +40,7 @@ afterAll(() => scorer.release());
 /** The export's bytes and totals, or the message the file was refused with. */
 async function score(
   path: string,
-  cut: { chunkRows: number; wholeFileBytes: number; chunkBytes?: number },
+  cut: { chunkRows: number; wholeFileBytes: number; chunkBytes?: number; threads?: number },
   format: 'csv' | 'json' = 'csv',
 ) {
   const parts: Uint8Array[] = [];
@@ -51,6 +52,18 @@ async function score(
     threshold: recommendedThreshold(pkg.spec),
     progress: () => {},
     ...cut,
+    pieces: cut.threads
+      ? (plan: ChunkPlan) =>
+          piecePool(cut.threads!, {
+            path,
+            fileName: 'f.csv',
+            spec: pkg.spec,
+            onnx: pkg.onnx,
+            format,
+            threshold: recommendedThreshold(pkg.spec),
+            plan,
+          })
+      : undefined,
   };
   try {
     const { rows, rejected, atRisk } = await scoreFile(
@@ -177,5 +190,22 @@ describe('scoring a large file piece by piece', () => {
     }
     // A quarter of the corpus has no quote and is cut this way; the rest checks the fallback.
     expect(cut).toBeGreaterThanOrEqual(10);
+  });
+
+  // Each thread reads, scores and writes its pieces with its own copy of the model; the main thread joins them in order.
+  it('the sample cut every 5,000 bytes and scored on 3 threads writes the same bytes', async () => {
+    const pieces = await score(SAMPLE, { chunkRows: 1, chunkBytes: 5000, wholeFileBytes: 0, threads: 3 });
+    expect(pieces.bytes!.length).toBeGreaterThan(50_000);
+    expect(pieces).toEqual(await score(SAMPLE, whole));
+  });
+
+  // Cut by the reader's pass (quoted-fields, refused by a thread) and by bytes (rejected rows; a mapping question).
+  it('on threads, gives the same refusal or bytes for files cut by the reader and files it refuses', async () => {
+    for (const name of ['quoted-fields.csv', 'ragged-rows.csv', 'duplicate-headers.csv']) {
+      const path = join(CORPUS, name);
+      expect(await score(path, { chunkRows: 2, chunkBytes: 1, wholeFileBytes: 0, threads: 2 }), name).toEqual(
+        await score(path, whole),
+      );
+    }
   });
 });

@@ -9,12 +9,20 @@ import { fullCollector } from './collect-garbage.ts';
 import type { Io } from './io.ts';
 import { loadPackage } from './load-package.ts';
 import { openOutput } from './output.ts';
+import { piecePool } from './piece-pool.ts';
 import { scoreFile } from './score-file.ts';
 
 export const SCORE_USAGE =
-  'usage: churn-radar score FILE --model ID|PATH [--threshold T] [--out FILE|-] [--format csv|json]';
+  'usage: churn-radar score FILE --model ID|PATH [--threshold T] [--out FILE|-] [--format csv|json] [--threads N]';
 
 const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * `--threads N` scores the pieces of a large file (over 32 MB) on N threads of their own while the
+ * main thread writes: faster on more cores, but each thread holds its own model and piece, so
+ * peak memory grows with N (README, "Nightly batch"). One by default, which keeps the memory bound.
+ */
+const MAX_THREADS = 8;
 
 /**
  * `churn-radar score`: the page's reader, scorer and export writer on a file from disk, so the
@@ -34,6 +42,7 @@ export async function scoreCommand(args: string[], io: Io): Promise<number> {
         out: { type: 'string', default: '-' },
         format: { type: 'string', default: 'csv' },
         models: { type: 'string' },
+        threads: { type: 'string', default: '1' },
       },
     }));
   } catch (error) {
@@ -53,6 +62,9 @@ export async function scoreCommand(args: string[], io: Io): Promise<number> {
     return usage('Missing --model: a model id (see "churn-radar models") or the path of a spec .json.');
   if (values.format !== 'csv' && values.format !== 'json')
     return usage(`--format must be csv or json, not "${values.format}".`);
+  const threads = Number(values.threads);
+  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS)
+    return usage(`--threads must be a whole number from 1 to ${MAX_THREADS}, not "${values.threads}".`);
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   if (threshold !== undefined && !(threshold >= 0 && threshold <= 1))
     return usage(`--threshold must be a number from 0 to 1, not "${values.threshold}".`);
@@ -89,9 +101,22 @@ export async function scoreCommand(args: string[], io: Io): Promise<number> {
   const output = openOutput(values.out);
   let totals;
   try {
+    const format = values.format;
     totals = await scoreFile(
       await openAsBlob(file),
-      { spec, scorer, fileName, format: values.format, threshold: decideAt, progress, collect: fullCollector() },
+      {
+        spec,
+        scorer,
+        fileName,
+        format,
+        threshold: decideAt,
+        progress,
+        collect: fullCollector(),
+        pieces:
+          threads > 1
+            ? (plan) => piecePool(threads, { path: file, fileName, spec, onnx, format, threshold: decideAt, plan })
+            : undefined,
+      },
       output.write,
     );
   } catch (error) {

@@ -5,7 +5,8 @@ import { buildExport } from '../core/export/export-file.ts';
 import { readCustomers } from '../core/read/read-customers.ts';
 import { scoreTable } from '../core/scoring/score-table.ts';
 import { cutByBytes } from './byte-cuts.ts';
-import { chunkBlob, planChunks } from './chunk-plan.ts';
+import { chunkBlob, planChunks, type ChunkPlan } from './chunk-plan.ts';
+import type { PiecePool, ScoredPiece } from './piece-pool.ts';
 
 /**
  * Rows per piece of a large file: about 7 MB of a Telco-shaped export. The reader's columns,
@@ -51,6 +52,8 @@ export interface ScoreFileOptions {
   progress: (phase: string, rows: number) => void;
   /** Run after a piece of a large file is read (`force`) and after each written batch (the CLI passes full garbage collections, see fullCollector); not on the whole-file path, where it would walk the whole file's columns each time. */
   collect?: (force?: boolean) => void;
+  /** Scores the pieces of a large file on threads of their own (the command line's piecePool); the export keeps their order. */
+  pieces?: (plan: ChunkPlan) => PiecePool;
   /** Overrides for tests: cut smaller files into smaller pieces. */
   chunkRows?: number;
   chunkBytes?: number;
@@ -64,7 +67,7 @@ export type WriteBytes = (bytes: Uint8Array) => Promise<void>;
  * Scores one file (or one piece of it) with the page's reader, scorer and export writer, and
  * writes the export to `write`. Throws what the reader throws for a file it cannot read.
  */
-async function scoreBlob(
+export async function scoreBlob(
   blob: Blob,
   options: ScoreFileOptions,
   write: WriteBytes,
@@ -168,13 +171,56 @@ export async function scoreFile(file: Blob, options: ScoreFileOptions, write: Wr
   const timings: ScoreTimings = { planMs, readMs: 0, featuresMs: 0, inferenceMs: 0, writeMs: 0 };
   const totals: ScoreTotals = { rows: 0, rejected: 0, atRisk: 0, timings };
   const header: { bytes: Uint8Array | undefined } = { bytes: undefined };
-  for (let i = 0; i < plan.starts.length; i++) {
-    const piece = i === 0 ? recordingHeader(write, header) : withoutHeader(write, header.bytes!);
-    const done = await scoreBlob(chunkBlob(file, plan, i), options, piece, totals.rows, options.collect);
+  const pieceWriter = (i: number) => (i === 0 ? recordingHeader(write, header) : withoutHeader(write, header.bytes!));
+  const add = (done: ScoreTotals) => {
     totals.rows += done.rows;
     totals.rejected += done.rejected;
     totals.atRisk += done.atRisk;
     for (const key of ['readMs', 'featuresMs', 'inferenceMs', 'writeMs'] as const) timings[key] += done.timings[key];
+  };
+  if (options.pieces) {
+    await scoreOnThreads(options.pieces(plan), plan.starts.length, pieceWriter, (done) => {
+      add(done);
+      options.progress('scoring', totals.rows);
+    });
+    return totals;
+  }
+  for (let i = 0; i < plan.starts.length; i++) {
+    add(await scoreBlob(chunkBlob(file, plan, i), options, pieceWriter(i), totals.rows, options.collect));
   }
   return totals;
+}
+
+/**
+ * Keeps every thread busy with the next pieces (one more queued than there are threads, so none
+ * waits while a finished piece is written) and writes the pieces' exports in file order.
+ */
+async function scoreOnThreads(
+  pool: PiecePool,
+  pieces: number,
+  pieceWriter: (i: number) => WriteBytes,
+  done: (totals: ScoreTotals) => void,
+): Promise<void> {
+  const asked = new Map<number, Promise<ScoredPiece>>();
+  const ask = (i: number) => {
+    // Caught here too, so a later piece's failure is not reported as unhandled while an earlier one is awaited.
+    if (i < pieces)
+      asked
+        .set(i, pool.score(i))
+        .get(i)!
+        .catch(() => {});
+  };
+  try {
+    for (let i = 0; i <= pool.threads; i++) ask(i);
+    for (let i = 0; i < pieces; i++) {
+      const piece = await asked.get(i)!;
+      asked.delete(i);
+      ask(i + pool.threads + 1);
+      const write = pieceWriter(i);
+      for (const chunk of piece.chunks) await write(chunk);
+      done(piece.totals);
+    }
+  } finally {
+    await pool.close();
+  }
 }
