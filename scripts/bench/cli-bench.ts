@@ -26,7 +26,7 @@ const TIME = '/usr/bin/time';
 export const CLI_TARGETS = { wallSeconds1M: 3, peakResidentMB10M: 300 };
 
 export const CLI_NOTES = [
-  'cli: `node dist-cli/churn-radar.mjs score FILE --model telco-full --out FILE` (the bundle npx runs), the export written to a file in .bench/ and deleted after. wallSeconds is from spawning Node to its exit, as a shell sees it.',
+  'cli: `node dist-cli/churn-radar.mjs score FILE --model telco-full --out FILE --threads 1` (the bundle npx runs), the export written to a file in .bench/ and deleted after; cliTwoThreads: the same with `--threads 2`. wallSeconds is from spawning Node to its exit, as a shell sees it.',
   "peakResidentMB: the child's peak resident set (MB = 10^6 bytes): GNU time's maximum resident set size (from wait4, exact) when /usr/bin/time exists, else /proc/PID/status VmHWM polled every 50 ms.",
   "floors, same run, same file: catSeconds = `cat FILE > /dev/null` (the page cache's speed); nodeReadSeconds = fs.readSync into one 2 MB buffer, nothing else; barePapaSeconds = PapaParse over a Node read stream (utf8), a step callback that counts rows, no columns.",
   "breakdown: the same steps in this process through scoreFile (src/cli/score-file.ts), summed over the pieces: planSeconds is the first pass that finds where to cut, readSeconds the page's reader (bytes to typed columns), featuresSeconds and inferenceSeconds the scorer (onnxruntime-web, one thread), writeSeconds the page's export writer (original row, probability, prediction, band, top reasons, expected benefit, best action) including the disk.",
@@ -45,10 +45,10 @@ interface ChildRun {
 }
 
 /** Runs the built CLI on a file and measures its wall time and peak resident set. */
-function runCli(file: string, model: string): Promise<ChildRun> {
+function runCli(file: string, model: string, threads = 1): Promise<ChildRun> {
   const out = join(BENCH_DIR, `cli-bench-out-${process.pid}.csv`);
   const report = join(BENCH_DIR, `cli-bench-time-${process.pid}.txt`);
-  const args = ['score', file, '--model', model, '--out', out];
+  const args = ['score', file, '--model', model, '--out', out, '--threads', String(threads)];
   const gnuTime = existsSync(TIME);
   const started = performance.now();
   const child = gnuTime
@@ -164,6 +164,8 @@ export interface CliFileReport {
   rows: number;
   fileMB: number;
   cli: ChildRun;
+  /** The same with `--threads 2`: two threads score pieces side by side. */
+  cliTwoThreads: ChildRun;
   floors: Awaited<ReturnType<typeof floors>>;
   breakdown?: Record<string, number>;
 }
@@ -187,7 +189,11 @@ export async function benchCli(
     log(`churn-radar score ${file.path}…`);
     const cli = await runCli(file.path, model);
     log(`  ${cli.wallSeconds} s, peak ${cli.peakResidentMB} MB: ${cli.summary}`);
-    const report: CliFileReport = { rows: file.rows, fileMB: Math.round(file.bytes / 1e5) / 10, cli, floors: measured };
+    log(`churn-radar score ${file.path} --threads 2…`);
+    const cliTwoThreads = await runCli(file.path, model, 2);
+    log(`  ${cliTwoThreads.wallSeconds} s, peak ${cliTwoThreads.peakResidentMB} MB`);
+    const fileMB = Math.round(file.bytes / 1e5) / 10;
+    const report: CliFileReport = { rows: file.rows, fileMB, cli, cliTwoThreads, floors: measured };
     if (file.rows <= breakdownRows) {
       log('  where the time goes (in process)…');
       report.breakdown = await breakdown(file.path, model);

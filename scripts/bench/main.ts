@@ -67,6 +67,8 @@ function readArgs() {
       labels: { type: 'boolean', default: false },
       // Training a million rows takes minutes here; `--training 100000` (or `none`) leaves it out of a quick run.
       training: { type: 'string', default: '100000,1000000' },
+      // `--cli none` leaves the command line out (npm run bench:cli runs it alone).
+      cli: { type: 'string', default: 'yes' },
     },
     strict: true,
   });
@@ -78,7 +80,9 @@ function readArgs() {
   const training = values.training === 'none' ? [] : values.training.split(',').map((r) => Number(r.trim()));
   if (training.some((r) => !Number.isInteger(r) || r < 1))
     throw new Error(`--training must be a comma-separated list of whole numbers or "none", not "${values.training}"`);
-  return { rows, seed, labels: values.labels, training };
+  if (values.cli !== 'yes' && values.cli !== 'none')
+    throw new Error(`--cli must be "yes" or "none", not "${values.cli}"`);
+  return { rows, seed, labels: values.labels, training, cli: values.cli === 'yes' };
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -118,7 +122,7 @@ async function main(): Promise<void> {
     browser = undefined;
     cleanUp();
     // The command line runs alone: no browser or server competing for the two cores.
-    const cli = await benchCli(files);
+    const cli = args.cli ? await benchCli(files) : [];
     const report = {
       machine: {
         cores: availableParallelism(),
