@@ -98,7 +98,7 @@ async function pipeline(spec: ModelSpec, text: string) {
     0.3,
     charges && tables.revenue ? { charges, totals: tables.revenue } : null,
   ).revenueAtRisk;
-  const groups = segmentGroups(spec, spec.segments, { numeric, codes }, tables.segments);
+  const groups = segmentGroups(spec, spec.segments, { numeric, codes }, tables.segments, probabilities);
   const segments = segmentShares(probabilities, ranked.bins, groups, 0.3);
   return { read, probabilities, exported, revenue, segments };
 }

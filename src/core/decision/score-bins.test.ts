@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { rankScores } from './ranked-scores.ts';
 import {
   binScores,
   binTotals,
@@ -162,6 +163,25 @@ describe('counts at any threshold equal a count over every row', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('rankScores', () => {
+  it('orders the scored probabilities high to low, exactly as a sort of every score', () => {
+    fc.assert(
+      fc.property(fc.array(score, { maxLength: 300 }), (values) => {
+        const probabilities = Float32Array.from(values);
+        const expected = probabilities
+          .filter((p) => !Number.isNaN(p))
+          .sort()
+          .reverse();
+        const ranked = rankScores(probabilities);
+        expect(Array.from(ranked.descending)).toEqual(Array.from(expected));
+        let sum = 0;
+        expect(Array.from(ranked.cumulative)).toEqual(Array.from(expected, (p) => (sum += p)));
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -30,7 +30,8 @@ export interface BinTotals {
 /** Adds one row of the threshold's own bin to the totals, as the table was built (see binTotals). */
 export type AddRow = (row: number, out: Float64Array) => void;
 
-function bitsOf(probabilities: Float32Array): Uint32Array {
+/** The scores' float32 bit patterns, whose top 16 bits are the bins (a view, no copy). */
+export function bitsOf(probabilities: Float32Array): Uint32Array {
   return new Uint32Array(probabilities.buffer, probabilities.byteOffset, probabilities.length);
 }
 
@@ -104,6 +105,11 @@ export function binTotals(
     if (bin >= SCORE_BINS || series >= width) continue;
     table[bin * width + series]! += weights ? weights[row]! : 1;
   }
+  return summedFromTop(table, width);
+}
+
+/** Turns counts per bin (table[bin * width + series]) into totals of the bins at or above each bin. */
+export function summedFromTop(table: Float64Array, width: number): BinTotals {
   for (let at = SCORE_BINS * width - 1; at >= 0; at--) table[at]! += table[at + width]!;
   return { table, width };
 }

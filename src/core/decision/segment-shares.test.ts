@@ -35,21 +35,19 @@ function summary(
   data: { numeric?: Record<string, number[]>; codes?: Record<string, number[]> },
   probs: number[],
   threshold: number,
+  totalledIn: 'worker' | 'page' = 'worker',
 ) {
   const probabilities = Float32Array.from(probs);
-  const spec = { columns, value: undefined };
+  const names = columns.map((c) => c.name);
+  const spec = { columns, value: undefined, segments: totalledIn === 'worker' ? names : [] };
   const tableData = {
     numeric: Object.fromEntries(Object.entries(data.numeric ?? {}).map(([k, v]) => [k, Float64Array.from(v)])),
     codes: Object.fromEntries(Object.entries(data.codes ?? {}).map(([k, v]) => [k, Int16Array.from(v)])),
   };
-  // As the page gets them: totals from the worker, rows read one by one for the threshold's own bin.
+  // As the page gets them: totals from the worker (or made on the page for a chosen breakdown),
+  // rows read one by one for the threshold's own bin.
   const tables = thresholdTables(spec, { ...tableData, labels: null }, probabilities);
-  const groups = segmentGroups(
-    spec,
-    columns.map((c) => c.name),
-    tableData,
-    tables.segments,
-  );
+  const groups = segmentGroups(spec, names, tableData, tables.segments, probabilities);
   return segmentShares(probabilities, binScores(probabilities), groups, threshold);
 }
 
@@ -58,20 +56,23 @@ describe('segmentGroups', () => {
     numeric: { tenure: new Float64Array(1) },
     codes: { gender: new Int16Array(1), Contract: new Int16Array(1) },
   };
-  const spec = { columns: [gender, contract, tenure], value: undefined };
-  const totals = thresholdTables(spec, { ...data, labels: null }, new Float32Array(1)).segments;
+  const probabilities = new Float32Array(1);
+  const spec = { columns: [gender, contract, tenure], value: undefined, segments: ['Contract'] };
+  const totals = thresholdTables(spec, { ...data, labels: null }, probabilities).segments;
 
-  it('totals every categorical and banded column in the worker, and charts the ones asked for, in order', () => {
-    expect(Object.keys(totals)).toEqual(['gender', 'Contract', 'tenure']);
-    const groups = segmentGroups(spec, ['Contract', 'tenure'], data, totals);
+  it("charts the columns asked for, in order: the worker's totals for the spec's segments, the page's for another", () => {
+    expect(Object.keys(totals)).toEqual(['Contract']);
+    const groups = segmentGroups(spec, ['Contract', 'tenure'], data, totals, probabilities);
     expect(groups.map((g) => [g.segment.column, g.segment.label, g.segment.buckets])).toEqual([
       ['Contract', 'Contract', ['Month-to-month', 'One year', 'Two year', 'Unknown']],
       ['tenure', 'Tenure band', ['0–12 months', '13–24 months', '25–48 months', '49+ months', 'Unknown']],
     ]);
+    expect(groups[0]!.totals).toBe(totals.Contract);
+    expect(groups[1]!.totals).toEqual(segmentColumn(spec, 'tenure', data)!.totals(probabilities));
   });
 
   it('skips a column the spec has but the file data lacks', () => {
-    expect(segmentGroups(spec, ['Contract', 'tenure'], { numeric: {}, codes: {} }, totals)).toEqual([]);
+    expect(segmentGroups(spec, ['Contract', 'tenure'], { numeric: {}, codes: {} }, totals, probabilities)).toEqual([]);
     expect(segmentColumn(spec, 'tenure', { numeric: {}, codes: {} })).toBeNull();
   });
 });
@@ -140,5 +141,10 @@ describe('segmentShares', () => {
       expect(bucket.customers).toBe(rows.length);
       expect(bucket.atRisk).toBe(rows.filter((i) => p32[i]! >= 0.3).length);
     }
+    const tenures = Array.from({ length: n }, () => (random() < 0.05 ? NaN : Math.floor(random() * 80)));
+    const data = { codes: { Contract: codes }, numeric: { tenure: tenures } };
+    expect(summary([contract, tenure], data, probs, 0.3, 'page')).toEqual(
+      summary([contract, tenure], data, probs, 0.3),
+    );
   });
 });

@@ -13,12 +13,12 @@ export interface ThresholdTables {
   revenue: BinTotals | null;
   /** Outcomes 0 and 1 (unknown ones left out), when the file has outcomes. */
   outcomes: BinTotals | null;
-  /** Customers per bucket of every column the charts can break down by. */
+  /** Customers per bucket of the spec's segments. */
   segments: Record<string, BinTotals>;
 }
 
 export function thresholdTables(
-  spec: Pick<ModelSpec, 'columns' | 'value'>,
+  spec: Pick<ModelSpec, 'columns' | 'value' | 'segments'>,
   data: { numeric: Record<string, Float64Array>; codes: Record<string, Int16Array>; labels: Uint8Array | null },
   probabilities: Float32Array,
 ): ThresholdTables {
@@ -26,7 +26,7 @@ export function thresholdTables(
   return {
     revenue: charges ? revenueTotals(probabilities, charges) : null,
     outcomes: data.labels ? binTotals(probabilities, 2, data.labels, null) : null,
-    segments: segmentTotals(spec, data, probabilities),
+    segments: segmentTotals(spec, spec.segments, data, probabilities),
   };
 }
 

@@ -31,7 +31,14 @@ export function RiskCharts({ dataset, spec, threshold }: Props) {
   const selectId = useId();
   const chosen = choices.some((c) => c.name === breakdown) ? breakdown : '';
   const groups = useMemo(
-    () => segmentGroups(spec, chosen ? [...spec.segments, chosen] : spec.segments, dataset, dataset.tables.segments),
+    () =>
+      segmentGroups(
+        spec,
+        chosen ? [...spec.segments, chosen] : spec.segments,
+        dataset,
+        dataset.tables.segments,
+        dataset.probabilities,
+      ),
     [spec, dataset, chosen],
   );
   const shown = useDeferredValue(threshold);
