@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { rankScores, type RankedScores } from '../core/decision/ranked-scores.ts';
 import { thresholdTables } from '../core/decision/threshold-tables.ts';
+import { probabilityHistogram } from '../core/decision/probability-histogram.ts';
 import { evaluationCurves, labelledScores } from '../core/metrics/file-evaluation.ts';
 import { failureReply, ShownResults } from './answer-requests.ts';
 import { addModel, loadModels } from './load-models.ts';
@@ -57,6 +58,7 @@ function datasetFor(job: ScoredJob, fileBytes: number, ranked: RankedScores): Sc
     ids: read.ids ? { text: read.ids.text, offsets: read.ids.offsets.slice() } : null,
     labels: read.labels ? read.labels.slice() : null,
     evaluation: read.labels ? evaluationCurves(labelledScores(read.labels, job.probabilities)) : null,
+    histogram: probabilityHistogram(job.probabilities),
     tables: thresholdTables(
       read.spec,
       {

@@ -4,6 +4,7 @@
  * and cancels always name the run they belong to, and stale replies are ignored.
  */
 import type { CampaignResult, CampaignSettings } from '../core/decision/campaign.ts';
+import type { Histogram } from '../core/decision/probability-histogram.ts';
 import type { RankedScores } from '../core/decision/ranked-scores.ts';
 import { tableBuffers, type ThresholdTables } from '../core/decision/threshold-tables.ts';
 import type { ExportKind } from '../core/export/export-name.ts';
@@ -110,6 +111,8 @@ export interface ScoredDataset {
   evaluation: Curves | null;
   /** Revenue, outcomes and segments totalled per score bin, for every threshold. */
   tables: ThresholdTables;
+  /** Customers per band of probability, for the histogram. */
+  histogram: Histogram;
   issues: RowIssue[];
   issueCount: number;
   issueSummary: ColumnIssueSummary[];
@@ -155,7 +158,7 @@ export function transferablesOf(dataset: ScoredDataset): ArrayBuffer[] {
     ...Object.values(dataset.codes).map((a) => a.buffer),
     ...Object.values(dataset.missing).map((a) => a.buffer),
   ];
-  buffers.push(...tableBuffers(dataset.tables));
+  buffers.push(...tableBuffers(dataset.tables), dataset.histogram.counts.buffer as ArrayBuffer);
   if (dataset.ids) buffers.push(dataset.ids.offsets.buffer);
   if (dataset.labels) buffers.push(dataset.labels.buffer);
   return buffers as ArrayBuffer[];

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { Bar } from 'react-chartjs-2';
 import { axisColours, chartLayout, useChartTheme } from '../../components/ui/chart-setup.ts';
 import { formatCount, formatPercent, formatWholePercent } from '../../components/ui/format.ts';
-import { binSide, type Histogram } from './probability-histogram.ts';
+import { binSide, type Histogram } from '../../core/decision/probability-histogram.ts';
 import { thresholdLine } from './threshold-line.ts';
 
 interface Props {

@@ -3,7 +3,6 @@ import { formatPercent } from '../../components/ui/format.ts';
 import type { ModelSpec } from '../../core/spec/model-spec.ts';
 import type { ScoredDataset } from '../../worker/protocol.ts';
 import { HistogramChart } from './histogram-chart.tsx';
-import { probabilityHistogram } from './probability-histogram.ts';
 import { SegmentChart } from './segment-chart.tsx';
 import { segmentGroups, segmentShares } from '../../core/decision/segment-shares.ts';
 import './risk-charts.css';
@@ -16,9 +15,9 @@ interface Props {
 
 /** The spread of risk over the file and where it concentrates, at the chosen threshold. */
 export function RiskCharts({ dataset, spec, threshold }: Props) {
-  // The histogram depends only on the file; segment counts follow the threshold, a step
-  // behind a dragged slider (they are quick, but the charts redraw).
-  const histogram = useMemo(() => probabilityHistogram(dataset.probabilities), [dataset]);
+  // The histogram comes with the results (the worker counts it); segment counts follow the
+  // threshold, a step behind a dragged slider (they are quick, but the charts redraw).
+  const { histogram } = dataset;
   // "Break down by" adds any categorical column, or banded numeric column, to the spec's segments.
   const choices = useMemo(
     () =>
