@@ -46,6 +46,7 @@ describe('humanLabel', () => {
     ['Total  _ Charges ', 'Total charges'],
     ['  padded', 'Padded'],
     ['X1', 'X1'],
+    ['Plan Ab2', 'Plan ab2'],
     ['first-name', 'First-name'],
     ['___', '___'],
     ['', ''],

@@ -38,6 +38,14 @@ describe('shuffled', () => {
     expect(shuffled(['only'], seededRandom(1))).toEqual(['only']);
   });
 
+  it('draws one number per item after the first, so a shared generator goes on where the shuffle left it', () => {
+    const random = seededRandom(42);
+    shuffled([1, 2, 3, 4, 5, 6], random);
+    const reference = seededRandom(42);
+    for (let i = 0; i < 5; i++) reference();
+    expect(random()).toBe(reference());
+  });
+
   it('deals every order of three items about equally often (Fisher–Yates, not a biased swap)', () => {
     const random = seededRandom(9);
     const counts = new Map<string, number>();
