@@ -71,6 +71,12 @@ describe('the words for an effect', () => {
     expect(effects[0]!.size).toBeCloseTo(-0.7, 12);
   });
 
+  it("takes a number's coefficient as it is, whatever its feature's std (the coefficient is already per std)", () => {
+    expect(strongestEffects(withEffects([[numeric('tenure', { std: 4 }), 0.3]]))).toEqual([
+      { size: 0.3, text: 'Higher Tenure raises the risk somewhat' },
+    ]);
+  });
+
   it('leaves out features with no effect or no finite size, and keeps the strongest six by default', () => {
     const spec = withEffects([
       [numeric('tenure'), 0],
