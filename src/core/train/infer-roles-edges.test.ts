@@ -22,6 +22,8 @@ describe('a name like an identifier makes unique whole numbers the ID', () => {
   it.each([
     ['CustomerID', true],
     ['customerid', true],
+    // Punctuation at the end is dropped with the spaces around the words.
+    ['CustomerID#', true],
     ['CustomerNo', true],
     ['Account No', true],
     ['No', true],
