@@ -210,6 +210,16 @@ describe('buildCategorical', () => {
     });
   });
 
+  it('counts on past every numbered name a real value already uses', () => {
+    const c = categorical([
+      ...fill('Other', 20),
+      ...fill('Other (rare values)', 20),
+      ...fill('Other (rare values) 2', 20),
+      'z',
+    ]).column;
+    expect(c).toMatchObject({ other: 'Other (rare values) 3' });
+  });
+
   it("counts a config category even when it is spelled like a missing marker, and pools values outside the config's", () => {
     const cells = ['None', 'none', 'Basic', 'basic ', 'Gold', '', 'NA', 'Basic'];
     const built = categorical(cells, { categories: ['None', 'Basic'] });
