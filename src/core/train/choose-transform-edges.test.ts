@@ -27,7 +27,8 @@ describe('chooseLog1p on small and awkward columns', () => {
 
   it('keeps the plain scale when one training value is below 0, even above −1', () => {
     const { values, y, rows } = threeGroups();
-    values[25] = -0.5;
+    // log(1 + x) would still fit clearly better with this value (checked without the rule).
+    values[5] = -0.5;
     expect(chooseLog1p(values, rows, y)).toBe(false);
   });
 
@@ -50,7 +51,13 @@ describe('chooseLog1p on small and awkward columns', () => {
     ).toBe(false);
   });
 
-  it('says no, without throwing, when the column alone separates the outcome', () => {
+  it('says no, without throwing, when the fit fails', () => {
+    const { values, y, rows } = threeGroups();
+    values[29] = Infinity;
+    expect(chooseLog1p(values, rows, y)).toBe(false);
+  });
+
+  it('says no when the column alone separates the outcome', () => {
     const values = Float64Array.from({ length: 40 }, (_, i) => i);
     const y = Uint8Array.from(values, (v) => (v >= 20 ? 1 : 0));
     expect(chooseLog1p(values, [...values.keys()], y)).toBe(false);
