@@ -141,6 +141,31 @@ describe('crossValidate', () => {
     losses(forward).forEach((loss, c) => expect(loss).toBeCloseTo(losses(backward).reverse()[c]!, 6));
   });
 
+  it('reports a penalty the solver refuses as null, counts its skipped steps, and chooses among the others', () => {
+    const steps: number[] = [];
+    const cv = crossValidate(features, train, y, RECIPE.seed, [Infinity, 0.1], (_, done) => steps.push(done));
+    expect(cv.penalties[0]).toEqual({ C: Infinity, log_loss: null });
+    expect(cv.penalties[1]!.log_loss).toBeGreaterThan(0);
+    expect(cv.C).toBe(0.1);
+    expect(steps).toEqual(Array.from({ length: 11 }, (_, k) => k));
+  });
+
+  it("starts each fold's fit from the previous fold's: fewer Newton steps than from zero", () => {
+    const cv = crossValidate(features, train, y, RECIPE.seed, [0.1]);
+    const folds = stratifiedFolds(train, y, RECIPE.folds, RECIPE.seed + 1);
+    const cold = folds.map(
+      (held) =>
+        fitOn(
+          features,
+          train.filter((r) => !held.includes(r)),
+          y,
+          0.1,
+        ).fit.iterations,
+    );
+    expect(cv.folds[0]!.iterations).toBe(cold[0]);
+    for (let k = 1; k < folds.length; k++) expect(cv.folds[k]!.iterations).toBeLessThan(cold[k]!);
+  });
+
   it('says what to do when no penalty can be fitted', () => {
     // One churner: the folds that fit without it have a single class.
     const lonely = Uint8Array.from(y, (_, r) => (r === train[0] ? 1 : 0));
