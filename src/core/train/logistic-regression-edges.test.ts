@@ -39,6 +39,18 @@ describe('the objective and gradient, against the plain sums', () => {
     gradient.forEach((g, j) => expect(g).toBeCloseTo(expected.gradient[j]!, 9));
   });
 
+  it("adds the blocks' sums with compensation: 10¹⁶ + 1 − 10¹⁶ is 1, not 0", () => {
+    // At z = 0 every residual is ±½: rows 0, 256 and 512 (three blocks) add 10¹⁶, 1 and −10¹⁶ to ∂J/∂w.
+    const n = 513;
+    const x = new Float64Array(n);
+    const y = new Uint8Array(n);
+    x[0] = 2e16;
+    x[256] = 2;
+    x[512] = 2e16;
+    y[512] = 1;
+    expect(logisticGradient(x, y, n, 1, [0], 0)[0]).toBe(1);
+  });
+
   it('is C·n·log 2 at zero, and adds ½‖w‖² but nothing for b', () => {
     const { x, y } = data(8, 2, 1);
     expect(logisticObjective(x, y, 8, 2, [0, 0], 0, 2)).toBeCloseTo(16 * Math.log(2), 12);
