@@ -142,12 +142,12 @@ describe('crossValidate', () => {
   });
 
   it('reports a penalty the solver refuses as null, counts its skipped steps, and chooses among the others', () => {
-    const steps: number[] = [];
-    const cv = crossValidate(features, train, y, RECIPE.seed, [Infinity, 0.1], (_, done) => steps.push(done));
+    const steps: [string, number, number][] = [];
+    const cv = crossValidate(features, train, y, RECIPE.seed, [Infinity, 0.1], (...step) => steps.push(step));
     expect(cv.penalties[0]).toEqual({ C: Infinity, log_loss: null });
     expect(cv.penalties[1]!.log_loss).toBeGreaterThan(0);
     expect(cv.C).toBe(0.1);
-    expect(steps).toEqual(Array.from({ length: 11 }, (_, k) => k));
+    expect(steps).toEqual(Array.from({ length: 11 }, (_, k) => ['cross-validation', k, 10]));
   });
 
   it("starts each fold's fit from the previous fold's: fewer Newton steps than from zero", () => {
