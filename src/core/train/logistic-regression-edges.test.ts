@@ -169,6 +169,21 @@ describe('fitLogisticRegression options and checks', () => {
     }
   });
 
+  it('steps on from a start where every row is predicted with certainty (the intercept has no curvature there)', () => {
+    // At w = 1,000 every |z| is 1,000: each row's Hessian weight σ(1 − σ) underflows to 0, so a small ridge is added.
+    const xs = Float64Array.from([-1, -1, 1, 1, -1, 1]);
+    const labels = Uint8Array.from([0, 1, 1, 0, 0, 1]);
+    const fit = fitLogisticRegression(xs, labels, 6, 1);
+    const certain = fitLogisticRegression(xs, labels, 6, 1, { start: { coefficients: [1000], intercept: 0 } });
+    expect(certain.coefficients[0]).toBeCloseTo(fit.coefficients[0]!, 10);
+    expect(certain.intercept).toBeCloseTo(fit.intercept, 10);
+    expect(certain.gradientNorm).toBeLessThan(1e-10);
+  });
+
+  it('gives ½‖w‖² for no rows', () => {
+    expect(logisticObjective(new Float64Array(0), new Uint8Array(0), 0, 2, [1, 2], 0)).toBe(2.5);
+  });
+
   it('reaches the same optimum from a far start as from zero', () => {
     const fit = fitLogisticRegression(x, y, 40, 2, { C: 0.3 });
     const far = fitLogisticRegression(x, y, 40, 2, { C: 0.3, start: { coefficients: [8, -8], intercept: 5 } });
