@@ -49,6 +49,10 @@ describe('the objective and gradient, against the plain sums', () => {
     x[512] = 2e16;
     y[512] = 1;
     expect(logisticGradient(x, y, n, 1, [0], 0)[0]).toBe(1);
+    // The small term first, then the large ones: Neumaier's branch keeps the 1 that Kahan's would lose.
+    x[0] = 2;
+    x[256] = 2e16;
+    expect(logisticGradient(x, y, n, 1, [0], 0)[0]).toBe(1);
   });
 
   it('is C·n·log 2 at zero, and adds ½‖w‖² but nothing for b', () => {
