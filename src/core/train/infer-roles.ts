@@ -52,7 +52,8 @@ function looksLikeIdName(header: string): boolean {
   return ID_NAME.test(headerWords(header)) || ID_NAME.test(header.toLowerCase());
 }
 
-const percent = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)} %`;
+// Only shares of at least 50 % are shown (mostly blank, mixed, numeric), so whole percents suffice.
+const percent = (share: number) => `${(share * 100).toFixed(0)} %`;
 
 /**
  * Decides each column's role from its cells, with a one-line reason. `idColumn` and the
@@ -74,19 +75,16 @@ export function inferRoles(
     let missing = 0;
     const distinctKeys = new Set<string>();
     let numbers = 0;
-    let integers = 0;
     let dates = 0;
     for (const cell of cells) {
       if (isMissingCell(cell)) {
         missing++;
         continue;
       }
-      if (distinctKeys.size <= table.rowCount) distinctKeys.add(normaliseCategory(cell));
+      distinctKeys.add(normaliseCategory(cell));
       const parsed = parseNumber(cell, { decimalComma: false });
-      if (parsed.ok && parsed.value !== null) {
-        numbers++;
-        if (Number.isInteger(parsed.value)) integers++;
-      } else {
+      if (parsed.ok && parsed.value !== null) numbers++;
+      else {
         const t = cell.trim();
         if (ISO_DATE.test(t) || DAY_MONTH_DATE.test(t)) dates++;
       }
@@ -114,9 +112,10 @@ export function inferRoles(
       };
     if (!forced) {
       const unique = distinct === present && present === cells.length;
-      // Unique text is a label; unique numbers are measurements (a score, a salary) unless named like an ID.
+      // Unique text is a label; unique numbers are measurements (a score, a salary) unless named like an
+      // ID, which the second test below takes (a unique column is nearly unique).
       const idName = looksLikeIdName(name);
-      const textual = numbers < ROLE_RULES.numericShare * present || (integers === present && idName);
+      const textual = numbers < ROLE_RULES.numericShare * present;
       if ((unique && textual) || (idName && distinct >= ROLE_RULES.nearlyUnique * present)) {
         const why = unique ? 'a different value in every row' : 'named like an identifier and nearly unique';
         if (wantedId || idTaken) return { ...at, role: 'left-out' as const, reason: `${why}: another identifier` };

@@ -30,7 +30,8 @@ export function humanLabel(header: string): string {
     .replace(/[_\s]+/g, ' ')
     .trim()
     .split(' ');
-  if (words.length === 0 || words[0] === '') return header;
+  // split always gives at least one word: an empty first word means the header had no letters or digits.
+  if (words[0] === '') return header;
   return words
     .map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : /^[A-Z0-9]+$/.test(w) ? w : w.toLowerCase()))
     .join(' ');
