@@ -25,14 +25,14 @@ function tableOf(rows: number, rejected: number[] = []): ColumnTable {
   };
 }
 
-/** A scorer that answers each row's feature as its "probability" and records the rows of each call. */
-function echoScorer() {
+/** A scorer that answers each row's first feature as its "probability" and records the rows of each call. */
+function echoScorer(width = 1) {
   const calls: number[] = [];
   const scorer: OnnxScorer = {
     score: (features, rows) => {
       calls.push(rows);
-      expect(features).toHaveLength(rows);
-      return Promise.resolve(Float32Array.from(features));
+      expect(features).toHaveLength(rows * width);
+      return Promise.resolve(Float32Array.from({ length: rows }, (_, i) => features[i * width]!));
     },
     release: () => Promise.resolve(),
   };
@@ -57,6 +57,15 @@ describe('scoreTable', () => {
     expect(progress).toEqual([SCORE_BATCH_ROWS, rows]);
     expect(probabilities).toHaveLength(rows);
     for (const row of [0, 1, SCORE_BATCH_ROWS - 1, SCORE_BATCH_ROWS]) expect(probabilities[row]).toBe(row);
+  });
+
+  it('hands the scorer every feature of every row when rows have several features', async () => {
+    // Two features of x, the second standardised as x − 1: row r is [r, r − 1].
+    const two = { ...spec, features: [...spec.features, { name: 'x2', column: 'x', mean: 1, std: 1 }] } as ModelSpec;
+    const { scorer, calls } = echoScorer(2);
+    const { probabilities } = await scoreTable(two, tableOf(5), scorer, () => {}, new AbortController().signal);
+    expect(calls).toEqual([5]);
+    expect(Array.from(probabilities)).toEqual([0, 1, 2, 3, 4]);
   });
 
   it.each([

@@ -12,7 +12,7 @@ interface Tensor {
 
 interface Node {
   op: 'Add' | 'Sigmoid' | 'Identity' | 'Cast';
-  inputs: string[];
+  inputs: readonly string[];
   output: string;
   /** Cast's target type. */
   to?: 'double';
@@ -45,7 +45,7 @@ export function tinyOnnx(inputs: Tensor[], nodes: Node[], outputs: Tensor[]): Ui
       onnx.NodeProto.create({
         name: `n${i}`,
         opType: n.op,
-        input: n.inputs,
+        input: [...n.inputs],
         output: [n.output],
         attribute: n.to
           ? [onnx.AttributeProto.create({ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: DOUBLE })]
