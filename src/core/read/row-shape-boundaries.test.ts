@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ModelSpec } from '../spec/model-spec.ts';
+import { readAndScore } from './read-and-score.test-support.ts';
 import { headerProblem, shapeProblem } from './row-shape.ts';
 
 const core = JSON.parse(
@@ -44,5 +45,12 @@ describe('shapeProblem at its limits', () => {
     ['one value per header', good, undefined],
   ])('%s', (_, cells, message) => {
     expect(shapeProblem(cells, 7, 5, ',', core, cellOf)?.message).toBe(message);
+  });
+});
+
+describe('a row-level issue', () => {
+  it('is listed under "whole row", the words the issues list and its CSV show', async () => {
+    const job = await readAndScore('customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\nA,1,70\n');
+    expect(job.read.table.issues.map((i) => [i.row, i.column, i.kind])).toEqual([[2, 'whole row', 'rejected']]);
   });
 });
