@@ -78,6 +78,18 @@ describe('buildExport, row by row', () => {
     expect(typeof g.expected_benefit).toBe('number');
   });
 
+  it('lists each issue on its own line in the issues export', async () => {
+    const job = await readAndScore(FILE);
+    const built = await buildExport(job, 'issues', 0.5, () => {}, signal);
+    expect(built.rows).toBe(2);
+    expect((await built.blob!.text()).split('\r\n')).toEqual([
+      'row,column,value,kind,message',
+      '3,TotalCharges,,imputed,Total charges is blank; used tenure × MonthlyCharges = 150.',
+      '4,tenure,abc,rejected,"Tenure ""abc"" is not a number."',
+      '',
+    ]);
+  });
+
   it.each([
     ['csv', 'text/csv;charset=utf-8', [0xef, 0xbb, 0xbf]],
     ['issues', 'text/csv;charset=utf-8', [0xef, 0xbb, 0xbf]],
@@ -123,6 +135,13 @@ describe('buildExport across batches of 10,000 rows', () => {
       'C10001',
     ]);
     expect(json.results.slice(10_000).map((r: { Note: string }) => r.Note)).toEqual(['plain', 'plain', '=x']);
+  });
+
+  it('reports progress once per batch when the rows fill the last batch exactly', async () => {
+    const job = await readAndScore([HEADER, ...Array.from({ length: 10_000 }, (_, i) => line(i)), ''].join('\n'));
+    const progress: number[] = [];
+    await buildExport(job, 'csv-at-risk', 0.5, (r) => progress.push(r), signal);
+    expect(progress).toEqual([10_000]);
   });
 
   it('reports progress once for a file of one batch', async () => {

@@ -19,6 +19,7 @@ describe('rewrittenRow', () => {
       '"""a""",b,c',
       ',"x,y",\'=z',
     ],
+    ['values beyond the headers, blank or not, all move', ['a', 'b', 'c', '', 'x'], 'a,b,c,,x', true, 'a,b,c', ',,x'],
     ['empty values beyond the headers are dropped', ['a', 'b', 'c', '', ''], '"a",b,c,,', false, 'a,b,c', ''],
   ])('%s', (_, cells, text, rejected, original, extra) => {
     expect(rewrittenRow(cells, text, 3, ',', rejected)).toEqual({ original, extra });
