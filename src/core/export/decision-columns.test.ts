@@ -52,4 +52,26 @@ describe('decision columns of the export', () => {
     expect(columns.names).toEqual(['expected_benefit']);
     expect(cellsOf(columns, 0, 0.5)).toEqual([(0.5 * 0.2 * 50 * 12 - 10).toFixed(2)]);
   });
+
+  it('leaves the best action blank for a customer whom no single change would help', () => {
+    // Each actionable value set to the one with the lowest probability: then no single change lowers it.
+    const options = whatIfRow(spec, plan, planWhatIf(spec, plan), 0)!.columns;
+    const safest = new Map(
+      options.map((c) => [c.column, c.options.reduce((a, b) => (b.probability < a.probability ? b : a)).value]),
+    );
+    const safeCodes = new Map(
+      spec.columns.flatMap((c) =>
+        c.type === 'categorical'
+          ? [[c.name, Int16Array.of(safest.has(c.name) ? c.categories.indexOf(safest.get(c.name)!) : 0)] as const]
+          : [],
+      ),
+    );
+    const safePlan = planFeatures(spec, { numeric, codes: safeCodes, missing: new Map() });
+    expect(whatIfRow(spec, safePlan, planWhatIf(spec, safePlan), 0)!.best).toBeNull();
+    const safeTerms = new Float64Array(plan.length);
+    writeTerms(spec, safePlan, 0, 1, safeTerms);
+    const columns = decisionColumns(spec, safePlan, numeric, { whatIf: true });
+    expect(columns.names).toEqual(['best_action', 'probability_after_action']);
+    expect(columns.cells(0, 0.1, safeTerms, 0)).toEqual(['', '']);
+  });
 });

@@ -24,6 +24,12 @@ describe('plainRowTest: rows the export may copy as they are', () => {
     ['|', 2, 'a|-b', false],
     ['|', 2, 'a|b|c', false],
     [',', 1, '', true],
+    // A delimiter first or last still separates a cell (an empty one).
+    [',', 3, ',b,c', true],
+    [',', 3, 'a,b,', true],
+    // A delimiter that is special in a regular expression only separates; a trigger inside a cell is harmless.
+    ['|', 2, 'Month-to-month|b', true],
+    ['|', 2, 'a|b-c', true],
   ])('delimiter %j, %i headers: %j → %s', (delimiter, columns, text, plain) => {
     expect(plainRowTest(delimiter, columns)(text)).toBe(plain);
   });
