@@ -5,6 +5,7 @@ import {
   binScores,
   binTotals,
   countAtOrAbove,
+  rowsHighToLow,
   SCORE_BINS,
   thresholdBin,
   totalsAtOrAbove,
@@ -180,6 +181,19 @@ describe('rankScores', () => {
         expect(Array.from(ranked.descending)).toEqual(Array.from(expected));
         let sum = 0;
         expect(Array.from(ranked.cumulative)).toEqual(Array.from(expected, (p) => (sum += p)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('rowsHighToLow', () => {
+  it('orders the scored rows by probability, high to low, ties in file order, as a comparator sort does', () => {
+    fc.assert(
+      fc.property(fc.array(score, { maxLength: 300 }), (values) => {
+        const p = Float32Array.from(values);
+        const expected = [...p.keys()].filter((i) => !Number.isNaN(p[i]!)).sort((a, b) => p[b]! - p[a]! || a - b);
+        expect(Array.from(rowsHighToLow(p))).toEqual(expected);
       }),
       { numRuns: 300 },
     );

@@ -139,3 +139,39 @@ export function totalsAtOrAbove(
   }
   return out;
 }
+
+/**
+ * Scored rows from the highest probability to the lowest, ties in file order, compared exactly
+ * (by the float32 bits): a stable counting pass by the low 16 bits, then one by the bins. Sorting
+ * the rows with a comparator took tens of seconds for 10,000,000 rows in the browser's worker
+ * (the campaign's first answer, which a sort asked for meanwhile waited behind).
+ */
+export function rowsHighToLow(probabilities: Float32Array): Uint32Array {
+  const bits = bitsOf(probabilities);
+  const low = new Uint32Array(0x10001);
+  const high = new Uint32Array(SCORE_BINS + 1);
+  for (let row = 0; row < bits.length; row++) {
+    const b = bits[row]!;
+    const bin = binOfBits(b);
+    if (bin >= SCORE_BINS) {
+      checkScore(probabilities[row]!, row);
+      continue;
+    }
+    low[0x10000 - (b & 0xffff)]!++;
+    high[SCORE_BINS - bin]!++;
+  }
+  for (let d = 1; d <= 0x10000; d++) low[d]! += low[d - 1]!;
+  for (let d = 1; d <= SCORE_BINS; d++) high[d]! += high[d - 1]!;
+  const count = high[SCORE_BINS]!;
+  const byLow = new Uint32Array(count);
+  for (let row = 0; row < bits.length; row++) {
+    const b = bits[row]!;
+    if (binOfBits(b) < SCORE_BINS) byLow[low[0xffff - (b & 0xffff)]!++] = row;
+  }
+  const rows = new Uint32Array(count);
+  for (let j = 0; j < count; j++) {
+    const row = byLow[j]!;
+    rows[high[SCORE_BINS - 1 - binOfBits(bits[row]!)]!++] = row;
+  }
+  return rows;
+}
