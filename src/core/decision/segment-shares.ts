@@ -91,11 +91,6 @@ export function segmentColumn(spec: Pick<ModelSpec, 'columns'>, name: string, da
   return null;
 }
 
-/** Every column the charts can break down by: the categorical ones and the banded numeric ones. */
-export function segmentChoices(spec: Pick<ModelSpec, 'columns'>): string[] {
-  return spec.columns.filter((c) => c.type === 'categorical' || c.band_ends !== undefined).map((c) => c.name);
-}
-
 /**
  * Customers per bucket and score bin of the named columns, once per file. The worker totals the
  * spec's segments; a column chosen on the page later is totalled there (one pass: about 12 ms of
