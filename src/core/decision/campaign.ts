@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '../result.ts';
+import { sortAmountsDescending } from './amounts-descending.ts';
 import { rowsHighToLow } from './score-bins.ts';
 
 /**
@@ -108,14 +109,12 @@ export function orderCampaign(
   };
 }
 
-/** The scored rows' amounts high to low. The curve needs only the amounts, not which row holds each: negate and sort natively. */
+/** The scored rows' amounts high to low. The curve needs only the amounts, not which row holds each. */
 function descendingOf(valueAtRisk: Float64Array, probabilities: ArrayLike<number>, count: number): Float64Array {
-  const negated = new Float64Array(count);
+  const amounts = new Float64Array(count);
   for (let i = 0, k = 0; i < valueAtRisk.length; i++)
-    if (!Number.isNaN(probabilities[i]!)) negated[k++] = -valueAtRisk[i]!;
-  negated.sort();
-  for (let k = 0; k < count; k++) negated[k] = -negated[k]!;
-  return negated;
+    if (!Number.isNaN(probabilities[i]!)) amounts[k++] = valueAtRisk[i]!;
+  return sortAmountsDescending(amounts);
 }
 
 export interface CampaignResult {
