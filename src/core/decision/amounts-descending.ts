@@ -12,9 +12,9 @@ export function sortAmountsDescending(amounts: Float64Array): Float64Array {
   const n = amounts.length;
   if (n < 2) return amounts;
   // Each double as two 32-bit words, low word first (every platform that runs this is little-endian).
-  let words = new Uint32Array(amounts.buffer, amounts.byteOffset, n * 2);
+  let words: Uint32Array = new Uint32Array(amounts.buffer, amounts.byteOffset, n * 2);
   toKeys(amounts, words);
-  let spare = new Uint32Array(n * 2);
+  let spare: Uint32Array = new Uint32Array(n * 2);
   for (const shift of [0, 16]) {
     if (scatterByHigh(words, spare, shift)) [words, spare] = [spare, words];
   }
