@@ -13,6 +13,7 @@ function pack(ids: readonly string[]): PackedIds {
 function source(probs: number[], ids: string[] | null, codes: Record<string, number[]> = {}): RowSource {
   return {
     rows: probs.length,
+    rejectedRows: probs.filter((p) => Number.isNaN(p)).length,
     probabilities: Float32Array.from(probs),
     ids: ids && pack(ids),
     codes: Object.fromEntries(Object.entries(codes).map(([k, v]) => [k, Int16Array.from(v)])),
@@ -112,6 +113,26 @@ describe('activeFilterCount', () => {
   });
 });
 
+describe('visibleRows without filters', () => {
+  it('is the worker order itself when its rejected rows come last', () => {
+    const order = Uint32Array.of(0, 3, 2, 4, 1);
+    const rows = visibleRows(data, order, 0.5, NO_FILTERS);
+    expect([...rows]).toEqual([0, 3, 2, 4]);
+    expect(rows.buffer).toBe(order.buffer);
+  });
+
+  it('leaves out rejected rows that are not last', () => {
+    expect([...visibleRows(data, Uint32Array.of(1, 0, 3, 2, 4), 0.5, NO_FILTERS)]).toEqual([0, 3, 2, 4]);
+  });
+
+  it('is file order, and the order given, when nothing was rejected', () => {
+    const clean = source([0.3, 0.1, 0.2], null);
+    expect([...visibleRows(clean, null, 0.5, NO_FILTERS)]).toEqual([0, 1, 2]);
+    const order = Uint32Array.of(0, 2, 1);
+    expect(visibleRows(clean, order, 0.5, NO_FILTERS)).toBe(order);
+  });
+});
+
 describe('visibleRows properties', () => {
   // Plain IDs take the one-scan path; IDs with "İ" or "Σ" take the per-ID path (see id-search.ts).
   const ascii = ['a', 'B', 'c', '-', '1'];
@@ -129,6 +150,8 @@ describe('visibleRows properties', () => {
         a: fc.array(fc.integer({ min: -1, max: 2 }), { minLength: n, maxLength: n }),
         b: fc.array(fc.integer({ min: -1, max: 1 }), { minLength: n, maxLength: n }),
         order: fc.option(fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n })),
+        // As a sort by probability leaves it: rejected rows last.
+        rejectedLast: fc.boolean(),
       }),
     );
   const rowFilters = fc.record({
@@ -144,7 +167,11 @@ describe('visibleRows properties', () => {
     fc.assert(
       fc.property(dataset, rowFilters, fc.double({ min: 0, max: 1, noNaN: true }), (d, f, threshold) => {
         const src = source(d.probs, d.ids, { a: d.a, b: d.b });
-        const order = d.order ? Uint32Array.from(d.order) : null;
+        const scoredFirst = (rows: number[]) => [
+          ...rows.filter((r) => !Number.isNaN(d.probs[r]!)),
+          ...rows.filter((r) => Number.isNaN(d.probs[r]!)),
+        ];
+        const order = d.order ? Uint32Array.from(d.rejectedLast ? scoredFirst(d.order) : d.order) : null;
         const result = [...visibleRows(src, order, threshold, f)];
         const p = src.probabilities;
         const query = f.idQuery.trim().toLowerCase();
@@ -162,7 +189,7 @@ describe('visibleRows properties', () => {
         expect(shown.size).toBe(result.length);
         for (let row = 0; row < d.probs.length; row++) if (passes(row)) expect(shown.has(row)).toBe(true);
         // Display order is a subsequence of the worker's order (or file order).
-        const sequence = d.order ?? [...d.probs.keys()];
+        const sequence = order ? [...order] : [...d.probs.keys()];
         const rank = new Map(sequence.map((row, k) => [row, k]));
         for (let k = 1; k < result.length; k++)
           expect(rank.get(result[k]!)!).toBeGreaterThan(rank.get(result[k - 1]!)!);
