@@ -129,7 +129,7 @@ export function App() {
             {
               id: 'expected-benefit',
               header: 'Expected benefit',
-              values: benefits,
+              valueOf: benefits,
               format: (x) => formatCurrency(x, currency, 2),
             },
           ]

@@ -5,7 +5,7 @@ import {
   campaignCurves,
   checkCampaignSettings,
   expectedBenefit,
-  expectedBenefits,
+  benefitOfRow,
   orderCampaign,
   type CampaignSettings,
 } from './campaign.ts';
@@ -100,9 +100,12 @@ describe('campaign value, against the reference computation', () => {
       0.5 * 0.25 * 80 * 12 - 15,
       12,
     );
-    const all = expectedBenefits(probs, values, settings());
-    expect(all[0]).toBeCloseTo(Math.fround(0.9) * 0.2 * 100 * 12 - 10, 9);
-    expect(Number.isNaN(all[1]!)).toBe(true);
+    const withValues = benefitOfRow(probs, values, settings());
+    expect(withValues(0)).toBeCloseTo(Math.fround(0.9) * 0.2 * 100 * 12 - 10, 9);
+    expect(Number.isNaN(withValues(1))).toBe(true);
+    // Without a value column every customer is worth the settings' monthly value.
+    const flat = benefitOfRow(probs, null, settings());
+    expect(flat(2)).toBeCloseTo(Math.fround(0.2) * 0.2 * settings().monthlyValue * 12 - 10, 9);
   });
 
   it('orders by expected benefit with a value column, and finds the maximum', () => {

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import {
   checkCampaignSettings,
   EXPORT_CAMPAIGN,
-  expectedBenefits,
+  benefitOfRow,
   type CampaignResult,
   type CampaignSettings,
 } from '../../core/decision/campaign.ts';
@@ -44,7 +44,7 @@ interface Worked {
 /**
  * The campaign for the file on the page. The sorts and the curves run in the scoring worker, which
  * holds the scores (at a million rows the sorts took 0.8–2 s on the page's thread); each valid change
- * of the settings asks it again. The expected benefit per row is one multiplication each, done here.
+ * of the settings asks it again. The expected benefit per row is one multiplication each, done here for the rows on screen.
  */
 export function useCampaign(
   dataset: ScoredDataset | undefined,
@@ -60,7 +60,7 @@ export function useCampaign(
     if (job !== undefined && checked.ok) request(checked.value, CHART_POINTS);
   }, [job, checked, request]);
   const benefits = useMemo(
-    () => (dataset && checked.ok ? expectedBenefits(dataset.probabilities, values, checked.value) : null),
+    () => (dataset && checked.ok ? benefitOfRow(dataset.probabilities, values, checked.value) : null),
     [dataset, values, checked],
   );
   const reply = checked.ok ? worked.reply : undefined;

@@ -58,12 +58,13 @@ function inputColumn(column: SpecColumn, dataset: Pick<ScoredDataset, 'numeric' 
 export interface ExtraColumn {
   id: string;
   header: string;
-  values: Float64Array;
+  /** The row's value, worked out when the row is on screen. */
+  valueOf: (row: number) => number;
   format: (x: number) => string;
 }
 
 function extraColumn(extra: ExtraColumn): TableColumn {
-  return helper.accessor((r) => extra.values[r.row]!, {
+  return helper.accessor((r) => extra.valueOf(r.row), {
     id: `extra:${extra.id}`,
     header: extra.header,
     cell: (ctx) => (Number.isNaN(ctx.getValue()) ? '—' : extra.format(ctx.getValue())),
