@@ -2,6 +2,7 @@ import type { ChartData, ChartDataset, ChartOptions } from 'chart.js';
 import { useMemo, type ReactNode } from 'react';
 import { Line } from 'react-chartjs-2';
 import { axisColours, chartLayout, type ChartTheme, useChartTheme } from './chart-setup.ts';
+import { useChartTurn } from './chart-turns.ts';
 import { formatScore, formatWholePercent } from './format.ts';
 
 export interface XY {
@@ -102,13 +103,14 @@ export function CurveChart({ title, xTitle, yTitle, series, description, testId,
     };
   }, [series, theme, xTitle, yTitle]);
 
+  const drawn = useChartTurn(data, options);
   return (
     <figure className="evaluation-chart" data-testid={testId}>
       <figcaption>
         <h3>{title}</h3>
       </figcaption>
       <div className="evaluation-chart-canvas">
-        <Line data={data} options={options} aria-label={description} />
+        {drawn && <Line data={drawn.data} options={drawn.options} aria-label={description} />}
       </div>
       {children}
     </figure>

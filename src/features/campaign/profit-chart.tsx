@@ -2,6 +2,7 @@ import type { ChartData, ChartOptions } from 'chart.js';
 import { useMemo } from 'react';
 import { Line } from 'react-chartjs-2';
 import { axisColours, chartLayout, useChartTheme } from '../../components/ui/chart-setup.ts';
+import { useChartTurn } from '../../components/ui/chart-turns.ts';
 import { formatCount } from '../../components/ui/format.ts';
 import type { CampaignResult } from '../../core/decision/campaign.ts';
 
@@ -55,6 +56,8 @@ export function ProfitChart({ result, money }: Props) {
   const options = useMemo<ChartOptions<'line'>>(
     () => ({
       ...chartLayout(theme),
+      // The points come sorted by x, each x once: Chart.js then skips sorting and searching them.
+      normalized: true,
       scales: {
         x: {
           ...axisColours(theme),
@@ -82,11 +85,12 @@ export function ProfitChart({ result, money }: Props) {
     }),
     [theme, money],
   );
+  const drawn = useChartTurn(data, options);
   const description = `Profit curve: contacting the best ${formatCount(result.best.count)} customers by expected benefit gives the most, ${money(result.best.value)}.`;
   return (
     <figure className="campaign-chart" data-testid="campaign-chart">
       <div className="campaign-chart-canvas">
-        <Line data={data} options={options} aria-label={description} />
+        {drawn && <Line data={drawn.data} options={drawn.options} aria-label={description} />}
       </div>
     </figure>
   );

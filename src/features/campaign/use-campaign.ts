@@ -10,7 +10,7 @@ import type { ModelSpec } from '../../core/spec/model-spec.ts';
 import type { ScoredDataset } from '../../worker/protocol.ts';
 
 /** Points the profit chart draws; the maximum is found over every customer. */
-const CHART_POINTS = 400;
+const CHART_POINTS = 200;
 
 /** The page's starting campaign, shown in the inputs for the team to replace with its own figures. */
 export const initialCampaign: CampaignSettings = { ...EXPORT_CAMPAIGN };

@@ -2,6 +2,7 @@ import type { ChartData, ChartOptions } from 'chart.js';
 import { useMemo } from 'react';
 import { Bar } from 'react-chartjs-2';
 import { axisColours, chartLayout, useChartTheme } from '../../components/ui/chart-setup.ts';
+import { useChartTurn } from '../../components/ui/chart-turns.ts';
 import { formatCount, formatPercent, formatWholePercent } from '../../components/ui/format.ts';
 import { binSide, type Histogram } from '../../core/decision/probability-histogram.ts';
 import { thresholdLine } from './threshold-line.ts';
@@ -64,6 +65,7 @@ export function HistogramChart({ histogram, threshold, atRisk }: Props) {
     [theme, threshold, bins, thresholdText],
   );
 
+  const drawn = useChartTurn(data, options);
   const share = histogram.scored === 0 ? 0 : atRisk / histogram.scored;
   const summary = `${formatCount(atRisk)} of ${formatCount(histogram.scored)} scored customers (${formatPercent(share)}) are at or above it`;
 
@@ -73,12 +75,14 @@ export function HistogramChart({ histogram, threshold, atRisk }: Props) {
         <h3>Churn probability of every scored customer</h3>
       </figcaption>
       <div className="risk-chart-canvas risk-chart-histogram">
-        <Bar
-          data={data}
-          options={options}
-          plugins={[thresholdLine]}
-          aria-label={`Histogram of churn probabilities in ${bins} bins, with a dashed line at the ${thresholdText}; ${summary}.`}
-        />
+        {drawn && (
+          <Bar
+            data={drawn.data}
+            options={drawn.options}
+            plugins={[thresholdLine]}
+            aria-label={`Histogram of churn probabilities in ${bins} bins, with a dashed line at the ${thresholdText}; ${summary}.`}
+          />
+        )}
       </div>
       <p className="risk-chart-legend" data-testid="histogram-threshold">
         <span className="risk-chart-key-line" aria-hidden="true" /> {thresholdText}: {summary} (the bars right of the

@@ -2,6 +2,7 @@ import type { ChartData, ChartOptions } from 'chart.js';
 import { useMemo } from 'react';
 import { Bar } from 'react-chartjs-2';
 import { axisColours, chartLayout, useChartTheme } from '../../components/ui/chart-setup.ts';
+import { useChartTurn } from '../../components/ui/chart-turns.ts';
 import { formatCount, formatPercent, formatWholePercent } from '../../components/ui/format.ts';
 import type { SegmentShares } from '../../core/decision/segment-shares.ts';
 
@@ -72,6 +73,7 @@ export function SegmentChart({ shares, thresholdText }: Props) {
     [buckets, theme, thresholdText],
   );
 
+  const drawn = useChartTurn(data, options);
   const barHeight = BAR_HEIGHT + LINE_HEIGHT * (Math.max(1, ...buckets.map((b) => nameLines(b.label).length)) - 1);
   const description = buckets
     .map((b) => `${b.label} ${formatPercent(b.share)} of ${formatCount(b.customers)}`)
@@ -83,11 +85,13 @@ export function SegmentChart({ shares, thresholdText }: Props) {
         <h3>At risk by {shares.label}</h3>
       </figcaption>
       <div className="risk-chart-canvas" style={{ height: buckets.length * barHeight + AXIS_HEIGHT }}>
-        <Bar
-          data={data}
-          options={options}
-          aria-label={`Share of customers at risk by ${shares.label} at ${thresholdText}: ${description}.`}
-        />
+        {drawn && (
+          <Bar
+            data={drawn.data}
+            options={drawn.options}
+            aria-label={`Share of customers at risk by ${shares.label} at ${thresholdText}: ${description}.`}
+          />
+        )}
       </div>
       <details>
         <summary>{shares.label} as a table</summary>
