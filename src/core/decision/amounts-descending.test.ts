@@ -23,6 +23,7 @@ describe('sortAmountsDescending', () => {
     ['NaN goes last', [NaN, 1, -1, NaN, 0]],
     ['the smallest magnitudes', [Number.MIN_VALUE, -Number.MIN_VALUE, 0, Number.EPSILON]],
     ['values that differ only in their low word', [1 + 2 ** -40, 1, 1 + 2 ** -52, 1 + 2 ** -30, 1 + 2 ** -45]],
+    ['such a run after other values', [0.5, 1 + 2 ** -40, 2, 1, 1 + 2 ** -52, 3, 1 + 2 ** -45]],
   ])('%s: as the native sort of the negated values', (_, values) => {
     expect(bitsOf(sortAmountsDescending(Float64Array.from(values)))).toEqual(bitsOf(nativeDescending(values)));
   });
@@ -37,7 +38,7 @@ describe('sortAmountsDescending', () => {
 
   it('sorts long runs that share their top 32 bits', () => {
     // 1 + k·2^-40: the same high word for every k below 2^8, in a shuffled order.
-    const values = Array.from({ length: 2000 }, (_, i) => 1 + ((i * 7919) % 2000) * 2 ** -40);
+    const values = [5, ...Array.from({ length: 2000 }, (_, i) => 1 + ((i * 7919) % 2000) * 2 ** -40), 0.5];
     expect(bitsOf(sortAmountsDescending(Float64Array.from(values)))).toEqual(bitsOf(nativeDescending(values)));
   });
 
