@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { turnQueue } from './turn-queue.ts';
 
 /**
- * Charts draw new data one at a time, each in a task of its own. Chart.js builds or updates a
- * chart in 15 to 40 ms; the page's charts changing in one React commit (the results arriving,
- * a threshold step) made one main-thread task of 100 to 180 ms at 1,000,000 rows, over the 50 ms
- * that keeps a page responsive (Chromium profile, `.bench/after-ready.mts`).
+ * Charts draw new data one at a time, each in a task of its own. When the results arrived, the
+ * page built all its charts in one React commit: one main-thread task of about 230 ms at
+ * 1,000,000 rows (Chromium profile, load average 3, `.bench/after-ready.mts`); one at a time, each
+ * is a task of 40 to 100 ms to build and 10 to 30 ms to update.
  */
 const charts = turnQueue((run) => setTimeout(run, 0));
 
