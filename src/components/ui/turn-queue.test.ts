@@ -41,6 +41,14 @@ describe('turnQueue', () => {
     expect(tasks).toHaveLength(0);
   });
 
+  it('ends the task quietly when every turn left had nothing to do', () => {
+    const { queue, tasks, runTask } = manual();
+    queue.enqueue(() => false);
+    queue.enqueue(() => false);
+    expect(runTask).not.toThrow();
+    expect(tasks).toHaveLength(0);
+  });
+
   it('asks for one task at a time, and again for turns queued later', () => {
     const { queue, tasks, runTask } = manual();
     queue.enqueue(() => true);

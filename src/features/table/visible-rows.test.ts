@@ -110,6 +110,16 @@ describe('activeFilterCount', () => {
   it('counts each filter in use', () => {
     expect(activeFilterCount(NO_FILTERS)).toBe(0);
     expect(activeFilterCount(filters({ atRiskOnly: true, idQuery: ' ', categories: { a: 1, b: -1 } }))).toBe(3);
+    expect(activeFilterCount(filters({ idQuery: 'C-0' }))).toBe(1);
+    expect(activeFilterCount(filters({ atRiskOnly: true, idQuery: 'C-0', categories: { a: 1 } }))).toBe(3);
+  });
+});
+
+describe('visibleRows on a list (a campaign’s contacts, a comparison group)', () => {
+  const onList = Uint8Array.of(1, 1, 0, 1, 0);
+  it('keeps only the scored rows on the list, in file order or the worker order', () => {
+    expect([...visibleRows(data, null, 0.5, NO_FILTERS, onList)]).toEqual([0, 3]);
+    expect([...visibleRows(data, Uint32Array.of(3, 2, 0, 4, 1), 0.5, NO_FILTERS, onList)]).toEqual([3, 0]);
   });
 });
 
