@@ -1,11 +1,11 @@
-import { readFeature, type FeatureSource } from '../model-input/feature-plan.ts';
+import { writeFeatureTerms, type FeatureSource } from '../model-input/feature-plan.ts';
 import type { ModelSpec } from '../spec/model-spec.ts';
 
 /**
  * Each feature's term of the log-odds, coefficient × standardised value, for rows [start, end),
  * row-major: row r's terms are `terms[(r − start) × plan.length …]`. Explanations, the what-if
  * and the export all start here, so one customer's reasons, best action and details agree to
- * the bit. Computed feature by feature over a block of rows, as the model input is.
+ * the bit. Computed feature by feature over a block of rows, as the model input is (writeFeatureTerms).
  */
 export function writeTerms(
   spec: Pick<ModelSpec, 'coefficients'>,
@@ -14,15 +14,7 @@ export function writeTerms(
   end: number,
   terms: Float64Array,
 ): void {
-  const width = plan.length;
-  const raw = new Float64Array(end - start);
-  for (let j = 0; j < width; j++) {
-    const source = plan[j]!;
-    const { mean, std } = source;
-    const coefficient = spec.coefficients[j]!;
-    readFeature(source, start, end, raw);
-    for (let i = 0, k = j; i < raw.length; i++, k += width) terms[k] = coefficient * ((raw[i]! - mean) / std);
-  }
+  writeFeatureTerms(spec.coefficients, plan, start, end, terms);
 }
 
 /** One row's terms (for the details panel and the table's visible rows). */
