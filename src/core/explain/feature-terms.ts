@@ -1,4 +1,4 @@
-import { writeFeatureTerms, type FeatureSource } from '../model-input/feature-plan.ts';
+import { scaledFlag, writeFeatureTerms, type FeatureSource } from '../model-input/feature-plan.ts';
 import type { ModelSpec } from '../spec/model-spec.ts';
 
 /**
@@ -41,6 +41,59 @@ export function addColumnTerms(
   out.fill(0);
   for (let j = 0; j < plan.length; j++) out[plan[j]!.column]! += terms[offset + j]!;
   return out;
+}
+
+/**
+ * The terms of a categorical column's features added up in feature order, for each code from −1
+ * (unknown) on: they depend only on the row's category. Undefined when a feature of the column
+ * is not a category's indicator.
+ */
+export function categoryTermSums(
+  spec: Pick<ModelSpec, 'coefficients'>,
+  plan: readonly FeatureSource[],
+  features: readonly number[],
+  categories: number,
+): Float64Array | undefined {
+  if (features.length === 0 || features.some((j) => plan[j]!.category < 0)) return undefined;
+  const sums = new Float64Array(categories + 1);
+  for (let code = -1; code < categories; code++) {
+    let sum = 0;
+    for (const j of features) sum += scaledFlag(plan[j]!, spec.coefficients[j]!)[plan[j]!.category === code ? 1 : 0];
+    sums[code + 1] = sum;
+  }
+  return sums;
+}
+
+/**
+ * addColumnTerms for the export's many rows, to the bit: a categorical column's sum is read from
+ * a table by the row's category (categoryTermSums) instead of added up from its terms. Picking the
+ * top reasons of 1,000,000 Telco rows took 1.0 s of CPU, most of it adding the 49 terms (Node 20).
+ */
+export function columnTermsOfRows(
+  spec: Pick<ModelSpec, 'columns' | 'coefficients'>,
+  plan: readonly FeatureSource[],
+): (terms: Float64Array, offset: number, row: number, out: Float64Array) => Float64Array {
+  const columns = spec.columns.map((column, c) => {
+    const features = plan.flatMap((s, j) => (s.column === c ? [j] : []));
+    const categories = column.type === 'categorical' ? column.categories.length : 0;
+    const sums = categoryTermSums(spec, plan, features, categories);
+    const codes = sums ? (plan[features[0]!]!.values as Int16Array) : undefined;
+    return { sums, codes, features: Int32Array.from(features) };
+  });
+  return (terms, offset, row, out) => {
+    for (let c = 0; c < columns.length; c++) {
+      const { sums, codes, features } = columns[c]!;
+      const code = codes ? codes[row]! : -2;
+      if (code >= -1 && code < sums!.length - 1) {
+        out[c] = sums![code + 1]!;
+        continue;
+      }
+      let sum = 0;
+      for (let f = 0; f < features.length; f++) sum += terms[offset + features[f]!]!;
+      out[c] = sum;
+    }
+    return out;
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { FeatureSource } from '../model-input/feature-plan.ts';
 import type { ModelSpec } from '../spec/model-spec.ts';
-import { addColumnTerms, columnContributions } from './feature-terms.ts';
+import { columnContributions, columnTermsOfRows } from './feature-terms.ts';
 
 export interface Reason {
   column: string;
@@ -126,15 +126,20 @@ export function topReasons(reasons: readonly Reason[], n = 3): Reason[] {
  * three instead of sorting every column, and describes only those.
  */
 export function topReasonColumns(
-  spec: Pick<ModelSpec, 'columns' | 'features'>,
+  spec: Pick<ModelSpec, 'columns' | 'features' | 'coefficients'>,
   plan: readonly FeatureSource[],
   n = 3,
-): { pick(terms: Float64Array, offset: number): number; top: Int32Array; describe: readonly DescribeColumn[] } {
+): {
+  pick(terms: Float64Array, offset: number, row: number): number;
+  top: Int32Array;
+  describe: readonly DescribeColumn[];
+} {
   const contributions = new Float64Array(spec.columns.length);
   // The strongest columns so far, strongest first: a small array kept in order by hand (splice was a tenth of the export).
   const top = new Int32Array(n);
-  const pick = (terms: Float64Array, offset: number) => {
-    addColumnTerms(plan, terms, offset, contributions);
+  const columnTerms = columnTermsOfRows(spec, plan);
+  const pick = (terms: Float64Array, offset: number, row: number) => {
+    columnTerms(terms, offset, row, contributions);
     let kept = 0;
     for (let c = 0; c < contributions.length; c++) {
       const value = contributions[c]!;
@@ -154,13 +159,13 @@ export function topReasonColumns(
 
 /** The texts of `topReasons(explainRow(…))` joined with "; ": the export's `top_reasons` cell (see topReasonColumns). */
 export function topReasonsText(
-  spec: Pick<ModelSpec, 'columns' | 'features'>,
+  spec: Pick<ModelSpec, 'columns' | 'features' | 'coefficients'>,
   plan: readonly FeatureSource[],
   n = 3,
 ): (terms: Float64Array, offset: number, row: number) => string {
   const { pick, top, describe } = topReasonColumns(spec, plan, n);
   return (terms, offset, row) => {
-    const kept = pick(terms, offset);
+    const kept = pick(terms, offset, row);
     let text = '';
     for (let k = 0; k < kept; k++) text += (k ? REASON_SEPARATOR : '') + describe[top[k]!]!(row);
     return text;

@@ -50,7 +50,7 @@ export function csvLineWriter({
   const blankScores = delimiter.repeat(4);
 
   const reasons = (row: number, terms: Float64Array, offset: number) => {
-    const kept = pick(terms, offset);
+    const kept = pick(terms, offset, row);
     let text = '';
     for (let k = 0; k < kept; k++) text += (k ? REASON_SEPARATOR : '') + describe[top[k]!]!(row);
     return fields.cell(text);

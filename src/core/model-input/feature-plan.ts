@@ -62,6 +62,15 @@ export function readFeature(source: FeatureSource, start: number, end: number, o
   }
 }
 
+/**
+ * `factor × (raw − mean) / std` of a 0/1 feature (a category's indicator or a missing flag) for
+ * raw 0 and 1: what writeScaled writes for it, and what tables of such features add up.
+ */
+export function scaledFlag(source: FeatureSource, factor: number): [zero: number, one: number] {
+  const { mean, std } = source;
+  return [factor * ((0 - mean) / std), factor * ((1 - mean) / std)];
+}
+
 /** Rows per tile of `writeScaled`: a tile's features stay in the processor's cache while each feature is written across it. */
 const TILE_ROWS = 1024;
 
@@ -91,8 +100,7 @@ function writeScaled(
       const factor = scale ? scale[j]! : 1;
       let k = (tile - start) * width + j;
       if (source.category >= 0 || source.missingIndicator) {
-        const zero = factor * ((0 - mean) / std);
-        const one = factor * ((1 - mean) / std);
+        const [zero, one] = scaledFlag(source, factor);
         if (source.category >= 0) {
           const codes = source.values as Int16Array;
           const category = source.category;
