@@ -76,6 +76,16 @@ export function decisionColumns(
   const best = (row: number, terms: Float64Array, offset: number) =>
     walkWhatIf(spec, whatIfPlan!, terms, offset, row, walked) && walked.column >= 0;
   if (whatIf) names.push('best_action', 'probability_after_action');
+  // The few best actions' texts as fields, kept per text (the describer hands back the same strings).
+  let fieldsOf: CsvCells | undefined;
+  const actionFields = new Map<string, string>();
+  const actionField = (fields: CsvCells, text: string) => {
+    if (fieldsOf !== fields || actionFields.size >= 65_536) actionFields.clear();
+    fieldsOf = fields;
+    let field = actionFields.get(text);
+    if (field === undefined) actionFields.set(text, (field = fields.cell(text)));
+    return field;
+  };
   return {
     names,
     cells(row, probability, terms, offset) {
@@ -97,7 +107,7 @@ export function decisionColumns(
       if (whatIf) {
         text += best(row, terms, offset)
           ? d +
-            fields.cell(describe!(walked.column, walked.candidate, row)) +
+            actionField(fields, describe!(walked.column, walked.candidate, row)) +
             d +
             fields.fixed(walked.bestProbability, 4)
           : d + d;
