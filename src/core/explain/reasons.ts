@@ -14,9 +14,30 @@ export interface Reason {
 // One formatter for every row: toLocaleString builds a new one per call, which dominates large exports.
 const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
+/** A number JavaScript writes with at most two decimals and no exponent: the minus, the whole part and the decimals. */
+const SHORT_DECIMAL = /^(-?)(\d{1,15})(\.\d{1,2})?$/;
+
+/**
+ * `numberFormat.format(x)`, told without Intl for the numbers a customer file mostly holds (whole
+ * numbers and cents). Intl formats the shortest decimal that reads back as x, as String(x) writes
+ * it; when that has at most two decimals there is nothing to round, and en-US only adds a comma
+ * every three digits of the whole part. Zero goes to Intl, which writes -0 as "-0". Checked
+ * against Intl on 6 million numbers, and in format-number.test.ts.
+ */
+export function formatNumber(x: number): string {
+  const parts = x !== 0 ? SHORT_DECIMAL.exec(String(x)) : null;
+  if (!parts) return numberFormat.format(x);
+  const whole = parts[2]!;
+  let grouped = whole.slice(0, ((whole.length - 1) % 3) + 1);
+  for (let at = grouped.length; at < whole.length; at += 3) grouped += `,${whole.slice(at, at + 3)}`;
+  return parts[1]! + grouped + (parts[3] ?? '');
+}
+
 /**
  * Formats numbers through a small cache: a column's values repeat (tenure in months, charges in
  * cents), and `Intl.NumberFormat.format` cost 3.7 µs a call, a third of the export's reasons.
+ * Values that do not repeat (total charges) go through formatNumber, which skips Intl for most:
+ * formatting took 0.46 s of 1,000,000 Telco rows' reasons with Intl on every miss (Node 20).
  */
 function cachedNumberFormat(): (x: number) => string {
   const cache = new Map<number, string>();
@@ -24,7 +45,7 @@ function cachedNumberFormat(): (x: number) => string {
     let text = cache.get(x);
     if (text === undefined) {
       if (cache.size >= 65_536) cache.clear();
-      text = numberFormat.format(x);
+      text = formatNumber(x);
       cache.set(x, text);
     }
     return text;
