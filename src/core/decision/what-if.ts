@@ -141,8 +141,9 @@ export const walkedWhatIf = (): WalkedWhatIf => ({ probability: NaN, column: -1,
  * the row's and the best so far gets its probability computed (the sigmoid is monotone, so no
  * other can have a lower one), and the change is put in words by the caller. The export's
  * best actions for 1,000,000 Telco rows went from 3.7 s of CPU to about 2 s (Node 20, load 5 to
- * 7), and further with indexed loops over flat arrays, a categorical column's own terms looked up
- * by its code (ownSums) and no object per row.
+ * 7); with indexed loops over flat arrays and no object per row, walkWhatIf and bestChange went
+ * from 2.2 to 1.1 s in the profile of the command line's 1,000,000 rows (load average 3 to 5), and a
+ * categorical column's own terms are now looked up by its code (ownSums).
  */
 export function walkWhatIf(
   spec: Spec,

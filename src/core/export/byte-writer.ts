@@ -4,7 +4,9 @@
  * twice more); on 1,000,000 Telco rows those strings, alive until the batch ended, made the
  * young-generation collections copy megabytes each time (2.6 s of scavenges, Node 20). Here the
  * lines are joined a few kilobytes at a time and encoded at once: JavaScript never touches a
- * character, and a line is garbage as soon as it is encoded.
+ * character, and a line is garbage as soon as it is encoded (0.3 s of scavenges; --trace-gc, the
+ * command line on 1,000,000 rows). Copying characters in a JavaScript loop instead was slower
+ * than both (3 to 8 ns a character on this machine, against about 1 for the native encoder).
  */
 export class ByteWriter {
   bytes: Uint8Array<ArrayBuffer>;
