@@ -98,13 +98,12 @@ export async function scoreBlob(
     probabilities: scored.probabilities,
     timings: { readMs: 0, featuresMs: scored.featuresMs, inferenceMs: scored.inferenceMs },
   };
-  const sink = new WritableStream<Blob>({ write: async (part) => write(new Uint8Array(await part.arrayBuffer())) });
   // The same decision columns as the page's export with its Campaign panel untouched.
   const written = (rows: number) => {
     collect?.();
     progress('writing', rowsBefore + rows);
   };
-  await buildExport(job, format, threshold, written, signal, sink, { campaign: EXPORT_CAMPAIGN, whatIf: true });
+  await buildExport(job, format, threshold, written, signal, write, { campaign: EXPORT_CAMPAIGN, whatIf: true });
   const writeMs = performance.now() - writing;
   let atRisk = 0;
   for (const p of scored.probabilities) if (p >= threshold) atRisk++;

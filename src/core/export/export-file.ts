@@ -1,13 +1,13 @@
-import { csvField, csvRow } from './csv-field.ts';
+import { ByteWriter } from './byte-writer.ts';
+import { csvRow } from './csv-field.ts';
+import { csvLineWriter, type CsvRow } from './csv-lines.ts';
 import { decisionColumns, type ExportDecision } from './decision-columns.ts';
 import { exportFileName, type ExportKind } from './export-name.ts';
-import { SCORED_COLUMNS, scoredCells } from './scored-columns.ts';
+import { SCORED_COLUMNS } from './scored-columns.ts';
 import { neutraliseCell } from './spreadsheet-safety.ts';
-import { plainRowTest } from './plain-row.ts';
-import { rewrittenRow } from './rewritten-row.ts';
 import { writeTerms } from '../explain/feature-terms.ts';
-import { topReasonsText } from '../explain/reasons.ts';
 import { planFeatures } from '../model-input/feature-plan.ts';
+import type { LazyRowBlock } from '../read/row-source.ts';
 import { dataRowIndex, headerText, rowBlock, type ScoredJob } from '../read/scored-job.ts';
 import { Cancelled } from '../cancelled.ts';
 
@@ -32,21 +32,50 @@ export interface Built {
   rows: number;
 }
 
-/** Writes each part to the stream (a file the person chose), waiting for the disk as it goes. */
-function streamTo(sink: WritableStream<Blob>): {
-  write(part: Blob): Promise<void>;
+/**
+ * Where an export goes when not into one Blob: a stream of Blob parts (a file the person chose),
+ * or a function given each part's bytes, which are its own (the command line's file or stdout).
+ */
+export type ExportSink = WritableStream<Blob> | ((bytes: Uint8Array) => Promise<void>);
+
+type Part = string | Uint8Array<ArrayBuffer> | Blob;
+
+/** Writes each part to the sink, waiting for the disk as it goes. */
+function streamTo(sink: ExportSink): {
+  write(part: Part): Promise<void>;
   close(): Promise<void>;
   abort(): Promise<void>;
 } {
+  if (typeof sink === 'function') {
+    const encoder = new TextEncoder();
+    // A copy: the export writes its next batch into the same buffer.
+    return {
+      write: async (part) =>
+        sink(
+          typeof part === 'string'
+            ? encoder.encode(part)
+            : part instanceof Blob
+              ? new Uint8Array(await part.arrayBuffer())
+              : part.slice(),
+        ),
+      close: async () => {},
+      abort: async () => {},
+    };
+  }
   const writer = sink.getWriter();
-  return { write: (part) => writer.write(part), close: () => writer.close(), abort: () => writer.abort() };
+  return {
+    write: (part) => writer.write(part instanceof Blob ? part : new Blob([part])),
+    close: () => writer.close(),
+    abort: () => writer.abort(),
+  };
 }
 
 /**
  * Builds an export in batches, so even a ten-million-row file never exists as one string:
- * straight into Blob parts, or, given a `sink` (a file chosen with showSaveFilePicker), onto
- * the disk batch by batch so no Blob of the whole export is assembled either. Original rows
- * are copied as they were, unless a cell would run as a spreadsheet formula.
+ * straight into Blob parts, or, given a `sink` (a file chosen with showSaveFilePicker, or the
+ * command line's output), onto the disk batch by batch so no Blob of the whole export is
+ * assembled either. Original rows are copied as they were, unless a cell would run as a
+ * spreadsheet formula.
  */
 export async function buildExport(
   job: ScoredJob,
@@ -54,7 +83,7 @@ export async function buildExport(
   threshold: number,
   onProgress: (rows: number) => void,
   signal: AbortSignal,
-  sink?: WritableStream<Blob>,
+  sink?: ExportSink,
   decision?: ExportDecision,
   atRisk?: Uint8Array,
 ): Promise<Built> {
@@ -77,12 +106,13 @@ async function buildExportTo(
   threshold: number,
   onProgress: (rows: number) => void,
   signal: AbortSignal,
-  write: ((part: Blob) => Promise<void>) | undefined,
+  write: ((part: Part) => Promise<void>) | undefined,
   decision: ExportDecision | undefined,
   atRisk: Uint8Array | undefined,
 ): Promise<Built> {
   const parts: Blob[] = [];
-  const put = async (part: Blob) => (write ? write(part) : void parts.push(part));
+  const put = async (part: Part) =>
+    write ? write(part) : void parts.push(part instanceof Blob ? part : new Blob([part]));
   const fileName = exportFileName(job.fileName, kind);
   if (kind === 'issues') {
     const issues = issuesBlob(job);
@@ -98,12 +128,12 @@ async function buildExportTo(
   // The page's campaign and what-if columns, when it asked for them (expected_benefit, best_action, …).
   const decided = decisionColumns(read.spec, plan, read.table.numeric, decision);
   const rejections = rejectionsByRow(job);
-  const isPlain = plainRowTest(read.streamed.delimiter, read.headers.length);
   const delimiter = read.streamed.delimiter;
   const columns = read.headers.length;
-  const reasonsOf = topReasonsText(read.spec, plan);
+  const writeLine = csvLineWriter({ spec: read.spec, plan, delimiter, columns, decided });
   const width = plan.length;
   const terms = new Float64Array(Math.min(BATCH, read.table.rowCount) * width);
+  const out = new ByteWriter();
   let written = 0;
   // The JSON shape starts with its totals, so they are counted first and the rows can stream after them.
   let scored = 0;
@@ -116,19 +146,33 @@ async function buildExportTo(
 
   if (kind !== 'json')
     await put(
-      new Blob([BOM, await headerText(read), delimiter, [...SCORED_COLUMNS, ...decided.names].join(delimiter), '\r\n']),
+      `${BOM}${await headerText(read)}${delimiter}${[...SCORED_COLUMNS, ...decided.names].join(delimiter)}\r\n`,
     );
-  else await put(new Blob([`{"total_customers":${scored},"churn_risk_count":${flaggedTotal},"results":[`]));
+  else await put(`{"total_customers":${scored},"churn_risk_count":${flaggedTotal},"results":[`);
 
+  // One row's values for the line writer, reused from row to row.
+  let block: LazyRowBlock | undefined;
+  let cells: string[][] | undefined;
+  let index = 0;
+  const line: CsvRow = {
+    row: 0,
+    text: '',
+    cells: () => (cells ??= block!.cells())[index]!,
+    rejected: false,
+    probability: NaN,
+    flagged: false,
+    issue: '',
+    offset: 0,
+  };
   for (let start = 0; start < read.table.rowCount; start += BATCH) {
     if (signal.aborted) throw new Cancelled();
     const end = Math.min(read.table.rowCount, start + BATCH);
     // Cells only when a row cannot be copied as it is (and for JSON, which names every cell).
-    const block = await rowBlock(read, start, end);
-    const texts = block.texts;
-    let cells = kind === 'json' ? block.cells() : undefined;
+    block = await rowBlock(read, start, end);
+    cells = kind === 'json' ? block.cells() : undefined;
     writeTerms(read.spec, plan, start, end, terms);
     const lines: string[] = [];
+    out.clear();
     for (let i = start; i < end; i++) {
       const p = probabilities[i]!;
       const offset = (i - start) * width;
@@ -150,35 +194,29 @@ async function buildExportTo(
         continue;
       }
       if (kind === 'csv-at-risk' && !flagged) continue;
-      const text = texts[i - start]!;
-      const { original, extra } =
-        read.table.rejected[i] !== 1 && isPlain(text)
-          ? { original: text, extra: '' }
-          : rewrittenRow((cells ??= block.cells())[i - start]!, text, columns, delimiter, read.table.rejected[i] === 1);
-      const appended = scoredCells({
-        probability: p,
-        threshold,
-        flagged,
-        reasons: Number.isNaN(p) ? '' : reasonsOf(terms, offset, i),
-        issue: rejections.get(i) ?? '',
-        bands: read.spec.risk_bands,
-      });
-      let line = original;
-      for (const cell of appended) line += delimiter + csvField(neutraliseCell(cell), delimiter);
-      for (const cell of decided.cells(i, p, terms, offset))
-        line += delimiter + csvField(neutraliseCell(cell), delimiter);
-      lines.push(`${line}${extra}\r\n`);
+      index = i - start;
+      line.row = i;
+      line.text = block.texts[index]!;
+      line.rejected = read.table.rejected[i] === 1;
+      line.probability = p;
+      line.flagged = flagged;
+      line.issue = rejections.size ? (rejections.get(i) ?? '') : '';
+      line.offset = offset;
+      out.add(writeLine(line, terms));
+      written++;
     }
-    if (kind === 'json' && lines.length) await put(new Blob([written ? ',' : '', lines.join(',')]));
-    // One string per batch: a Blob of 10,000 parts cost more than joining them (Node 20).
-    else if (lines.length) await put(new Blob([lines.join('')]));
+    if (kind === 'json' && lines.length) await put(`${written ? ',' : ''}${lines.join(',')}`);
+    else if (kind !== 'json') {
+      const bytes = out.written();
+      if (bytes.length) await put(bytes);
+    }
     written += lines.length;
     onProgress(end);
     // Yield so a cancel message can arrive between batches.
     await new Promise((r) => setTimeout(r, 0));
   }
 
-  if (kind === 'json') await put(new Blob([']}']));
+  if (kind === 'json') await put(']}');
   const type = kind === 'json' ? 'application/json' : 'text/csv;charset=utf-8';
   return { blob: write ? undefined : new Blob(parts, { type }), fileName, rows: written };
 }
