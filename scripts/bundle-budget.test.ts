@@ -11,9 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * is one fixed third-party file that browsers cache. Raised from 320 kB for format 2 packages: the worker
  * now reads ONNX graphs (onnx-proto) to check untrusted model packages before the runtime sees them.
  * Raised again to 450 kB for the training worker (the trainer and the ONNX writer, 72 kB) and the campaign,
- * what-if and comparison panels: measured 439 kB when these landed.
+ * what-if and comparison panels: measured 439 kB when these landed. Raised to 460 kB for the export
+ * writer's fast paths (a byte writer, CSV lines and cells, what-if tables: 2.2 kB), the charts drawn
+ * one at a time and the campaign's sort of amounts: measured 452.6 kB.
  */
-const APP_JS_GZIP_BUDGET = 450_000;
+const APP_JS_GZIP_BUDGET = 460_000;
 const WASM_GZIP_BUDGET = 4_500_000;
 
 let outDir: string;
