@@ -18,10 +18,8 @@ await page.goto(process.env.CHURN_URL ?? 'http://localhost:4173/');
 await page.getByRole('button', { name: 'Try sample data' }).click();
 await page.locator('[data-state="ready"]').waitFor();
 // Charts draw one at a time after the results (src/components/ui/chart-turns.ts): wait for every canvas.
-await page.waitForFunction(() =>
-  [...document.querySelectorAll('.risk-chart-canvas, .campaign-chart-canvas, .evaluation-chart-canvas')].every((box) =>
-    box.querySelector('canvas'),
-  ),
+await page.waitForFunction(
+  `[...document.querySelectorAll('.risk-chart-canvas, .campaign-chart-canvas, .evaluation-chart-canvas')].every((box) => box.querySelector('canvas'))`,
 );
 await page.screenshot({ path: 'docs/screenshot.png' });
 await page.screenshot({ path: 'docs/screenshot-full.png', fullPage: true });
