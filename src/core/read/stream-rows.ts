@@ -255,14 +255,12 @@ async function streamOnce(
  * The byte path (see CsvByteReader): no decoded copy of the file is made or kept. Throws
  * OutsideFastPath for quoting only Papa's path handles, and InvalidEncoding for bytes that are not UTF-8.
  *
- * One thread, no parse pool, because it did not measure faster here. Issue 9's pool size,
- * hardwareConcurrency − 1, is one parse worker on this 2-core machine, which could only overlap
- * parsing with reading the bytes (the read floor, about a tenth of the parse). And the best
- * case, two threads each parsing half of the 1M-row file into typed columns (CsvByteReader +
- * TableBuilder, Node worker_threads, 29 Nov 2026, load average 12 to 14 from other engineers'
- * test runs), took 10.4 s and 7.1 s of wall time against 10.3 s and 8.3 s for one thread on
- * the whole file: 1.0 to 1.16 × faster, before any cost of splitting at row boundaries and
- * merging columns.
+ * One thread, no parse pool yet. Two threads each parsing half of the 1M-row file into typed
+ * columns measured no faster at load average 12 to 14 (29 Nov 2026), but on a quiet machine
+ * (30 Nov, load average 1.6, two Node processes each reading the header and one half with
+ * readCustomers) they took 1.24 to 1.88 s of wall time against 2.14 to 3.00 s for one on the
+ * whole file: 1.4 to 1.9 × faster, before the costs of cutting at a row boundary and joining
+ * the columns. See the README's Speed section.
  */
 async function streamBytes(
   file: Blob,
