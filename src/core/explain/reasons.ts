@@ -52,10 +52,7 @@ function cachedNumberFormat(): (x: number) => string {
   };
 }
 
-export type DescribeColumn = (row: number) => string;
-
-/** Between the reasons of one `top_reasons` cell. */
-export const REASON_SEPARATOR = '; ';
+type DescribeColumn = (row: number) => string;
 
 /** Builds, once per spec and table, the function that puts one column's value of a row in words. */
 function columnDescriber(
@@ -141,25 +138,21 @@ export function topReasons(reasons: readonly Reason[], n = 3): Reason[] {
 }
 
 /**
- * The columns that raise one row's risk the most, strongest first, from terms already computed
- * for a block of rows (see writeTerms): `pick` writes up to `n` column indexes into `top` and
- * returns how many, and `describe[c](row)` puts column c's value in words. It picks the top
- * three instead of sorting every column, and describes only those.
+ * The export's `top_reasons` cell for many rows: the texts of `topReasons(explainRow(…))`
+ * joined with "; ", from terms already computed for a block of rows (see writeTerms). It
+ * picks the top three instead of sorting every column, and describes only those.
  */
-export function topReasonColumns(
+export function topReasonsText(
   spec: Pick<ModelSpec, 'columns' | 'features' | 'coefficients'>,
   plan: readonly FeatureSource[],
   n = 3,
-): {
-  pick(terms: Float64Array, offset: number, row: number): number;
-  top: Int32Array;
-  describe: readonly DescribeColumn[];
-} {
+): (terms: Float64Array, offset: number, row: number) => string {
+  const describe = describers(spec, plan);
   const contributions = new Float64Array(spec.columns.length);
   // The strongest columns so far, strongest first: a small array kept in order by hand (splice was a tenth of the export).
   const top = new Int32Array(n);
   const columnTerms = columnTermsOfRows(spec, plan);
-  const pick = (terms: Float64Array, offset: number, row: number) => {
+  return (terms, offset, row) => {
     columnTerms(terms, offset, row, contributions);
     let kept = 0;
     for (let c = 0; c < contributions.length; c++) {
@@ -173,22 +166,8 @@ export function topReasonColumns(
       top[at] = c;
       if (kept < n) kept++;
     }
-    return kept;
-  };
-  return { pick, top, describe: describers(spec, plan) };
-}
-
-/** The texts of `topReasons(explainRow(…))` joined with "; ": the export's `top_reasons` cell (see topReasonColumns). */
-export function topReasonsText(
-  spec: Pick<ModelSpec, 'columns' | 'features' | 'coefficients'>,
-  plan: readonly FeatureSource[],
-  n = 3,
-): (terms: Float64Array, offset: number, row: number) => string {
-  const { pick, top, describe } = topReasonColumns(spec, plan, n);
-  return (terms, offset, row) => {
-    const kept = pick(terms, offset, row);
     let text = '';
-    for (let k = 0; k < kept; k++) text += (k ? REASON_SEPARATOR : '') + describe[top[k]!]!(row);
+    for (let k = 0; k < kept; k++) text += (k ? '; ' : '') + describe[top[k]!]!(row);
     return text;
   };
 }

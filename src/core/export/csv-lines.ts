@@ -1,5 +1,5 @@
 import { riskBandIndex } from '../decision/risk-band.ts';
-import { REASON_SEPARATOR, topReasonColumns } from '../explain/reasons.ts';
+import { topReasonsText } from '../explain/reasons.ts';
 import type { FeatureSource } from '../model-input/feature-plan.ts';
 import type { ModelSpec } from '../spec/model-spec.ts';
 import { csvCells } from './csv-cells.ts';
@@ -44,17 +44,12 @@ export function csvLineWriter({
 }: CsvLines): (r: CsvRow, terms: Float64Array) => string {
   const isPlain = plainRowTest(delimiter, columns);
   const fields = csvCells(delimiter);
-  const { pick, top, describe } = topReasonColumns(spec, plan);
+  const reasonsOf = topReasonsText(spec, plan);
   const flags = [fields.cell('0'), fields.cell('1')];
   const bands = spec.risk_bands.map((band) => fields.cell(band.name));
   const blankScores = delimiter.repeat(4);
 
-  const reasons = (row: number, terms: Float64Array, offset: number) => {
-    const kept = pick(terms, offset, row);
-    let text = '';
-    for (let k = 0; k < kept; k++) text += (k ? REASON_SEPARATOR : '') + describe[top[k]!]!(row);
-    return fields.cell(text);
-  };
+  const reasons = (row: number, terms: Float64Array, offset: number) => fields.cell(reasonsOf(terms, offset, row));
 
   return (r, terms) => {
     let original = r.text;
