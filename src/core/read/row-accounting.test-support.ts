@@ -63,7 +63,9 @@ export async function expectRowsAccountedFor(
 
 /**
  * No data is lost between rows: the kept rows tile the text after the header, and whatever
- * lies between two rows (or after the last) is line breaks, spaces or delimiters only.
+ * lies between two rows (or after the last) is blank rows: line breaks, spaces, delimiters
+ * or well-formed quoted cells of only whitespace (PapaParse's 'greedy' rule, which the
+ * readers follow). A quote left open there is lost text: such a row must be kept and rejected.
  */
 async function unaccountedText(job: ScoredJob): Promise<string[]> {
   const { rowStarts, rowEnds, table, streamed } = job.read;
@@ -74,7 +76,8 @@ async function unaccountedText(job: ScoredJob): Promise<string[]> {
   const gap = async (from: number, to: number, where: string) => {
     if (to <= from) return;
     const text = await streamed.rows.text(from, to);
-    if (!blank.test(text)) problems.push(`${where}: ${JSON.stringify(text.slice(0, 80))} belongs to no row`);
+    if (!blank.test(text) && !onlyBlankCells(text, streamed.delimiter))
+      problems.push(`${where}: ${JSON.stringify(text.slice(0, 80))} belongs to no row`);
   };
   for (let i = 0; i < table.rowCount; i++) {
     if (rowStarts[i]! < cursor) problems.push(`data row ${i} starts inside the row before it`);
@@ -83,6 +86,11 @@ async function unaccountedText(job: ScoredJob): Promise<string[]> {
   }
   await gap(cursor, Number.POSITIVE_INFINITY, 'after the last row');
   return problems;
+}
+
+function onlyBlankCells(text: string, delimiter: string): boolean {
+  const { data, errors } = Papa.parse<string[]>(text, { delimiter, header: false });
+  return errors.length === 0 && data.every((cells) => cells.every((cell) => cell.trim() === ''));
 }
 
 /**
