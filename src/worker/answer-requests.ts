@@ -21,7 +21,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 /**
  * The reply that ends a request the worker could not carry out. Every request the page
  * waits on has one, so a bug or a stale job shows as a message instead of a page that
- * says "sorting…" forever. Cancels are not waited on and have none.
+ * says "sorting…" forever. Cancels are not waited on and have none, nor has the page's wiring
+ * of the workers that read parts of a file (a part read answers on its own port).
  */
 export function failureReply(message: PageToWorker, error: unknown): WorkerToPage | undefined {
   const text = messageOf(error);
@@ -40,6 +41,8 @@ export function failureReply(message: PageToWorker, error: unknown): WorkerToPag
       return { type: 'campaign-failed', job: message.job, request: message.request, message: text };
     case 'cancel':
     case 'cancel-export':
+    case 'part-readers':
+    case 'serve-parts':
       return undefined;
   }
 }

@@ -17,6 +17,7 @@ import { scoreTable } from '../core/scoring/score-table.ts';
 import type { ScoredJob } from '../core/read/scored-job.ts';
 import { Cancelled } from '../core/cancelled.ts';
 import { summariseIssues } from '../core/table/summarise-issues.ts';
+import { partReaders, serveParts } from './part-readers.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -26,6 +27,7 @@ const ISSUES_SHOWN = 200;
 let baseUrl = '';
 let inline: InlineAssets | undefined;
 const running = new Map<number, AbortController>();
+let partPorts: MessagePort[] = [];
 const shown = new ShownResults(post);
 
 /** Copies for the page: the worker keeps its own arrays for sorting and exports. */
@@ -116,6 +118,7 @@ async function scoreFile({
       (rows, bytes) => progress('reading', rows, bytes),
       signal,
       model,
+      partPorts.length ? partReaders(partPorts, file) : undefined,
     );
     const scorer = models.find((m) => m.spec.id === read.spec.id)!.scorer;
     const readMs = performance.now() - started;
@@ -135,7 +138,7 @@ async function scoreFile({
       read,
       probabilities,
       descending: ranked.descending.slice(),
-      timings: { readMs, featuresMs, inferenceMs },
+      timings: { readMs, featuresMs, inferenceMs, readers: read.readers },
     };
     const dataset = datasetFor(scored, file.size, ranked);
     shown.show(scored);
@@ -150,6 +153,11 @@ async function route(message: PageToWorker): Promise<void> {
       inline = message.inline;
       post({ type: 'models-loaded', specs: (await loadModels(baseUrl, inline)).map((m) => m.spec) });
       return;
+    case 'part-readers':
+      partPorts = message.ports;
+      return;
+    case 'serve-parts':
+      return serveParts(message.port);
     case 'score-file':
       return scoreFile(message);
     case 'cancel':

@@ -34,8 +34,15 @@ export interface InlineAssets {
   files: Record<string, Uint8Array>;
 }
 
+/** A DOM MessagePort, named so that the Node checks (no DOM library) read this file too. */
+type Port = InstanceType<typeof MessagePort>;
+
 export type PageToWorker =
   | { type: 'load-models'; baseUrl: string; inline?: InlineAssets }
+  /** Ports to the other scoring workers, which read parts of large files for this one. */
+  | { type: 'part-readers'; ports: Port[] }
+  /** This worker reads parts of files for the worker at the other end of `port`. */
+  | { type: 'serve-parts'; port: Port }
   /**
    * `keepShown`: the results on screen stay (for sorting, details, exports) until this job replaces them.
    * `model`: the model to use when the file has its columns (the person's switch, or the deployment's default).

@@ -2,22 +2,19 @@ import { chooseModel, extraCells } from '../columns/choose-model.ts';
 import { headerTargetsOf, mapHeaders } from '../columns/map-headers.ts';
 import { DELIMITER_NAMES, type Delimiter } from '../csv/detect-delimiter.ts';
 import { ENCODING_NAMES } from '../csv/sniff-file.ts';
-import { PackedIdsBuilder, type PackedIds } from '../ids/packed-ids.ts';
+import type { PackedIds } from '../ids/packed-ids.ts';
 import type { ModelSpec } from '../spec/model-spec.ts';
 import type { ColumnTable } from '../table/column-table.ts';
-import { Growable } from '../table/growable.ts';
-import { TableBuilder } from '../table/table-builder.ts';
-import { headerProblem, shapeProblem, shorten, WHOLE_ROW } from './row-shape.ts';
-import { outcomeReader } from '../spec/read-outcome.ts';
+import { headerProblem, WHOLE_ROW } from './row-shape.ts';
+import { NOT_AN_OUTCOME, outcomeReader } from '../spec/read-outcome.ts';
 import type { ColumnMapping, ExplicitMapping, MappingQuestion } from '../columns/column-mapping.ts';
+import { CustomerRows, type RowPlan } from './customer-rows.ts';
 import type { RecordCells } from './record-cells.ts';
-import { NOT_SEEN, SeenSpellings } from './seen-spellings.ts';
+import { SplitReading, type SplitOptions } from './split-reading.ts';
 import { streamRows, type RowSink, type StreamedText } from './stream-rows.ts';
 
 const PREVIEW_ROWS = 5;
 const ESTIMATE_AFTER_ROWS = 2000;
-/** Outcome spellings compared as bytes; beyond them cells are read as text. */
-const OUTCOME_SPELLINGS = 16;
 
 export interface ReadCustomers {
   spec: ModelSpec;
@@ -35,6 +32,8 @@ export interface ReadCustomers {
   /** Each data row's number in the file as a spreadsheet shows it (header = 1, blank rows counted). */
   rowNumbers: Uint32Array;
   streamed: StreamedText;
+  /** How many workers read the rows: 1, or more when parts of a large file were read side by side. */
+  readers: number;
 }
 
 export class NeedsMapping extends Error {
@@ -105,33 +104,27 @@ export async function readCustomers(
   onProgress: (rows: number, bytes: number) => void,
   signal: AbortSignal,
   preferred?: string,
+  split?: SplitOptions,
 ): Promise<ReadCustomers> {
   let choice: Choice | undefined;
-  let builder: TableBuilder | undefined;
+  let rows: CustomerRows | undefined;
   let headers: string[] = [];
-  let ids: PackedIdsBuilder | null = null;
-  let labels: Growable<Uint8Array> | null = null;
-  let rowStarts = new Growable(Float64Array);
-  let rowEnds = new Growable(Float64Array);
-  let rowNumbers = new Growable(Uint32Array);
   let pending: NeedsMapping | undefined;
-  let delimiter: Delimiter = ',';
-  let lastModelCell = 0;
-  let outcomes = new SeenSpellings(OUTCOME_SPELLINGS);
+  const splitting = await SplitReading.plan(file, split);
+  let others = { rows: 0, bytes: 0 };
 
-  const makeSink = (): RowSink => {
-    rowStarts = new Growable(Float64Array);
-    rowEnds = new Growable(Float64Array);
-    rowNumbers = new Growable(Uint32Array);
+  const makeSink = (bytePath: 'utf-8' | 'windows-1252' | undefined): RowSink => {
     pending = undefined;
     choice = undefined;
-    builder = undefined;
+    rows = undefined;
+    // Other workers can only read parts of a UTF-8 file on the byte path, where offsets are bytes.
+    const parts = bytePath === 'utf-8' ? splitting : undefined;
+    splitting?.reset();
     return {
       header(cells: string[], detected: Delimiter, row: number) {
         const problem = headerProblem(cells, fileName, row);
         if (problem) return problem;
         headers = cells.map((c) => c.trim());
-        delimiter = detected;
         const decided = decide(headers, fileName, specs, explicit, askMapping, preferred);
         if (decided instanceof NeedsMapping) {
           pending = decided;
@@ -139,12 +132,16 @@ export async function readCustomers(
         }
         if (decided instanceof Error) return decided.message;
         choice = decided;
-        lastModelCell = Math.max(...decided.cells.values());
-        // A `;` delimiter almost always comes with decimal commas ("79,40").
-        builder = new TableBuilder(decided.spec.columns, decided.cells, { decimalComma: delimiter === ';' });
-        ids = decided.idCell === undefined ? null : new PackedIdsBuilder();
-        labels = decided.targetCell === undefined ? null : new Growable(Uint8Array);
-        outcomes = new SeenSpellings(OUTCOME_SPELLINGS);
+        const plan: RowPlan = {
+          spec: decided.spec,
+          cells: decided.cells,
+          idCell: decided.idCell,
+          targetCell: decided.targetCell,
+          headerCount: headers.length,
+          delimiter: detected,
+        };
+        rows = new CustomerRows(plan);
+        parts?.start(plan, signal, (r, b) => (others = { rows: r, bytes: b }));
         return undefined;
       },
       row(cells: RecordCells, start: number, end: number, row: number, problem: string | undefined) {
@@ -152,72 +149,54 @@ export async function readCustomers(
           pending.request.preview.push(cells.all());
           return pending.request.preview.length >= PREVIEW_ROWS ? 'stop' : undefined;
         }
-        const c = choice!;
-        // Only a row whose length is off needs all its cells as text, to say what is wrong.
-        const misshapen = cells.count > headers.length || cells.count <= lastModelCell;
-        const broken =
-          problem !== undefined
-            ? { value: shorten(cells.all().join(delimiter), 200), message: problem }
-            : misshapen
-              ? shapeProblem(cells.all(), headers.length, lastModelCell, delimiter, c.spec, c.cells)
-              : undefined;
-        if (broken) builder!.addRejectedRow(row, WHOLE_ROW, broken.value, broken.message);
-        else builder!.addCells(cells, row);
-        rowStarts.push(start);
-        rowEnds.push(end);
-        rowNumbers.push(row);
-        if (rowNumbers.length === ESTIMATE_AFTER_ROWS) {
+        if (parts?.landsAt(start, row)) return 'stop';
+        rows!.add(cells, start, end, row, problem);
+        if (rows!.length === ESTIMATE_AFTER_ROWS) {
           // Text offsets stand in for bytes (exact for ASCII); a little over-estimate beats doubling a million-row buffer.
-          const rows = Math.ceil((file.size / end) * ESTIMATE_AFTER_ROWS * 1.02);
-          for (const g of [rowStarts, rowEnds, rowNumbers, labels, ids]) g?.reserve(rows);
-          builder!.reserve(rows);
-        }
-        if (ids) ids.push(cells.cell(c.idCell!));
-        if (labels) {
-          const cell = c.targetCell!;
-          let outcome = cells.byteCells ? outcomes.codeOf(cells.byteCells, cell) : NOT_SEEN;
-          if (outcome === NOT_SEEN) {
-            outcome = c.outcome(cells.cell(cell));
-            outcomes.remember(cells, cell, outcome);
-          }
-          labels.push(outcome);
+          // The whole file's rows even when other workers read parts of it: theirs are joined into these arrays.
+          rows!.reserve(Math.ceil((file.size / end) * ESTIMATE_AFTER_ROWS * 1.02));
         }
         return undefined;
       },
       progress(bytes: number) {
-        onProgress(rowNumbers.length, bytes);
+        onProgress((rows?.length ?? 0) + others.rows, bytes + others.bytes);
       },
     };
   };
 
   const { streamed } = await streamRows(file, fileName, makeSink, signal);
   if (pending) throw pending;
-  if (!choice || !builder) {
+  if (!choice || !rows) {
     throw new Error(
       `${fileName} is empty: it has no header row. Export the customer list with its column headers and load it again.`,
     );
   }
   const c: Choice = choice;
-  const table = (builder as TableBuilder).finish();
+  const own = (rows as CustomerRows).finish();
+  const joined = splitting ? await splitting.join(own) : { rows: own, readers: 1 };
+  // A part the byte path left to the whole-file read (a broken quote, bytes that are not UTF-8): read it all here.
+  if (!joined) return readCustomers(file, fileName, specs, explicit, askMapping, onProgress, signal, preferred);
+  const read = joined.rows;
+  const { table, labels } = read;
   if (table.rowCount === 0) {
     throw new Error(
       `${fileName} has a header row but no customer rows. Export the customer list again, with its rows, and load it.`,
     );
   }
-  const labelValues = labels ? (labels as Growable<Uint8Array>).finish() : null;
   return {
     spec: c.spec,
     alternatives: c.alternatives,
     headers,
     mapping: Object.fromEntries(c.cells),
     table,
-    ids: ids ? (ids as PackedIdsBuilder).finish() : null,
+    ids: read.ids,
     // Evaluation needs known outcomes; a column of blanks is no label column.
-    labels: labelValues && labelValues.some((v) => v !== 255) ? labelValues : null,
-    rowStarts: rowStarts.finish(),
-    rowEnds: rowEnds.finish(),
-    rowNumbers: rowNumbers.finish(),
+    labels: labels && labels.some((v) => v !== NOT_AN_OUTCOME) ? labels : null,
+    rowStarts: read.rowStarts,
+    rowEnds: read.rowEnds,
+    rowNumbers: read.rowNumbers,
     streamed,
+    readers: joined.readers,
   };
 }
 

@@ -6,6 +6,8 @@ export interface WorkTimings {
   readMs: number;
   featuresMs: number;
   inferenceMs: number;
+  /** How many workers read the file side by side (the page's large files). */
+  readers?: number;
 }
 
 /** What the worker keeps about the file on screen, for details, sorting and exports. */

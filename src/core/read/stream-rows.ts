@@ -9,7 +9,7 @@ import { fileRows, keptTextRows, type RowSource } from './row-source.ts';
 import { Cancelled } from '../cancelled.ts';
 import { yieldToEvents } from './yield-to-events.ts';
 
-const READ_BYTES = 2 * 1024 * 1024;
+export const READ_BYTES = 2 * 1024 * 1024;
 
 /** The bytes are not UTF-8 after all; the caller restarts with windows-1252. */
 class NotUtf8 extends Error {}
@@ -65,7 +65,7 @@ class DecodedSource {
  * reader, one buffer travels back and forth for the whole file; a fresh ArrayBuffer per
  * piece would leave the file's size in garbage buffers waiting for collection.
  */
-function byteReader(blob: Blob): { read(size: number): Promise<Uint8Array> } {
+export function byteReader(blob: Blob): { read(size: number): Promise<Uint8Array> } {
   let offset = 0;
   let byob: ReadableStreamBYOBReader | undefined;
   try {
@@ -317,7 +317,8 @@ async function streamBytes(
 export async function streamRows(
   file: Blob,
   fileName: string,
-  makeSink: () => RowSink,
+  /** Called before each attempt; `bytePath` names the encoding when rows are read from the bytes (offsets are then byte offsets). */
+  makeSink: (bytePath: 'utf-8' | 'windows-1252' | undefined) => RowSink,
   signal: AbortSignal,
 ): Promise<{ streamed: StreamedText; sink: RowSink }> {
   const sniffed = sniffFile(new Uint8Array(await file.slice(0, 8192).arrayBuffer()));
@@ -329,7 +330,7 @@ export async function streamRows(
     const skip = sniffed.bom ? 3 : 0;
     try {
       for (const encoding of ['utf-8', 'windows-1252'] as const) {
-        const sink = makeSink();
+        const sink = makeSink(encoding);
         try {
           return { streamed: await streamBytes(file, encoding, skip, sink, signal), sink };
         } catch (error) {
@@ -341,14 +342,14 @@ export async function streamRows(
       if (!(error instanceof OutsideFastPath)) throw error;
     }
   }
-  const sink = makeSink();
+  const sink = makeSink(undefined);
   try {
     return { streamed: await streamOnce(file, fileName, sniffed.encoding, 0, sink, signal), sink };
   } catch (error) {
     if (!(error instanceof NotUtf8)) throw error;
     // Bytes that are not valid UTF-8 are, in practice, a Western-European Windows export.
     // A UTF-8 BOM in front of them is skipped, or it would become "ï»¿" in the first header.
-    const fresh = makeSink();
+    const fresh = makeSink(undefined);
     return {
       streamed: await streamOnce(file, fileName, 'windows-1252', sniffed.bom ? 3 : 0, fresh, signal),
       sink: fresh,

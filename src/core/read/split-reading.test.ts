@@ -1,0 +1,196 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_DIR } from '../../../test/fixtures/bad-input/make-fixtures.ts';
+import { Cancelled } from '../cancelled.ts';
+import { unpackIds } from '../ids/packed-ids.ts';
+import { loadSpecs } from './read-and-score.test-support.ts';
+import { readCustomers, type ReadCustomers } from './read-customers.ts';
+import { readPart, type ReadPart } from './read-part.ts';
+import { chooseCuts, type SplitOptions } from './split-reading.ts';
+
+const specs = loadSpecs();
+
+/** Parts read right here, as another worker would; `seen` collects what each returned. */
+function inProcess(file: Blob, helpers: number, seen: ReadPart[] = []): SplitOptions {
+  return {
+    helpers,
+    minBytes: 0,
+    read: async (request, progress, signal) => {
+      const part = await readPart(file, request, progress, signal);
+      seen.push(part);
+      return part;
+    },
+  };
+}
+
+const read = (file: Blob, split?: SplitOptions, signal = new AbortController().signal) =>
+  readCustomers(file, 'file.csv', specs, undefined, false, () => {}, signal, undefined, split);
+
+/** Everything a read hands on, as plain values (typed arrays by content, not by buffer size). */
+function plain(r: ReadCustomers) {
+  const arrays = <T extends ArrayLike<number>>(m: Map<string, T>) => [...m].map(([k, v]) => [k, Array.from(v)]);
+  return {
+    spec: r.spec.id,
+    headers: r.headers,
+    rows: r.table.rowCount,
+    numeric: arrays(r.table.numeric),
+    missing: arrays(r.table.missing),
+    codes: arrays(r.table.codes),
+    rejected: Array.from(r.table.rejected),
+    issues: r.table.issues,
+    ids: r.ids ? unpackIds(r.ids) : null,
+    labels: r.labels ? Array.from(r.labels) : null,
+    rowStarts: Array.from(r.rowStarts),
+    rowEnds: Array.from(r.rowEnds),
+    rowNumbers: Array.from(r.rowNumbers),
+    encoding: r.streamed.encoding,
+    delimiter: r.streamed.delimiter,
+  };
+}
+
+async function expectSameAsWhole(file: Blob, helpers: number): Promise<void> {
+  let whole: unknown;
+  try {
+    whole = plain(await read(file));
+  } catch (error) {
+    await expect(read(file, inProcess(file, helpers))).rejects.toThrow((error as Error).message);
+    return;
+  }
+  expect(plain(await read(file, inProcess(file, helpers)))).toEqual(whole);
+}
+
+describe('chooseCuts', () => {
+  // A long first line puts the middle of the file in it, so the cut is looked for from its end.
+  const afterLongLine = (rest: string) => `${'h'.repeat(60)}\n${rest}`;
+  it.each([
+    ['a line that starts like a record', afterLongLine('ab\ncd\n'), 2, [61]],
+    ['after blank and whitespace lines', afterLongLine('\n\r\n \n\tx\nok\n'), 2, [69]],
+    ['not before a quote, a comma, a semicolon or a pipe', afterLongLine('"q"\n,c\n;a\n|b\nok\n'), 2, [74]],
+    ['none when no line break follows the middle', 'h\n' + 'r'.repeat(60), 2, []],
+    ['none when the line break ends the file', afterLongLine(''), 2, []],
+    ['one per part, rising', 'h\naa\nbb\ncc\ndd\nee\nff\n', 3, [8, 14]],
+  ])('%s', async (_, text, parts, cuts) => {
+    expect(await chooseCuts(new Blob([text]), parts)).toEqual(cuts);
+  });
+});
+
+describe('a file read by several workers', () => {
+  const row = (i: number) => `C-${i},${i % 72},${(20 + (i % 90)).toFixed(2)},${i * 3}.5,Month-to-month,Mailed check`;
+  const big = (rows: number, extra: (i: number) => string = () => '') =>
+    new Blob([
+      'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod\n',
+      ...Array.from({ length: rows }, (_, i) => `${row(i)}${extra(i)}\n`),
+    ]);
+
+  it('joins the parts read elsewhere, in order, with row numbers and IDs as one reader gives them', async () => {
+    const file = big(3000);
+    const seen: ReadPart[] = [];
+    const split = await read(file, inProcess(file, 2, seen));
+    expect(plain(split)).toEqual(plain(await read(file)));
+    expect(split.readers).toBe(3);
+    // The two other readers each read a third and landed on the next cut, or the end.
+    expect(seen.map((p) => p.landed >= 0)).toEqual([true, false]);
+    expect(seen.reduce((n, p) => n + p.table.rowCount, 0)).toBeGreaterThan(1500);
+  });
+
+  it("takes the other readers' rows: a part's values are the ones joined", async () => {
+    const file = big(2000);
+    const options = inProcess(file, 1);
+    const doctored: SplitOptions = {
+      ...options,
+      read: async (request, progress, signal) => {
+        const part = await options.read(request, progress, signal);
+        part.table.numeric.get('tenure')!.fill(-7);
+        return part;
+      },
+    };
+    const tenure = Array.from((await read(file, doctored)).table.numeric.get('tenure')!);
+    const from = tenure.indexOf(-7);
+    expect(from).toBeGreaterThan(500);
+    expect(tenure.slice(from).every((t) => t === -7)).toBe(true);
+    expect(tenure.slice(0, from).every((t) => t >= 0)).toBe(true);
+  });
+
+  it('gives what one reader gives when a quoted value with line breaks spans every cut', async () => {
+    const text = await big(40).text();
+    const header = text.slice(0, text.indexOf('\n') + 1);
+    // One row whose quoted ID holds a thousand lines that each look like a row.
+    const long = `"${Array.from({ length: 1000 }, (_, i) => row(i)).join('\n')}",1,20,20,One year,Mailed check\n`;
+    const file = new Blob([header, long, text.slice(header.length)]);
+    expect((await chooseCuts(file, 3)).length).toBe(2);
+    await expectSameAsWhole(file, 2);
+  });
+
+  it('reads the whole file again when a part is not UTF-8 or has a quote the byte path leaves to PapaParse', async () => {
+    const latin = new Blob([
+      await big(1000).text(),
+      'Z-1,5,30,150,One year,Mailed check',
+      new Uint8Array([0xe9]),
+      '\n',
+    ]);
+    const again = await read(latin, inProcess(latin, 1));
+    expect([again.streamed.encoding, again.readers]).toEqual(['windows-1252', 1]);
+    await expectSameAsWhole(latin, 1);
+    await expectSameAsWhole(new Blob([await big(1000).text(), 'Z-1,5,30,150,"One" year,Mailed check\n']), 1);
+  });
+
+  it('keeps rejected rows, blank lines and issues where one reader puts them', async () => {
+    const file = big(3000, (i) => (i % 97 === 0 ? ',extra' : i % 89 === 0 ? '\n\n' : ''));
+    await expectSameAsWhole(file, 1);
+    await expectSameAsWhole(file, 3);
+  });
+
+  it('stops the other readers when the read is cancelled', async () => {
+    const file = big(3000);
+    const controller = new AbortController();
+    const signals: AbortSignal[] = [];
+    const split: SplitOptions = {
+      helpers: 1,
+      minBytes: 0,
+      read: (request, progress, signal) => {
+        signals.push(signal);
+        controller.abort();
+        return readPart(file, request, progress, signal);
+      },
+    };
+    await expect(read(file, split, controller.signal)).rejects.toBeInstanceOf(Cancelled);
+    expect(signals.map((s) => s.aborted)).toEqual([true]);
+  });
+
+  it('reads small files alone', async () => {
+    const file = big(100);
+    let asked = 0;
+    await read(file, { helpers: 1, read: () => (asked++, Promise.reject(new Error('not asked'))) });
+    expect(asked).toBe(0);
+  });
+
+  it('gives what one reader gives for every file of the bad-input corpus', async () => {
+    const names = readdirSync(FIXTURE_DIR).filter((n) => !n.endsWith('.ts'));
+    for (const name of names) {
+      const file = new Blob([readFileSync(join(FIXTURE_DIR, name))]);
+      for (const helpers of [1, 2]) await expectSameAsWhole(file, helpers);
+    }
+  });
+
+  it('gives what one reader gives for any rows, line breaks and quoting', async () => {
+    const cell = fc.oneof(
+      fc.constantFrom('', ' ', '5', '70.5', 'x', 'One year', 'Mailed check', '""', '"a,b"', '"l1\nl2"', '"q""q"'),
+      fc.stringMatching(/^[A-Za-z0-9 .-]{0,6}$/),
+    );
+    const line = fc.array(cell, { minLength: 0, maxLength: 8 }).map((cells) => cells.join(','));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(line, { minLength: 1, maxLength: 60 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.integer({ min: 1, max: 4 }),
+        async (lines, lineBreak, helpers) => {
+          const header = 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod';
+          await expectSameAsWhole(new Blob([[header, ...lines].join(lineBreak) + lineBreak]), helpers);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
