@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import type { Io } from '../src/cli/io.ts';
 import { run } from '../src/cli/main.ts';
-import { SAMPLE_PATH } from './support.ts';
+import { customerCsvChunks } from '../scripts/gen/generate-customers.ts';
+import { SAMPLE_PATH, tempFile } from './support.ts';
 
 const CORPUS = fileURLToPath(new URL('../test/fixtures/bad-input/', import.meta.url));
 const TELCO = fileURLToPath(new URL('../../shared/data/telco-customer-churn.csv', import.meta.url));
@@ -56,4 +57,25 @@ test('"churn-radar score" writes the page\'s "Export CSV" byte for byte: the sam
     }
   }
   expect(compared).toBeGreaterThan(25);
+});
+
+test('a large file read by one worker per core gives the CSV the command line writes with one reader', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  // About 17 MB: over the 8 MiB from which parts of a file are read side by side.
+  const path = tempFile('large.csv', [...customerCsvChunks({ rows: 120_000, labels: true, seed: 11 })].join(''));
+  await page.goto('./');
+  await page.getByTestId('file-input').setInputFiles(path);
+  await expect(page.locator('[data-state="ready"]')).toBeVisible({ timeout: 120_000 });
+  const readers = await page.evaluate(() => {
+    const mark = performance.getEntriesByName('churn:rendered').at(-1) as PerformanceMark | undefined;
+    return { used: (mark?.detail as { readers?: number } | undefined)?.readers, cores: navigator.hardwareConcurrency };
+  });
+  expect(readers.used).toBe(Math.min(8, readers.cores));
+  const model = (await page.getByTestId('model-used').getAttribute('data-model-id'))!;
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const fromCli = await cliCsv(path, model);
+  expect(fromCli.code).toBe(0);
+  expect(Buffer.compare(readFileSync(await download.path()), fromCli.bytes!)).toBe(0);
 });

@@ -38,6 +38,9 @@ export interface RunResult {
   floors: Floors;
   /** The worker's reading rate: file MB / parseMs (reading, parsing and typed columns). */
   parseMBps: number | null;
+  /** How many workers read the file side by side, and the rate per worker (parseMBps / readers). */
+  readers: number | null;
+  parseMBpsPerReader: number | null;
   /** Renderer peak minus its size after the models loaded, over the file size. */
   rendererGrowthToFile: number | null;
   /** In Node: setInputFiles called → Playwright saw data-state="ready". */
@@ -73,6 +76,7 @@ interface Timings {
   readMs: number;
   featuresMs: number;
   inferenceMs: number;
+  readers?: number;
 }
 
 const SLIDER: Interaction = {
@@ -277,6 +281,10 @@ export async function measureFile(
       readyMs: chosenAt !== null && readyAt !== null ? round(readyAt - chosenAt) : null,
       floors: { readBytesMs: roundOrNull(floors.readBytesMs), barePapaMs: roundOrNull(floors.barePapaMs) },
       parseMBps: timings?.readMs ? round(file.bytes / MB / (timings.readMs / 1000)) : null,
+      readers: timings?.readers ?? null,
+      parseMBpsPerReader: timings?.readMs
+        ? round(file.bytes / MB / (timings.readMs / 1000) / (timings.readers ?? 1))
+        : null,
       rendererGrowthToFile:
         peak.renderer !== null && memory.baseline.renderer !== null
           ? round((peak.renderer - memory.baseline.renderer) / file.bytes, 2)

@@ -17,7 +17,7 @@ export interface SplitOptions {
   minBytes?: number;
 }
 
-const MIN_SPLIT_BYTES = 16 * 1024 * 1024;
+const MIN_SPLIT_BYTES = 8 * 1024 * 1024;
 const LOOK_BYTES = 64 * 1024;
 const LF = 0x0a;
 /** Where a cut goes: a line that starts with a byte no blank row starts with (whitespace, a delimiter, a quote). */
