@@ -22,6 +22,7 @@ export default defineConfig({
       'src/core/scoring/scoring-properties.test.ts',
     ],
     environment: 'node',
+    setupFiles: ['scripts/property-seed.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

@@ -47,11 +47,13 @@ export function startScoringWorker(
   }
   return {
     // Nothing can be fetched from file://, so the models and ort-web's .wasm travel with 'load-models'.
-    send: (message, transfer = []) =>
-      worker.postMessage(
-        embedded && message.type === 'load-models' ? { ...message, inline: embedded.inline } : message,
-        transfer,
-      ),
+    send: (message, transfer = []) => {
+      const sent = embedded && message.type === 'load-models' ? { ...message, inline: embedded.inline } : message;
+      // The readers load the same models (copies, before the buffers are transferred), to score their parts.
+      if (sent.type === 'load-models' || sent.type === 'add-model')
+        for (const helper of helpers) helper.postMessage(sent);
+      worker.postMessage(sent, transfer);
+    },
     terminate: () => {
       worker.terminate();
       for (const helper of helpers) helper.terminate();

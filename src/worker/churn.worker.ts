@@ -17,6 +17,7 @@ import { scoreTable } from '../core/scoring/score-table.ts';
 import type { ScoredJob } from '../core/read/scored-job.ts';
 import { Cancelled } from '../core/cancelled.ts';
 import { summariseIssues } from '../core/table/summarise-issues.ts';
+import type { ModelSpec } from '../core/spec/model-spec.ts';
 import { partReaders, serveParts } from './part-readers.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -28,6 +29,8 @@ let baseUrl = '';
 let inline: InlineAssets | undefined;
 const running = new Map<number, AbortController>();
 let partPorts: MessagePort[] = [];
+/** Whether the page has said where the models are (a worker that only reads parts may never be told). */
+let modelsAsked = false;
 const shown = new ShownResults(post);
 
 /** Copies for the page: the worker keeps its own arrays for sorting and exports. */
@@ -108,6 +111,7 @@ async function scoreFile({
     const models = await loadModels(baseUrl, inline);
     const progress = (phase: 'reading' | 'scoring', rows: number, bytes: number) =>
       post({ type: 'progress', progress: { job, phase, rows, bytes, totalBytes: file.size } });
+    const scorerOf = (spec: ModelSpec) => models.find((m) => m.spec.id === spec.id)!.scorer;
     const started = performance.now();
     const read = await readCustomers(
       file,
@@ -118,17 +122,21 @@ async function scoreFile({
       (rows, bytes) => progress('reading', rows, bytes),
       signal,
       model,
-      partPorts.length ? partReaders(partPorts, file) : undefined,
+      partPorts.length
+        ? partReaders(partPorts, file, (spec, table, s) => scoreTable(spec, table, scorerOf(spec), () => {}, s))
+        : undefined,
     );
-    const scorer = models.find((m) => m.spec.id === read.spec.id)!.scorer;
-    const readMs = performance.now() - started;
-    const { probabilities, featuresMs, inferenceMs } = await scoreTable(
-      read.spec,
-      read.table,
-      scorer,
-      (rows) => progress('scoring', rows, file.size),
-      signal,
-    );
+    // Parts read side by side come scored; their scoring time is not reading time.
+    const readMs = performance.now() - started - (read.scored ? read.scored.featuresMs + read.scored.inferenceMs : 0);
+    const { probabilities, featuresMs, inferenceMs } =
+      read.scored ??
+      (await scoreTable(
+        read.spec,
+        read.table,
+        scorerOf(read.spec),
+        (rows) => progress('scoring', rows, file.size),
+        signal,
+      ));
     // Sorting a million scores takes too long for the page's thread, so it happens here; the
     // worker keeps a copy for the campaign, as the page's is transferred.
     const ranked = rankScores(probabilities);
@@ -151,13 +159,19 @@ async function route(message: PageToWorker): Promise<void> {
     case 'load-models':
       baseUrl = message.baseUrl;
       inline = message.inline;
+      modelsAsked = true;
       post({ type: 'models-loaded', specs: (await loadModels(baseUrl, inline)).map((m) => m.spec) });
       return;
     case 'part-readers':
       partPorts = message.ports;
       return;
     case 'serve-parts':
-      return serveParts(message.port);
+      return serveParts(message.port, async (spec) => {
+        // The page hands this worker the same models as the one it reads for, so it can score its parts too.
+        if (!modelsAsked) return undefined;
+        const model = (await loadModels(baseUrl, inline)).find((m) => m.spec.id === spec.id);
+        return model && JSON.stringify(model.spec) === JSON.stringify(spec) ? model.scorer : undefined;
+      });
     case 'score-file':
       return scoreFile(message);
     case 'cancel':

@@ -26,6 +26,7 @@ export function partBuffers(part: ReadPart): ArrayBuffer[] {
     part.rowNumbers,
     ...(part.labels ? [part.labels] : []),
     ...(part.ids ? [part.ids.offsets] : []),
+    ...(part.scored ? [part.scored.probabilities] : []),
   ];
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

@@ -2,10 +2,16 @@
 import { Cancelled } from '../core/cancelled.ts';
 import { readPart } from '../core/read/read-part.ts';
 import type { SplitOptions } from '../core/read/split-reading.ts';
+import type { OnnxScorer } from '../core/scoring/onnx-scorer.ts';
+import { scoreTable } from '../core/scoring/score-table.ts';
+import type { ModelSpec } from '../core/spec/model-spec.ts';
 import { partBuffers, type FromPartReader, type ToPartReader } from './part-protocol.ts';
 
-/** A scoring worker asked to read parts: answers every request on `port`, one reply each. */
-export function serveParts(port: MessagePort): void {
+/**
+ * A scoring worker asked to read parts: answers every request on `port`, one reply each. It
+ * scores the part too when it has the same model (`scorerFor`), so scoring runs side by side as well.
+ */
+export function serveParts(port: MessagePort, scorerFor: (spec: ModelSpec) => Promise<OnnxScorer | undefined>): void {
   const running = new Map<number, AbortController>();
   const post = (message: FromPartReader, transfer: Transferable[] = []) => port.postMessage(message, transfer);
   port.onmessage = async (event: MessageEvent<ToPartReader>) => {
@@ -24,6 +30,8 @@ export function serveParts(port: MessagePort): void {
         (rows, bytes) => post({ type: 'part-progress', id, rows, bytes }),
         controller.signal,
       );
+      const scorer = await scorerFor(request.plan.spec);
+      if (scorer) part.scored = await scoreTable(request.plan.spec, part.table, scorer, () => {}, controller.signal);
       post({ type: 'part-read', id, part }, partBuffers(part));
     } catch (error) {
       const cancelled = error instanceof Cancelled;
@@ -40,10 +48,11 @@ export function serveParts(port: MessagePort): void {
  */
 let lastRequest = 0;
 
-export function partReaders(ports: MessagePort[], file: Blob): SplitOptions {
+export function partReaders(ports: MessagePort[], file: Blob, score: SplitOptions['score']): SplitOptions {
   let next = 0;
   return {
     helpers: ports.length,
+    score,
     read: (request, onProgress, signal) =>
       new Promise((resolve, reject) => {
         const port = ports[next++ % ports.length]!;

@@ -10,6 +10,7 @@ import { NOT_AN_OUTCOME, outcomeReader } from '../spec/read-outcome.ts';
 import type { ColumnMapping, ExplicitMapping, MappingQuestion } from '../columns/column-mapping.ts';
 import { CustomerRows, type RowPlan } from './customer-rows.ts';
 import type { RecordCells } from './record-cells.ts';
+import type { Scored } from '../scoring/score-table.ts';
 import { SplitReading, type SplitOptions } from './split-reading.ts';
 import { streamRows, type RowSink, type StreamedText } from './stream-rows.ts';
 
@@ -34,6 +35,8 @@ export interface ReadCustomers {
   streamed: StreamedText;
   /** How many workers read the rows: 1, or more when parts of a large file were read side by side. */
   readers: number;
+  /** Every row's scores when the workers that read the parts also scored them (`SplitOptions.score`). */
+  scored?: Scored;
 }
 
 export class NeedsMapping extends Error {
@@ -173,7 +176,7 @@ export async function readCustomers(
   }
   const c: Choice = choice;
   const own = (rows as CustomerRows).finish();
-  const joined = splitting ? await splitting.join(own) : { rows: own, readers: 1 };
+  const joined = splitting ? await splitting.join(own, c.spec, signal) : { rows: own, readers: 1 };
   // A part the byte path left to the whole-file read (a broken quote, bytes that are not UTF-8): read it all here.
   if (!joined) return readCustomers(file, fileName, specs, explicit, askMapping, onProgress, signal, preferred);
   const read = joined.rows;
@@ -197,6 +200,7 @@ export async function readCustomers(
     rowNumbers: read.rowNumbers,
     streamed,
     readers: joined.readers,
+    scored: 'scored' in joined ? joined.scored : undefined,
   };
 }
 

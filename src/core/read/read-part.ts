@@ -1,4 +1,5 @@
 import { Cancelled } from '../cancelled.ts';
+import type { Scored } from '../scoring/score-table.ts';
 import { CsvByteReader, fieldDecoder } from './csv-bytes.ts';
 import { CustomerRows, type CustomerRowsRead, type RowPlan } from './customer-rows.ts';
 import type { RecordCells } from './record-cells.ts';
@@ -19,6 +20,8 @@ export interface ReadPart extends CustomerRowsRead {
   records: number;
   /** The cut a record started at, where reading stopped; -1 when it read to the end of the file. */
   landed: number;
+  /** The part's scores, when the worker that read it had the model (see `SplitOptions.score`). */
+  scored?: Scored;
 }
 
 /**

@@ -9,6 +9,10 @@ import { loadSpecs } from './read-and-score.test-support.ts';
 import { readCustomers, type ReadCustomers } from './read-customers.ts';
 import { readPart, type ReadPart } from './read-part.ts';
 import { chooseCuts, type SplitOptions } from './split-reading.ts';
+import { planFeatures } from '../model-input/feature-plan.ts';
+import { referenceProbabilities } from '../scoring/reference-scorer.ts';
+import type { ModelSpec } from '../spec/model-spec.ts';
+import type { ColumnTable } from '../table/column-table.ts';
 
 const specs = loadSpecs();
 
@@ -59,6 +63,27 @@ async function expectSameAsWhole(file: Blob, helpers: number): Promise<void> {
     return;
   }
   expect(plain(await read(file, inProcess(file, helpers)))).toEqual(whole);
+}
+
+/** Scores as a worker with the model would (the reference scorer stands in for onnxruntime here). */
+const referenceScore = async (spec: ModelSpec, table: ColumnTable) => ({
+  probabilities: Float32Array.from(referenceProbabilities(spec, planFeatures(spec, table), table.rejected)),
+  featuresMs: 1,
+  inferenceMs: 2,
+});
+
+/** Parts read and scored right here, as another worker with the same models would. */
+function scoringInProcess(file: Blob, helpers: number, scoreParts = true): SplitOptions {
+  const reading = inProcess(file, helpers);
+  return {
+    ...reading,
+    score: (spec, table) => referenceScore(spec, table),
+    read: async (request, progress, signal) => {
+      const part = await reading.read(request, progress, signal);
+      if (scoreParts) part.scored = await referenceScore(request.plan.spec, part.table);
+      return part;
+    },
+  };
 }
 
 describe('chooseCuts', () => {
@@ -157,6 +182,24 @@ describe('a file read by several workers', () => {
     };
     await expect(read(file, split, controller.signal)).rejects.toBeInstanceOf(Cancelled);
     expect(signals.map((s) => s.aborted)).toEqual([true]);
+  });
+
+  it('joins the scores of every part when each reader scored its own rows', async () => {
+    const file = big(3000, (i) => (i % 97 === 0 ? ',extra' : ''));
+    const read3 = await read(file, scoringInProcess(file, 2));
+    expect(read3.readers).toBe(3);
+    const whole = await referenceScore(read3.spec, read3.table);
+    expect(Array.from(read3.scored!.probabilities)).toEqual(Array.from(whole.probabilities));
+    expect(read3.table.rejected.some((r) => r === 1)).toBe(true);
+    // Times are the first reader's: the others ran beside it.
+    expect([read3.scored!.featuresMs, read3.scored!.inferenceMs]).toEqual([1, 2]);
+  });
+
+  it('leaves the scoring to the caller when a part came unscored, or one worker read the file', async () => {
+    const file = big(3000);
+    expect((await read(file, scoringInProcess(file, 2, false))).scored).toBeUndefined();
+    const small = big(100);
+    expect((await read(small, { ...scoringInProcess(small, 1), minBytes: undefined })).scored).toBeUndefined();
   });
 
   it('reads small files alone', async () => {

@@ -1,4 +1,7 @@
 import type { PackedIds } from '../ids/packed-ids.ts';
+import type { Scored } from '../scoring/score-table.ts';
+import type { ModelSpec } from '../spec/model-spec.ts';
+import type { ColumnTable } from '../table/column-table.ts';
 import type { CustomerRowsRead, RowPlan } from './customer-rows.ts';
 import type { PartRequest, ReadPart } from './read-part.ts';
 
@@ -15,6 +18,11 @@ export interface SplitOptions {
   read: ReadPartElsewhere;
   /** Files smaller than this are read by one worker: starting the others costs more than it saves. */
   minBytes?: number;
+  /**
+   * Scores the first reader's rows while the other workers read (and score) theirs, so features
+   * and inference run side by side too; the file's scores are then joined like its rows.
+   */
+  score?: (spec: ModelSpec, table: ColumnTable, signal: AbortSignal) => Promise<Scored>;
 }
 
 const MIN_SPLIT_BYTES = 8 * 1024 * 1024;
@@ -122,9 +130,14 @@ export class SplitReading {
    * read on the byte path (the caller then reads the whole file as before). Other errors, such as
    * a cancel, are thrown.
    */
-  async join(first: CustomerRowsRead): Promise<{ rows: CustomerRowsRead; readers: number } | undefined> {
+  async join(
+    first: CustomerRowsRead,
+    spec: ModelSpec,
+    signal: AbortSignal,
+  ): Promise<{ rows: CustomerRowsRead; readers: number; scored?: Scored } | undefined> {
     try {
       if (!this.landing) return { rows: first, readers: 1 };
+      const own = this.options.score ? await this.options.score(spec, first.table, signal) : undefined;
       const parts: { part: ReadPart; offset: number }[] = [];
       let { cut, records } = this.landing;
       while (cut >= 0) {
@@ -137,14 +150,21 @@ export class SplitReading {
         records += outcome.part.records;
         cut = outcome.part.landed;
       }
-      return { rows: joinParts(first, parts), readers: 1 + parts.length };
+      const scores = parts.map((p) => p.part.scored);
+      const everyScore = own && scores.every((s) => s !== undefined);
+      return {
+        rows: joinParts(first, parts),
+        readers: 1 + parts.length,
+        // The scores of every part, or none: the caller then scores the whole table.
+        scored: everyScore ? joinScores(own, scores as Scored[]) : undefined,
+      };
     } finally {
       this.controller.abort();
     }
   }
 }
 
-type Typed = Float64Array | Uint32Array | Int16Array | Uint8Array;
+type Typed = Float64Array | Float32Array | Uint32Array | Int16Array | Uint8Array;
 
 /**
  * `base` followed by `more`, written into base's own buffer when it has room: the first reader
@@ -235,5 +255,17 @@ function joinParts(first: CustomerRowsRead, parts: { part: ReadPart; offset: num
       more.map((p) => p.rowEnds),
     ),
     rowNumbers,
+  };
+}
+
+/** The parts' scores in order. Times are the first reader's: the other workers' ran beside them. */
+function joinScores(own: Scored, more: Scored[]): Scored {
+  return {
+    probabilities: concat(
+      own.probabilities,
+      more.map((s) => s.probabilities),
+    ),
+    featuresMs: own.featuresMs,
+    inferenceMs: own.inferenceMs,
   };
 }
