@@ -148,6 +148,20 @@ describe('a file read by several workers', () => {
     await expectSameAsWhole(file, 2);
   });
 
+  it('lands on a later cut when a quoted value spans only the first', async () => {
+    const text = await big(1500).text();
+    const lines = text.split('\n');
+    const long = `"${Array.from({ length: 400 }, (_, i) => row(i)).join('\n')}",1,20,20,One year,Mailed check`;
+    const file = new Blob([[lines[0], ...lines.slice(1, 301), long, ...lines.slice(301)].join('\n')]);
+    const [first, second] = await chooseCuts(file, 3);
+    const longStart = (await file.text()).indexOf('"C-0');
+    expect(first! > longStart && first! < longStart + long.length).toBe(true);
+    expect(second! > longStart + long.length).toBe(true);
+    const split = await read(file, inProcess(file, 2));
+    expect(plain(split)).toEqual(plain(await read(file)));
+    expect(split.readers).toBe(2);
+  });
+
   it('reads the whole file again when a part is not UTF-8 or has a quote the byte path leaves to PapaParse', async () => {
     const latin = new Blob([
       await big(1000).text(),

@@ -69,6 +69,8 @@ export class SplitReading {
   private controller = new AbortController();
   /** The cut the first reader landed on, and the records it read before it. */
   private landing: { cut: number; records: number } | undefined;
+  /** The first cut the first reader has not passed. */
+  private next = 0;
 
   private constructor(
     private readonly cuts: number[],
@@ -82,9 +84,11 @@ export class SplitReading {
     return cuts.length ? new SplitReading(cuts, options) : undefined;
   }
 
-  /** Asks the other workers for their parts, once the header has been read and decided. */
+  /**
+   * Asks the other workers for their parts, once the header has been read and decided. (A cut
+   * inside the header is never landed on, so its part is dropped.)
+   */
   start(plan: RowPlan, signal: AbortSignal, onProgress: (rows: number, bytes: number) => void): void {
-    // A cut inside the header is never landed on: its part is then dropped.
     if (this.started.length) return;
     const controller = this.controller;
     signal.addEventListener('abort', () => controller.abort(), { once: true });
@@ -109,9 +113,15 @@ export class SplitReading {
     );
   }
 
-  /** Whether the first reader, at the record numbered `record` starting at `start`, should stop: another worker read on from there. */
+  /**
+   * Whether the first reader, at the record numbered `record` starting at `start`, should stop:
+   * another worker read on from there. Asked for every row, so it is one comparison until a cut.
+   */
   landsAt(start: number, record: number): boolean {
-    if (!this.started.length || !this.cuts.includes(start)) return false;
+    const cuts = this.cuts;
+    if (!this.started.length || this.next === cuts.length || start < cuts[this.next]!) return false;
+    while (this.next < cuts.length && cuts[this.next]! < start) this.next++;
+    if (start !== cuts[this.next]) return false;
     this.landing = { cut: start, records: record - 1 };
     return true;
   }
@@ -123,12 +133,14 @@ export class SplitReading {
     this.controller = new AbortController();
     this.started = [];
     this.landing = undefined;
+    this.next = 0;
   }
 
   /**
-   * The first reader's rows joined with the parts it led to, and how many workers read them; undefined when a part could not be
-   * read on the byte path (the caller then reads the whole file as before). Other errors, such as
-   * a cancel, are thrown.
+   * The first reader's rows joined with the parts it led to, how many workers read them, and
+   * their scores when every worker scored its rows (`SplitOptions.score`). Undefined when a part
+   * could not be read on the byte path: the caller then reads the whole file as before. Other
+   * errors, such as a cancel, are thrown.
    */
   async join(
     first: CustomerRowsRead,
