@@ -114,9 +114,15 @@ export async function readCustomers(
   let headers: string[] = [];
   let pending: NeedsMapping | undefined;
   const splitting = await SplitReading.plan(file, split);
+  // Rows and bytes read by this worker and, for a large file, by the others: reported together.
+  let own = { rows: 0, bytes: 0 };
   let others = { rows: 0, bytes: 0 };
+  const report = () => onProgress(own.rows + others.rows, Math.min(file.size, own.bytes + others.bytes));
 
+  let attempts = 0;
   const makeSink = (bytePath: 'utf-8' | 'windows-1252' | undefined): RowSink => {
+    const attempt = ++attempts;
+    others = { rows: 0, bytes: 0 };
     pending = undefined;
     choice = undefined;
     rows = undefined;
@@ -144,7 +150,12 @@ export async function readCustomers(
           delimiter: detected,
         };
         rows = new CustomerRows(plan);
-        parts?.start(plan, signal, (r, b) => (others = { rows: r, bytes: b }));
+        parts?.start(plan, signal, (r, b) => {
+          // A part dropped with an earlier attempt may still report.
+          if (attempt !== attempts) return;
+          others = { rows: r, bytes: b };
+          report();
+        });
         return undefined;
       },
       row(cells: RecordCells, start: number, end: number, row: number, problem: string | undefined) {
@@ -162,7 +173,8 @@ export async function readCustomers(
         return undefined;
       },
       progress(bytes: number) {
-        onProgress((rows?.length ?? 0) + others.rows, bytes + others.bytes);
+        own = { rows: rows?.length ?? 0, bytes };
+        report();
       },
     };
   };
@@ -175,8 +187,8 @@ export async function readCustomers(
     );
   }
   const c: Choice = choice;
-  const own = (rows as CustomerRows).finish();
-  const joined = splitting ? await splitting.join(own, c.spec, signal) : { rows: own, readers: 1 };
+  const mine = (rows as CustomerRows).finish();
+  const joined = splitting ? await splitting.join(mine, c.spec, signal) : { rows: mine, readers: 1 };
   // A part the byte path left to the whole-file read (a broken quote, bytes that are not UTF-8): read it all here.
   if (!joined) return readCustomers(file, fileName, specs, explicit, askMapping, onProgress, signal, preferred);
   const read = joined.rows;

@@ -216,6 +216,88 @@ describe('a file read by several workers', () => {
     expect((await read(small, { ...scoringInProcess(small, 1), minBytes: undefined })).scored).toBeUndefined();
   });
 
+  it('reports progress for every reader together, ending at every row and byte', async () => {
+    const file = big(3000);
+    const reports: [number, number][] = [];
+    const split = await readCustomers(
+      file,
+      'file.csv',
+      specs,
+      undefined,
+      false,
+      (rows, bytes) => reports.push([rows, bytes]),
+      new AbortController().signal,
+      undefined,
+      inProcess(file, 2),
+    );
+    expect(split.readers).toBe(3);
+    expect(reports.at(-1)).toEqual([3000, file.size]);
+    expect(Math.max(...reports.map(([, bytes]) => bytes))).toBe(file.size);
+  });
+
+  it('lands parts on later cuts too, when a quoted value spans a cut in the middle', async () => {
+    const text = await big(2000).text();
+    const lines = text.split('\n');
+    const long = `"${Array.from({ length: 300 }, (_, i) => row(i)).join('\n')}",1,20,20,One year,Mailed check`;
+    const file = new Blob([[lines[0], ...lines.slice(1, 1000), long, ...lines.slice(1000)].join('\n')]);
+    const cuts = await chooseCuts(file, 4);
+    const longStart = (await file.text()).indexOf('"C-0');
+    expect(cuts.filter((cut) => cut > longStart && cut < longStart + long.length)).toHaveLength(1);
+    const split = await read(file, inProcess(file, 3));
+    expect(plain(split)).toEqual(plain(await read(file)));
+    // The part before the spanned cut reads on through it and lands on the next: three readers' rows are joined.
+    expect(split.readers).toBe(3);
+  });
+
+  it('finds bytes that are not UTF-8 in a part even in a column no model reads', async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `${row(i)},note`);
+    const header = 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod,Notes\n';
+    const file = new Blob([
+      header,
+      rows.join('\n'),
+      '\n',
+      'Z-1,5,30,150,One year,Mailed check,caf',
+      new Uint8Array([0xe9]),
+      '\n',
+    ]);
+    expect((await read(file, inProcess(file, 1))).streamed.encoding).toBe('windows-1252');
+    await expectSameAsWhole(file, 1);
+  });
+
+  it('stops the parts asked for when the first reader must start again', async () => {
+    // Bytes that are not UTF-8 in the first half: the first reader starts again as Windows-1252.
+    const text = await big(3000).text();
+    const at = text.indexOf('\n', 1000) + 1;
+    const file = new Blob([
+      text.slice(0, at),
+      'Z-1,5,30,150,One year,Mailed check',
+      new Uint8Array([0xe9]),
+      '\n',
+      text.slice(at),
+    ]);
+    const outcomes: string[] = [];
+    const options = inProcess(file, 1);
+    const split = await read(file, {
+      ...options,
+      read: (request, progress, signal) =>
+        options.read(request, progress, signal).then(
+          (part) => (outcomes.push('read'), part),
+          (error: unknown) => {
+            outcomes.push(error instanceof Cancelled ? 'cancelled' : 'failed');
+            throw error;
+          },
+        ),
+    });
+    expect(split.streamed.encoding).toBe('windows-1252');
+    expect(outcomes).toEqual(['cancelled']);
+  });
+
+  it('splits a file of exactly the smallest size it splits', async () => {
+    const file = big(2000);
+    expect((await read(file, { ...inProcess(file, 1), minBytes: file.size })).readers).toBe(2);
+    expect((await read(file, { ...inProcess(file, 1), minBytes: file.size + 1 })).readers).toBe(1);
+  });
+
   it('reads small files alone', async () => {
     const file = big(100);
     let asked = 0;
