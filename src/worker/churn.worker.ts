@@ -25,6 +25,7 @@ declare const self: DedicatedWorkerGlobalScope;
 const post = (message: WorkerToPage, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
 const ISSUES_SHOWN = 200;
+const PROGRESS_EVERY_MS = 100;
 let baseUrl = '';
 let inline: InlineAssets | undefined;
 const running = new Map<number, AbortController>();
@@ -109,8 +110,15 @@ async function scoreFile({
   if (!keepShown) shown.show(undefined);
   await run(job, async (signal) => {
     const models = await loadModels(baseUrl, inline);
-    const progress = (phase: 'reading' | 'scoring', rows: number, bytes: number) =>
+    // Ten reports a second are enough for a progress bar; one per 2 MB read by each worker was
+    // over a thousand page renders for a 10M-row file, on a thread that shares the cores with the readers.
+    let lastReport = { phase: '', at: -Infinity };
+    const progress = (phase: 'reading' | 'scoring', rows: number, bytes: number) => {
+      const now = performance.now();
+      if (phase === lastReport.phase && now - lastReport.at < PROGRESS_EVERY_MS) return;
+      lastReport = { phase, at: now };
       post({ type: 'progress', progress: { job, phase, rows, bytes, totalBytes: file.size } });
+    };
     const scorerOf = (spec: ModelSpec) => models.find((m) => m.spec.id === spec.id)!.scorer;
     const started = performance.now();
     const read = await readCustomers(
