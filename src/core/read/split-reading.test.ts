@@ -73,14 +73,16 @@ const referenceScore = async (spec: ModelSpec, table: ColumnTable) => ({
 });
 
 /** Parts read and scored right here, as another worker with the same models would. */
-function scoringInProcess(file: Blob, helpers: number, scoreParts = true): SplitOptions {
+function scoringInProcess(file: Blob, helpers: number, scores = (_part: number) => true): SplitOptions {
   const reading = inProcess(file, helpers);
+  let asked = 0;
   return {
     ...reading,
     score: (spec, table) => referenceScore(spec, table),
     read: async (request, progress, signal) => {
+      const scoresThis = scores(asked++);
       const part = await reading.read(request, progress, signal);
-      if (scoreParts) part.scored = await referenceScore(request.plan.spec, part.table);
+      if (scoresThis) part.scored = await referenceScore(request.plan.spec, part.table);
       return part;
     },
   };
@@ -211,7 +213,20 @@ describe('a file read by several workers', () => {
 
   it('leaves the scoring to the caller when a part came unscored, or one worker read the file', async () => {
     const file = big(3000);
-    expect((await read(file, scoringInProcess(file, 2, false))).scored).toBeUndefined();
+    expect(
+      (
+        await read(
+          file,
+          scoringInProcess(file, 2, () => false),
+        )
+      ).scored,
+    ).toBeUndefined();
+    // One of two other workers without the model: the caller scores the whole table.
+    const oneUnscored = await read(
+      file,
+      scoringInProcess(file, 2, (part) => part === 0),
+    );
+    expect([oneUnscored.readers, oneUnscored.scored]).toEqual([3, undefined]);
     const small = big(100);
     expect((await read(small, { ...scoringInProcess(small, 1), minBytes: undefined })).scored).toBeUndefined();
   });
