@@ -7,6 +7,7 @@ import { scoreTable } from '../core/scoring/score-table.ts';
 import { cutByBytes } from './byte-cuts.ts';
 import { chunkBlob, planChunks, type ChunkPlan } from './chunk-plan.ts';
 import type { PiecePool, ScoredPiece } from './piece-pool.ts';
+import { rejectedCount } from '../core/table/column-table.ts';
 
 /**
  * Rows per piece of a large file: about 7 MB of a Telco-shaped export. The reader's columns,
@@ -108,7 +109,7 @@ export async function scoreBlob(
   let atRisk = 0;
   for (const p of scored.probabilities) if (p >= threshold) atRisk++;
   const timings = { planMs: 0, readMs, featuresMs: scored.featuresMs, inferenceMs: scored.inferenceMs, writeMs };
-  return { rows: read.table.rowCount, rejected: read.table.rejected.reduce((s, r) => s + r, 0), atRisk, timings };
+  return { rows: read.table.rowCount, rejected: rejectedCount(read.table), atRisk, timings };
 }
 
 /**

@@ -17,6 +17,7 @@ import { scoreTable } from '../core/scoring/score-table.ts';
 import type { ScoredJob } from '../core/read/scored-job.ts';
 import { Cancelled } from '../core/cancelled.ts';
 import { summariseIssues } from '../core/table/summarise-issues.ts';
+import { rejectedCount } from '../core/table/column-table.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import { partReaders, serveParts } from './part-readers.ts';
 
@@ -50,7 +51,7 @@ function datasetFor(job: ScoredJob, fileBytes: number, ranked: RankedScores): Sc
     headers: read.headers,
     mapping: read.mapping,
     rows: read.table.rowCount,
-    rejectedRows: read.table.rejected.reduce((s, r) => s + r, 0),
+    rejectedRows: rejectedCount(read.table),
     probabilities: job.probabilities.slice(),
     ranked,
     numeric: Object.fromEntries([...read.table.numeric].map(([k, v]) => [k, v.slice()])),
