@@ -63,8 +63,8 @@ test('a large file read by one worker per core gives the CSV the command line wr
   page,
 }) => {
   test.setTimeout(300_000);
-  // About 17 MB: over the 8 MiB from which parts of a file are read side by side.
-  const path = tempFile('large.csv', [...customerCsvChunks({ rows: 120_000, labels: true, seed: 11 })].join(''));
+  // About 41 MB: over the 32 MiB from which parts of a file are read side by side.
+  const path = tempFile('large.csv', [...customerCsvChunks({ rows: 300_000, labels: true, seed: 11 })].join(''));
   await page.goto('./');
   await page.getByTestId('file-input').setInputFiles(path);
   await expect(page.locator('[data-state="ready"]')).toBeVisible({ timeout: 120_000 });

@@ -42,7 +42,7 @@ const CHROMIUM_ARGS = [
 
 const NOTES = [
   'MB = 10^6 bytes.',
-  "floors: measured in the same browser just before the app reads the file: readBytesMs reads the file's bytes in a worker (2 MB reads, nothing else); barePapaMs is a bare PapaParse pass in a worker (Papa's chunked file reader, a step callback that counts rows). parseMBps = file MB / parseMs; readers = how many workers read the file side by side (one per core, at most 8, for files of 8 MiB or more); parseMBpsPerReader = parseMBps / readers.",
+  "floors: measured in the same browser just before the app reads the file: readBytesMs reads the file's bytes in a worker (2 MB reads, nothing else); barePapaMs is a bare PapaParse pass in a worker (Papa's chunked file reader, a step callback that counts rows). parseMBps = file MB / parseMs; readers = how many workers read the file side by side (one per core, at most 8, for UTF-8 files of 32 MiB or more); parseMBpsPerReader = parseMBps / readers.",
   'rendererGrowthToFile: (renderer peak − renderer after the models loaded) / file size.',
   'readyMs: in the page, from the file input\'s change event to the first animation frame after data-state="ready"; wallReadyMs is the same seen from Node (includes Playwright\'s round trips).',
   "parseMs/featuresMs/inferenceMs: the worker's own timings (readMs = reading + parsing + typed columns), from the churn:rendered mark.",
