@@ -54,15 +54,16 @@ function plain(r: ReadCustomers) {
   };
 }
 
-async function expectSameAsWhole(file: Blob, helpers: number): Promise<void> {
+async function expectSameAsWhole(file: Blob, helpers: number, partBytes?: number): Promise<void> {
+  const split = { ...inProcess(file, helpers), partBytes };
   let whole: unknown;
   try {
     whole = plain(await read(file));
   } catch (error) {
-    await expect(read(file, inProcess(file, helpers))).rejects.toThrow((error as Error).message);
+    await expect(read(file, split)).rejects.toThrow((error as Error).message);
     return;
   }
-  expect(plain(await read(file, inProcess(file, helpers)))).toEqual(whole);
+  expect(plain(await read(file, split))).toEqual(whole);
 }
 
 /** Scores as a worker with the model would (the reference scorer stands in for onnxruntime here). */
@@ -231,6 +232,39 @@ describe('a file read by several workers', () => {
     expect((await read(small, { ...scoringInProcess(small, 1), minBytes: undefined })).scored).toBeUndefined();
   });
 
+  it('reads the parts no other worker has taken itself, while a slow worker holds its first', async () => {
+    const file = big(3000);
+    let release = () => {};
+    const ownScoring = new Promise<void>((resolve) => (release = resolve));
+    const asked: number[] = [];
+    let scored = 0;
+    const slow: SplitOptions = {
+      helpers: 1,
+      minBytes: 0,
+      partBytes: Math.ceil(file.size / 6),
+      // The other worker answers its first part only once this worker scores its own rows, which
+      // it does after reading (and scoring) every part left in the queue.
+      read: async (request, progress, signal) => {
+        asked.push(request.from);
+        await ownScoring;
+        const part = await readPart(file, request, progress, signal);
+        part.scored = await referenceScore(request.plan.spec, part.table);
+        return part;
+      },
+      // Four parts read here, then this worker's own rows: the fifth table it scores.
+      score: async (spec, table) => {
+        if (++scored === 5) release();
+        return referenceScore(spec, table);
+      },
+    };
+    const split = await read(file, slow);
+    expect(plain(split)).toEqual(plain(await read(file)));
+    expect(asked).toHaveLength(1);
+    expect(split.readers).toBe(2);
+    const whole = await referenceScore(split.spec, split.table);
+    expect(Array.from(split.scored?.probabilities ?? [])).toEqual(Array.from(whole.probabilities));
+  });
+
   it('reports progress for every reader together, ending at every row and byte', async () => {
     const file = big(3000);
     const reports: [number, number][] = [];
@@ -325,6 +359,7 @@ describe('a file read by several workers', () => {
     for (const name of names) {
       const file = new Blob([readFileSync(join(FIXTURE_DIR, name))]);
       for (const helpers of [1, 2]) await expectSameAsWhole(file, helpers);
+      await expectSameAsWhole(file, 1, 64);
     }
   });
 
@@ -339,9 +374,10 @@ describe('a file read by several workers', () => {
         fc.array(line, { minLength: 1, maxLength: 60 }),
         fc.constantFrom('\n', '\r\n'),
         fc.integer({ min: 1, max: 4 }),
-        async (lines, lineBreak, helpers) => {
+        fc.integer({ min: 100, max: 4000 }),
+        async (lines, lineBreak, helpers, partBytes) => {
           const header = 'customerID,tenure,MonthlyCharges,TotalCharges,Contract,PaymentMethod';
-          await expectSameAsWhole(new Blob([[header, ...lines].join(lineBreak) + lineBreak]), helpers);
+          await expectSameAsWhole(new Blob([[header, ...lines].join(lineBreak) + lineBreak]), helpers, partBytes);
         },
       ),
       { numRuns: 200 },

@@ -3,7 +3,7 @@ import type { Scored } from '../scoring/score-table.ts';
 import type { ModelSpec } from '../spec/model-spec.ts';
 import type { ColumnTable } from '../table/column-table.ts';
 import type { CustomerRowsRead, RowPlan } from './customer-rows.ts';
-import type { PartRequest, ReadPart } from './read-part.ts';
+import { readPart, type PartRequest, type ReadPart } from './read-part.ts';
 
 /** Reads a part in another worker (or, in tests, right here). */
 export type ReadPartElsewhere = (
@@ -18,6 +18,8 @@ export interface SplitOptions {
   read: ReadPartElsewhere;
   /** Files smaller than this are read by one worker: starting the others costs more than it saves. */
   minBytes?: number;
+  /** About how large a part is: more parts than workers, so a worker that finishes first takes more. */
+  partBytes?: number;
   /**
    * Scores the first reader's rows while the other workers read (and score) theirs, so features
    * and inference run side by side too; the file's scores are then joined like its rows.
@@ -29,6 +31,8 @@ export interface SplitOptions {
 // a same-run bare PapaParse pass, by two workers 1.2 to 1.4 × (starting the second worker's reading
 // and scoring costs more than it saves); a 40.7 MB file 1.05 to 1.08 × alone, 0.79 to 0.98 × by two.
 const MIN_SPLIT_BYTES = 32 * 1024 * 1024;
+const PART_BYTES = 32 * 1024 * 1024;
+const MAX_PARTS = 64;
 const LOOK_BYTES = 64 * 1024;
 const LF = 0x0a;
 /** Where a cut goes: a line that starts with a byte no blank row starts with (whitespace, a delimiter, a quote). */
@@ -57,19 +61,34 @@ export async function chooseCuts(file: Blob, parts: number): Promise<number[]> {
 
 type PartOutcome = { ok: true; part: ReadPart } | { ok: false; error: unknown };
 
+const settle = (read: Promise<ReadPart>): Promise<PartOutcome> =>
+  read.then(
+    (part): PartOutcome => ({ ok: true, part }),
+    (error: unknown): PartOutcome => ({ ok: false, error }),
+  );
+
 /**
- * A large UTF-8 file read by several workers at once. Each other worker reads from a guessed
- * record start (a cut) to the next cut it lands on; the first reader reads from the header. A
- * reader that meets a record starting exactly at a cut stops there, which proves that the
- * cut is a record start, so the part from that cut is exactly what the whole-file read would have
- * read there; a reader that passes a cut (a quoted value spans it) reads on to the next. The
- * parts are then joined along the chain of landings, their row numbers shifted by the records
- * before them. Why: one worker parses at 50 to 85 MB/s. In `npm run bench` on 2 cores, two workers
- * read the 1M-row file in 0.77 × a bare PapaParse pass of the same run, against 1.21 × for one
- * worker, and the 10M-row file in 0.59 × against 0.69 ×.
+ * A large UTF-8 file read by several workers at once, in parts of about 32 MiB. The first worker
+ * reads from the header to the first guessed record start (a cut); every part after a cut goes to
+ * whichever worker is free, the first one included once its own part is read. A reader that meets
+ * a record starting exactly at the next cut stops there, which proves that the cut is a record
+ * start, so the part from that cut is exactly what the whole-file read would have read there; a
+ * reader that passes a cut (a quoted value spans it) reads on to the next. The parts are then
+ * joined along the chain of landings, their row numbers shifted by the records before them.
+ *
+ * Why: one worker parses at 50 to 85 MB/s. In `npm run bench` on 2 cores, two workers read the
+ * 1M-row file in 0.77 × a bare PapaParse pass of the same run, against 1.21 × for one worker, and
+ * the 10M-row file in 0.59 × against 0.69 ×. Why parts rather than halves: at 10M the two halves
+ * took unequal times (one worker waited 1 to 2 s for the other); with 41 parts both worked to the
+ * end, and reading and scoring took 13.8 s against 16.0 s (one instrumented run each).
  */
 export class SplitReading {
+  /** Each cut's part once a worker has taken it; all are taken before the join waits on any. */
   private started: Promise<PartOutcome>[] = [];
+  /** The cuts no worker has taken yet, by index. */
+  private queue: number[] = [];
+  private request: ((i: number) => PartRequest) | undefined;
+  private progress: (i: number) => (rows: number, bytes: number) => void = () => () => {};
   private controller = new AbortController();
   /** The cut the first reader landed on, and the records it read before it. */
   private landing: { cut: number; records: number } | undefined;
@@ -77,6 +96,7 @@ export class SplitReading {
   private next = 0;
 
   private constructor(
+    private readonly file: Blob,
     private readonly cuts: number[],
     private readonly options: SplitOptions,
   ) {}
@@ -84,37 +104,51 @@ export class SplitReading {
   /** Undefined when the file is read by one worker. */
   static async plan(file: Blob, options: SplitOptions | undefined): Promise<SplitReading | undefined> {
     if (!options || options.helpers < 1 || file.size < (options.minBytes ?? MIN_SPLIT_BYTES)) return undefined;
-    const cuts = await chooseCuts(file, options.helpers + 1);
-    return cuts.length ? new SplitReading(cuts, options) : undefined;
+    const parts = Math.min(
+      MAX_PARTS,
+      Math.max(options.helpers + 1, Math.ceil(file.size / (options.partBytes ?? PART_BYTES))),
+    );
+    const cuts = await chooseCuts(file, parts);
+    return cuts.length ? new SplitReading(file, cuts, options) : undefined;
   }
 
   /**
-   * Asks the other workers for their parts, once the header has been read and decided. (A cut
-   * inside the header is never landed on, so its part is dropped.)
+   * Asks the other workers for parts, one each, and the next whenever one is done, once the
+   * header has been read and decided. (A cut inside the header is never landed on, so its part
+   * is dropped.)
    */
   start(plan: RowPlan, signal: AbortSignal, onProgress: (rows: number, bytes: number) => void): void {
-    if (this.started.length) return;
+    if (this.request) return;
     const controller = this.controller;
     signal.addEventListener('abort', () => controller.abort(), { once: true });
     const progress = this.cuts.map(() => ({ rows: 0, bytes: 0 }));
-    this.started = this.cuts.map((from, i) =>
-      this.options
-        .read(
-          { plan, from, cuts: this.cuts.slice(i + 1) },
-          (rows, bytes) => {
-            progress[i] = { rows, bytes };
-            onProgress(
-              progress.reduce((s, p) => s + p.rows, 0),
-              progress.reduce((s, p) => s + p.bytes, 0),
-            );
-          },
-          controller.signal,
-        )
-        .then(
-          (part): PartOutcome => ({ ok: true, part }),
-          (error: unknown): PartOutcome => ({ ok: false, error }),
-        ),
-    );
+    this.progress = (i) => (rows, bytes) => {
+      progress[i] = { rows, bytes };
+      onProgress(
+        progress.reduce((s, p) => s + p.rows, 0),
+        progress.reduce((s, p) => s + p.bytes, 0),
+      );
+    };
+    this.request = (i) => ({ plan, from: this.cuts[i]!, cuts: this.cuts.slice(i + 1) });
+    this.queue = this.cuts.map((_, i) => i);
+    const takeNext = () => {
+      const i = this.queue.shift();
+      if (i === undefined || controller.signal.aborted) return;
+      this.started[i] = settle(this.options.read(this.request!(i), this.progress(i), controller.signal));
+      void this.started[i].then(takeNext);
+    };
+    for (let h = 0; h < this.options.helpers; h++) takeNext();
+  }
+  /** A part read by this worker, scored like the others' when it can score. */
+  private async readHere(
+    request: PartRequest,
+    onProgress: (rows: number, bytes: number) => void,
+    spec: ModelSpec,
+    signal: AbortSignal,
+  ): Promise<ReadPart> {
+    const part = await readPart(this.file, request, onProgress, this.controller.signal);
+    if (this.options.score) part.scored = await this.options.score(spec, part.table, signal);
+    return part;
   }
 
   /**
@@ -123,7 +157,7 @@ export class SplitReading {
    */
   landsAt(start: number, record: number): boolean {
     const cuts = this.cuts;
-    if (!this.started.length || this.next === cuts.length || start < cuts[this.next]!) return false;
+    if (!this.request || this.next === cuts.length || start < cuts[this.next]!) return false;
     while (this.next < cuts.length && cuts[this.next]! < start) this.next++;
     if (start !== cuts[this.next]) return false;
     this.landing = { cut: start, records: record - 1 };
@@ -132,10 +166,12 @@ export class SplitReading {
 
   /** Drops the parts asked for so far: the first reader starts again (another encoding, PapaParse's path). */
   reset(): void {
-    if (!this.started.length) return;
+    if (!this.request) return;
     this.controller.abort();
     this.controller = new AbortController();
     this.started = [];
+    this.queue = [];
+    this.request = undefined;
     this.landing = undefined;
     this.next = 0;
   }
@@ -153,6 +189,11 @@ export class SplitReading {
   ): Promise<{ rows: CustomerRowsRead; readers: number; scored?: Scored } | undefined> {
     try {
       if (!this.landing) return { rows: first, readers: 1 };
+      // The parts no other worker has taken yet are read (and scored) here, while they read theirs.
+      for (let i = this.queue.shift(); i !== undefined; i = this.queue.shift()) {
+        this.started[i] = settle(this.readHere(this.request!(i), this.progress(i), spec, signal));
+        await this.started[i];
+      }
       const own = this.options.score ? await this.options.score(spec, first.table, signal) : undefined;
       const parts: { part: ReadPart; offset: number }[] = [];
       let { cut, records } = this.landing;
@@ -170,7 +211,8 @@ export class SplitReading {
       const everyScore = own && scores.every((s) => s !== undefined);
       return {
         rows: joinParts(first, parts),
-        readers: 1 + parts.length,
+        // Every other worker takes a part at the start, so all of them read when parts were joined.
+        readers: 1 + Math.min(this.options.helpers, parts.length),
         // The scores of every part, or none: the caller then scores the whole table.
         scored: everyScore ? joinScores(own, scores as Scored[]) : undefined,
       };
