@@ -2,36 +2,26 @@ import { chooseModel, extraCells } from '../columns/choose-model.ts';
 import { headerTargetsOf, mapHeaders } from '../columns/map-headers.ts';
 import { DELIMITER_NAMES, type Delimiter } from '../csv/detect-delimiter.ts';
 import { ENCODING_NAMES } from '../csv/sniff-file.ts';
-import type { PackedIds } from '../ids/packed-ids.ts';
 import type { ModelSpec } from '../spec/model-spec.ts';
-import type { ColumnTable } from '../table/column-table.ts';
 import { headerProblem, WHOLE_ROW } from './row-shape.ts';
 import { NOT_AN_OUTCOME, outcomeReader } from '../spec/read-outcome.ts';
 import type { ColumnMapping, ExplicitMapping, MappingQuestion } from '../columns/column-mapping.ts';
-import { CustomerRows, type RowPlan } from './customer-rows.ts';
+import { CustomerRows, type CustomerRowsRead, type RowPlan } from './customer-rows.ts';
 import type { RecordCells } from './record-cells.ts';
 import type { Scored } from '../scoring/score-table.ts';
-import { SplitReading, type SplitOptions } from './split-reading.ts';
+import { SplitReading, type JoinedRead, type SplitOptions } from './split-reading.ts';
 import { streamRows, type RowSink, type StreamedText } from './stream-rows.ts';
 
 const PREVIEW_ROWS = 5;
 const ESTIMATE_AFTER_ROWS = 2000;
 
-export interface ReadCustomers {
+/** The rows (see `CustomerRowsRead`; `labels` is null when no row has a known outcome) and what the header decided. */
+export interface ReadCustomers extends CustomerRowsRead {
   spec: ModelSpec;
   /** Other models whose columns the file has, best first. */
   alternatives: string[];
   headers: string[];
   mapping: ColumnMapping;
-  table: ColumnTable;
-  /** Customer IDs, packed as they were read. */
-  ids: PackedIds | null;
-  labels: Uint8Array | null;
-  /** Global text offsets of each data row, for copying it into exports. */
-  rowStarts: Float64Array;
-  rowEnds: Float64Array;
-  /** Each data row's number in the file as a spreadsheet shows it (header = 1, blank rows counted). */
-  rowNumbers: Uint32Array;
   streamed: StreamedText;
   /** How many workers read the rows: 1, or more when parts of a large file were read side by side. */
   readers: number;
@@ -188,31 +178,28 @@ export async function readCustomers(
   }
   const c: Choice = choice;
   const mine = (rows as CustomerRows).finish();
-  const joined = splitting ? await splitting.join(mine, c.spec, signal) : { rows: mine, readers: 1 };
+  const joined: JoinedRead | undefined = splitting
+    ? await splitting.join(mine, c.spec, signal)
+    : { rows: mine, readers: 1 };
   // A part the byte path left to the whole-file read (a broken quote, bytes that are not UTF-8): read it all here.
   if (!joined) return readCustomers(file, fileName, specs, explicit, askMapping, onProgress, signal, preferred);
-  const read = joined.rows;
-  const { table, labels } = read;
-  if (table.rowCount === 0) {
+  const { rows: read, readers, scored } = joined;
+  if (read.table.rowCount === 0) {
     throw new Error(
       `${fileName} has a header row but no customer rows. Export the customer list again, with its rows, and load it.`,
     );
   }
   return {
+    ...read,
     spec: c.spec,
     alternatives: c.alternatives,
     headers,
     mapping: Object.fromEntries(c.cells),
-    table,
-    ids: read.ids,
     // Evaluation needs known outcomes; a column of blanks is no label column.
-    labels: labels && labels.some((v) => v !== NOT_AN_OUTCOME) ? labels : null,
-    rowStarts: read.rowStarts,
-    rowEnds: read.rowEnds,
-    rowNumbers: read.rowNumbers,
+    labels: read.labels && read.labels.some((v) => v !== NOT_AN_OUTCOME) ? read.labels : null,
     streamed,
-    readers: joined.readers,
-    scored: 'scored' in joined ? joined.scored : undefined,
+    readers,
+    scored,
   };
 }
 

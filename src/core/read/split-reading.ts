@@ -59,6 +59,13 @@ export async function chooseCuts(file: Blob, parts: number): Promise<number[]> {
   return cuts;
 }
 
+/** A file's rows joined from its parts, how many workers read them, and their scores if every part came scored. */
+export interface JoinedRead {
+  rows: CustomerRowsRead;
+  readers: number;
+  scored?: Scored;
+}
+
 type PartOutcome = { ok: true; part: ReadPart } | { ok: false; error: unknown };
 
 const settle = (read: Promise<ReadPart>): Promise<PartOutcome> =>
@@ -182,11 +189,7 @@ export class SplitReading {
    * could not be read on the byte path: the caller then reads the whole file as before. Other
    * errors, such as a cancel, are thrown.
    */
-  async join(
-    first: CustomerRowsRead,
-    spec: ModelSpec,
-    signal: AbortSignal,
-  ): Promise<{ rows: CustomerRowsRead; readers: number; scored?: Scored } | undefined> {
+  async join(first: CustomerRowsRead, spec: ModelSpec, signal: AbortSignal): Promise<JoinedRead | undefined> {
     try {
       if (!this.landing) return { rows: first, readers: 1 };
       // The parts no other worker has taken yet are read (and scored) here, while they read theirs.
