@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, openAsBlob, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openAsBlob, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,13 +40,14 @@ afterAll(() => scorer.release());
 /** The export's bytes and totals, or the message the file was refused with. */
 async function score(
   path: string,
-  cut: { chunkRows: number; wholeFileBytes: number; chunkBytes?: number; threads?: number },
+  cut: { chunkRows: number; wholeFileBytes: number; chunkBytes?: number; threads?: number; model?: OnnxScorer },
   format: 'csv' | 'json' = 'csv',
 ) {
   const parts: Uint8Array[] = [];
+  const model = cut.model ?? scorer;
   const options = {
     spec: pkg.spec,
-    scorer,
+    scorer: model,
     fileName: 'f.csv',
     format,
     threshold: recommendedThreshold(pkg.spec),
@@ -54,15 +55,11 @@ async function score(
     ...cut,
     pieces: cut.threads
       ? (plan: ChunkPlan) =>
-          piecePool(cut.threads!, {
-            path,
-            fileName: 'f.csv',
-            spec: pkg.spec,
-            onnx: pkg.onnx,
-            format,
-            threshold: recommendedThreshold(pkg.spec),
-            plan,
-          })
+          piecePool(
+            cut.threads!,
+            { path, fileName: 'f.csv', spec: pkg.spec, format, threshold: recommendedThreshold(pkg.spec), plan },
+            model,
+          )
       : undefined,
   };
   try {
@@ -203,6 +200,27 @@ describe('scoring a large file piece by piece', () => {
     const pieces = await score(SAMPLE, { chunkRows: 1, chunkBytes: 5000, wholeFileBytes: 0, threads: 3 });
     expect(pieces.bytes!.length).toBeGreaterThan(50_000);
     expect(pieces).toEqual(await readWhole(SAMPLE));
+  });
+
+  it("on threads, scores with the main thread's model, and a batch it cannot score fails the run with its reason", async () => {
+    let batches = 0;
+    const counting: OnnxScorer = { score: (f, rows) => (batches++, scorer.score(f, rows)), release: async () => {} };
+    const pieces = await score(SAMPLE, {
+      chunkRows: 1,
+      chunkBytes: 20_000,
+      wholeFileBytes: 0,
+      threads: 2,
+      model: counting,
+    });
+    expect(pieces).toEqual(await readWhole(SAMPLE));
+    expect(batches).toBe(Math.ceil(statSync(SAMPLE).size / 20_000));
+    const failing: OnnxScorer = {
+      score: () => Promise.reject(new Error('The model ran out of memory.')),
+      release: async () => {},
+    };
+    expect(
+      await score(SAMPLE, { chunkRows: 1, chunkBytes: 20_000, wholeFileBytes: 0, threads: 2, model: failing }),
+    ).toEqual({ refused: 'The model ran out of memory.' });
   });
 
   // Cut by the reader's pass (quoted-fields, refused by a thread) and by bytes (rejected rows; a mapping question).

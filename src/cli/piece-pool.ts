@@ -1,16 +1,16 @@
 import { Worker } from 'node:worker_threads';
 import type { MappingQuestion } from '../core/columns/column-mapping.ts';
 import { NeedsMapping } from '../core/read/read-customers.ts';
+import type { OnnxScorer } from '../core/scoring/onnx-scorer.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import type { ChunkPlan } from './chunk-plan.ts';
 import type { ScoreTotals } from './score-file.ts';
 
-/** What every thread needs to score any piece of the file. */
+/** What every thread needs to score any piece of the file; the model itself stays on the main thread. */
 export interface PieceJob {
   path: string;
   fileName: string;
   spec: ModelSpec;
-  onnx: Uint8Array;
   format: 'csv' | 'json';
   threshold: number;
   plan: ChunkPlan;
@@ -23,6 +23,15 @@ export type PieceReply =
   | { index: number; problem: string };
 
 export type ScoredPiece = Extract<PieceReply, { chunks: Uint8Array[] }>;
+
+/** A thread asks the main thread's model for a batch's probabilities (see proxyScorer). */
+export interface ScoreAsk {
+  score: Float32Array;
+  rows: number;
+}
+
+/** What the main thread sends a thread: a piece to score, or the probabilities (or the failure) of its last ask. */
+export type ToPieceThread = number | { probabilities: Float32Array } | { scoreFailed: string };
 
 export interface PiecePool {
   threads: number;
@@ -45,16 +54,27 @@ function startThread(job: PieceJob): Worker {
 }
 
 /**
- * Threads that score pieces of one file side by side, each with its own reader, scorer and
- * export writer; `score` queues a piece for the next free thread.
+ * Threads that score pieces of one file side by side, each with its own reader, feature builder
+ * and export writer; `score` queues a piece for the next free thread. The threads share the main
+ * thread's `scorer`: inference is a few percent of a piece's time, and onnxruntime-web's module
+ * and session are about 100 MB per copy (a thread with its own took two threads from 239 to
+ * 661 MB at 1,000,000 rows).
  */
-export function piecePool(threads: number, job: PieceJob): PiecePool {
+export function piecePool(threads: number, job: PieceJob, scorer: OnnxScorer): PiecePool {
   const waiting: { index: number; resolve: (p: ScoredPiece) => void; reject: (e: Error) => void }[] = [];
   const idle: Worker[] = [];
   const busy = new Map<Worker, (typeof waiting)[number]>();
   const workers = Array.from({ length: threads }, () => {
     const worker = startThread(job);
-    worker.on('message', (reply: PieceReply) => {
+    worker.on('message', (reply: PieceReply | ScoreAsk) => {
+      if ('score' in reply) {
+        scorer.score(reply.score, reply.rows).then(
+          (probabilities) =>
+            worker.postMessage({ probabilities } satisfies ToPieceThread, [probabilities.buffer as ArrayBuffer]),
+          (error: unknown) => worker.postMessage({ scoreFailed: (error as Error).message } satisfies ToPieceThread),
+        );
+        return;
+      }
       const asked = busy.get(worker)!;
       busy.delete(worker);
       if ('chunks' in reply) asked.resolve(reply);
@@ -76,7 +96,7 @@ export function piecePool(threads: number, job: PieceJob): PiecePool {
       const worker = idle.pop()!;
       const asked = waiting.shift()!;
       busy.set(worker, asked);
-      worker.postMessage(asked.index);
+      worker.postMessage(asked.index satisfies ToPieceThread);
     }
   };
   return {

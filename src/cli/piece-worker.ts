@@ -1,38 +1,43 @@
 // A thread of the command line that scores pieces of a large file (see piece-pool.ts): the same
-// reader, scorer and export writer as the main thread, on its own copy of the model.
+// reader, feature builder and export writer as the main thread, and the main thread's model.
 import { openAsBlob } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import * as ort from 'onnxruntime-web/wasm';
 import { NeedsMapping } from '../core/read/read-customers.ts';
-import { createOnnxScorer } from '../core/scoring/onnx-scorer.ts';
+import type { OnnxScorer } from '../core/scoring/onnx-scorer.ts';
 import { chunkBlob } from './chunk-plan.ts';
-import { fullCollector } from './collect-garbage.ts';
-import type { PieceJob, PieceReply } from './piece-pool.ts';
+import type { PieceJob, PieceReply, ScoreAsk, ToPieceThread } from './piece-pool.ts';
 import { scoreBlob } from './score-file.ts';
 
 const job = workerData as PieceJob;
 const port = parentPort!;
-ort.env.wasm.numThreads = 1;
-const { spec } = job;
-const scorer = createOnnxScorer(job.onnx, {
-  input: spec.input,
-  output: spec.output,
-  featureCount: spec.features.length,
-});
 const file = openAsBlob(job.path);
-const collect = fullCollector();
+
+/** The main thread's answer to this thread's one ask in flight (scoreTable awaits each batch). */
+let answer: { resolve: (p: Float32Array) => void; reject: (e: Error) => void } | undefined;
+
+/** Scores a batch with the main thread's model: the features are copied over, the probabilities come back. */
+const scorer: OnnxScorer = {
+  score(features, rows) {
+    return new Promise((resolve, reject) => {
+      answer = { resolve, reject };
+      // A copy: scoreTable writes its next batch into the same buffer.
+      const ask: ScoreAsk = { score: features.slice(), rows };
+      port.postMessage(ask, [ask.score.buffer as ArrayBuffer]);
+    });
+  },
+  release: async () => {},
+};
 
 async function score(index: number): Promise<PieceReply> {
   const chunks: Uint8Array[] = [];
   try {
     const totals = await scoreBlob(
       chunkBlob(await file, job.plan, index),
-      { ...job, scorer: await scorer, progress: () => {} },
+      { ...job, scorer, progress: () => {} },
       async (bytes) => {
         chunks.push(bytes);
       },
       0,
-      collect,
     );
     return { index, chunks, totals };
   } catch (error) {
@@ -41,9 +46,15 @@ async function score(index: number): Promise<PieceReply> {
   }
 }
 
-port.on('message', (index: number) => {
-  void score(index).then((reply) => {
-    port.postMessage(reply, 'chunks' in reply ? reply.chunks.map((c) => c.buffer as ArrayBuffer) : []);
-    collect(true);
-  });
+port.on('message', (message: ToPieceThread) => {
+  if (typeof message === 'number') {
+    void score(message).then((reply) => {
+      port.postMessage(reply, 'chunks' in reply ? reply.chunks.map((c) => c.buffer as ArrayBuffer) : []);
+    });
+    return;
+  }
+  const asked = answer!;
+  answer = undefined;
+  if ('probabilities' in message) asked.resolve(message.probabilities);
+  else asked.reject(new Error(message.scoreFailed));
 });

@@ -114,7 +114,7 @@ export async function scoreCommand(args: string[], io: Io): Promise<number> {
         collect: fullCollector(),
         pieces:
           threads > 1
-            ? (plan) => piecePool(threads, { path: file, fileName, spec, onnx, format, threshold: decideAt, plan })
+            ? (plan) => piecePool(threads, { path: file, fileName, spec, format, threshold: decideAt, plan }, scorer)
             : undefined,
       },
       output.write,

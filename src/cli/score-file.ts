@@ -18,7 +18,7 @@ export const CHUNK_ROWS = 50_000;
 /**
  * The same, for a file cut without parsing it (cutByBytes): about 25,000 Telco-shaped rows. Pieces
  * of 7 MB peaked at 320 to 336 MB resident on 10,000,000 rows; these at 263 MB (GNU time, with
- * fullCollector's 16 MB).
+ * a full collection after every piece and 16 MB of growth; 280 MB with fullCollector's rule now).
  */
 export const CHUNK_BYTES = 3.5 * 1024 * 1024;
 /** Files up to this size are read whole, as the page reads them; a first pass to cut them is not worth its time. */
@@ -51,8 +51,8 @@ export interface ScoreFileOptions {
   threshold: number;
   /** Called with the rows done so far and what is being done. */
   progress: (phase: string, rows: number) => void;
-  /** Run after a piece of a large file is read (`force`) and after each written batch (the CLI passes full garbage collections, see fullCollector); not on the whole-file path, where it would walk the whole file's columns each time. */
-  collect?: (force?: boolean) => void;
+  /** Run after a piece of a large file is read and after each written batch (the CLI passes full garbage collections when the heap has grown, see fullCollector); not on the whole-file path, where it would walk the whole file's columns each time. */
+  collect?: () => void;
   /** Scores the pieces of a large file on threads of their own (the command line's piecePool); the export keeps their order. */
   pieces?: (plan: ChunkPlan) => PiecePool;
   /** Overrides for tests: cut smaller files into smaller pieces. */
@@ -73,7 +73,7 @@ export async function scoreBlob(
   options: ScoreFileOptions,
   write: WriteBytes,
   rowsBefore: number,
-  collect?: (force?: boolean) => void,
+  collect?: () => void,
 ): Promise<ScoreTotals> {
   const { spec, scorer, fileName, format, threshold, progress } = options;
   const signal = new AbortController().signal;
@@ -89,7 +89,7 @@ export async function scoreBlob(
   );
   const readMs = performance.now() - started;
   // The reader's garbage (every row's cells) goes before the export makes its own.
-  collect?.(true);
+  collect?.();
   const scored = await scoreTable(spec, read.table, scorer, (rows) => progress('scoring', rowsBefore + rows), signal);
   const writing = performance.now();
   const job = {
