@@ -1,4 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { warmChartsWhenIdle } from '../components/ui/chart-setup.ts';
 import { formatCount, formatCurrency, formatScore } from '../components/ui/format.ts';
 import type { ComparisonSummary } from '../core/decision/compare.ts';
 import { summariseList, summariseThreshold } from '../core/decision/decision-summary.ts';
@@ -192,6 +193,8 @@ export function App() {
     requestScoredCsv: useCallback(() => exportAs('csv', 'host', exportDecision), [exportAs, exportDecision]),
     setCampaign: setHostCampaign,
   });
+
+  useEffect(warmChartsWhenIdle, []);
 
   // Marks for the benchmark (npm run bench): when results arrived and when they were on screen.
   useEffect(() => {
