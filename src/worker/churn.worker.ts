@@ -35,6 +35,12 @@ let partPorts: MessagePort[] = [];
 let modelsAsked = false;
 const shown = new ShownResults(post);
 
+function fileOrder(rows: number): Uint32Array {
+  const order = new Uint32Array(rows);
+  for (let i = 0; i < rows; i++) order[i] = i;
+  return order;
+}
+
 /** Copies for the page: the worker keeps its own arrays for sorting and exports. */
 function datasetFor(job: ScoredJob, fileBytes: number, ranked: RankedScores): ScoredDataset {
   const { read } = job;
@@ -53,6 +59,7 @@ function datasetFor(job: ScoredJob, fileBytes: number, ranked: RankedScores): Sc
     rows: read.table.rowCount,
     rejectedRows: rejectedCount(read.table),
     probabilities: job.probabilities.slice(),
+    fileOrder: fileOrder(read.table.rowCount),
     ranked,
     numeric: Object.fromEntries([...read.table.numeric].map(([k, v]) => [k, v.slice()])),
     codes: Object.fromEntries([...read.table.codes].map(([k, v]) => [k, v.slice()])),

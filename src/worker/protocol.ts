@@ -103,6 +103,12 @@ export interface ScoredDataset {
   rejectedRows: number;
   /** One per data row, NaN where the row was rejected. */
   probabilities: Float32Array;
+  /**
+   * 0, 1, …, rows − 1: the table's rows before any sort. Made in the worker so the page's thread
+   * does not: at 10,000,000 rows that was a 40 MB array and most of a 116 ms task when the
+   * results arrived (Chromium profile).
+   */
+  fileOrder: Uint32Array;
   /** Scored probabilities high to low with running sums, for the top-K and capture goals. */
   ranked: RankedScores;
   /** Model inputs after reading: numbers (NaN when rejected) and category indices (-1 unknown). */
@@ -157,6 +163,7 @@ export type WorkerToPage =
 export function transferablesOf(dataset: ScoredDataset): ArrayBuffer[] {
   const buffers = [
     dataset.probabilities.buffer,
+    dataset.fileOrder.buffer,
     dataset.ranked.descending.buffer,
     dataset.ranked.cumulative.buffer,
     dataset.ranked.bins.rows.buffer,

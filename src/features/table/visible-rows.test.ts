@@ -15,6 +15,7 @@ function source(probs: number[], ids: string[] | null, codes: Record<string, num
     rows: probs.length,
     rejectedRows: probs.filter((p) => Number.isNaN(p)).length,
     probabilities: Float32Array.from(probs),
+    fileOrder: Uint32Array.from(probs, (_, i) => i),
     ids: ids && pack(ids),
     codes: Object.fromEntries(Object.entries(codes).map(([k, v]) => [k, Int16Array.from(v)])),
   };
@@ -135,11 +136,16 @@ describe('visibleRows without filters', () => {
     expect([...visibleRows(data, Uint32Array.of(1, 0, 3, 2, 4), 0.5, NO_FILTERS)]).toEqual([0, 3, 2, 4]);
   });
 
-  it('is file order, and the order given, when nothing was rejected', () => {
+  it("is the worker's file order itself, and the order given, when nothing was rejected", () => {
     const clean = source([0.3, 0.1, 0.2], null);
-    expect([...visibleRows(clean, null, 0.5, NO_FILTERS)]).toEqual([0, 1, 2]);
+    expect(visibleRows(clean, null, 0.5, NO_FILTERS)).toBe(clean.fileOrder);
     const order = Uint32Array.of(0, 2, 1);
     expect(visibleRows(clean, order, 0.5, NO_FILTERS)).toBe(order);
+  });
+
+  it("makes file order itself when the file order sent is not this file's", () => {
+    const clean = { ...source([0.3, 0.1, 0.2], null), fileOrder: Uint32Array.of(0, 1) };
+    expect([...visibleRows(clean, null, 0.5, NO_FILTERS)]).toEqual([0, 1, 2]);
   });
 });
 

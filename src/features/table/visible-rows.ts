@@ -11,7 +11,7 @@ export interface RowFilters {
 
 export const NO_FILTERS: RowFilters = { atRiskOnly: false, idQuery: '', categories: {} };
 
-export type RowSource = Pick<ScoredDataset, 'rows' | 'rejectedRows' | 'probabilities' | 'codes' | 'ids'>;
+export type RowSource = Pick<ScoredDataset, 'rows' | 'rejectedRows' | 'probabilities' | 'fileOrder' | 'codes' | 'ids'>;
 
 export function activeFilterCount(filters: RowFilters): number {
   return (
@@ -75,21 +75,15 @@ export function visibleRows(
 /**
  * With no filter, the list without a pass over every row when it can be had so: the worker's
  * order itself when its rejected rows are all at its end (a sort by probability puts them
- * last), or file order when nothing was rejected. A sort of 10,000,000 rows then reached the
- * page with no main-thread task of hundreds of milliseconds to look up every row's score in
- * sorted order. Undefined when a pass is needed.
+ * last), or the worker's file order when nothing was rejected. A sort of 10,000,000 rows then
+ * reached the page with no main-thread task of hundreds of milliseconds to look up every row's
+ * score in sorted order. Undefined when a pass is needed.
  */
 function everyScoredRow(dataset: RowSource, sequence: Uint32Array | null): Uint32Array | undefined {
   const n = dataset.rows;
   const rejected = dataset.rejectedRows;
-  if (!sequence) return rejected === 0 ? fileOrder(n) : undefined;
+  if (!sequence) return rejected === 0 && dataset.fileOrder.length === n ? dataset.fileOrder : undefined;
   // The order holds every row once, so when its last `rejected` rows are unscored, no other is.
   for (let k = n - rejected; k < n; k++) if (!Number.isNaN(dataset.probabilities[sequence[k]!]!)) return undefined;
   return rejected === 0 ? sequence : sequence.subarray(0, n - rejected);
-}
-
-function fileOrder(n: number): Uint32Array {
-  const rows = new Uint32Array(n);
-  for (let i = 0; i < n; i++) rows[i] = i;
-  return rows;
 }
