@@ -31,8 +31,6 @@ let baseUrl = '';
 let inline: InlineAssets | undefined;
 const running = new Map<number, AbortController>();
 let partPorts: MessagePort[] = [];
-/** Whether the page has said where the models are (a worker that only reads parts may never be told). */
-let modelsAsked = false;
 const shown = new ShownResults(post);
 
 function fileOrder(rows: number): Uint32Array {
@@ -138,9 +136,7 @@ async function scoreFile({
       (rows, bytes) => progress('reading', rows, bytes),
       signal,
       model,
-      partPorts.length
-        ? partReaders(partPorts, file, (spec, table, s) => scoreTable(spec, table, scorerOf(spec), () => {}, s))
-        : undefined,
+      partPorts.length ? partReaders(partPorts, file, scorerOf) : undefined,
     );
     // Parts read side by side come scored; their scoring time is not reading time.
     const readMs = performance.now() - started - (read.scored ? read.scored.featuresMs + read.scored.inferenceMs : 0);
@@ -175,19 +171,13 @@ async function route(message: PageToWorker): Promise<void> {
     case 'load-models':
       baseUrl = message.baseUrl;
       inline = message.inline;
-      modelsAsked = true;
       post({ type: 'models-loaded', specs: (await loadModels(baseUrl, inline)).map((m) => m.spec) });
       return;
     case 'part-readers':
       partPorts = message.ports;
       return;
     case 'serve-parts':
-      return serveParts(message.port, async (spec) => {
-        // The page hands this worker the same models as the one it reads for, so it can score its parts too.
-        if (!modelsAsked) return undefined;
-        const model = (await loadModels(baseUrl, inline)).find((m) => m.spec.id === spec.id);
-        return model && JSON.stringify(model.spec) === JSON.stringify(spec) ? model.scorer : undefined;
-      });
+      return serveParts(message.port);
     case 'score-file':
       return scoreFile(message);
     case 'cancel':

@@ -6,10 +6,16 @@
 import type { PartRequest, ReadPart } from '../core/read/read-part.ts';
 
 export type ToPartReader =
-  { type: 'read-part'; id: number; file: Blob; request: PartRequest } | { type: 'cancel-part'; id: number };
+  | { type: 'read-part'; id: number; file: Blob; request: PartRequest }
+  | { type: 'cancel-part'; id: number }
+  /** The probabilities of a batch the part's reader asked the scoring worker's model for. */
+  | { type: 'scored-batch'; ask: number; probabilities: Float32Array }
+  | { type: 'score-batch-failed'; ask: number; message: string };
 
 export type FromPartReader =
   | { type: 'part-progress'; id: number; rows: number; bytes: number }
+  /** Part `id`'s reader asks for a batch of its rows' features to be scored with the part's model. */
+  | { type: 'score-batch'; id: number; ask: number; features: Float32Array; rows: number }
   | { type: 'part-read'; id: number; part: ReadPart }
   | { type: 'part-failed'; id: number; message: string; cancelled: boolean };
 

@@ -9,15 +9,44 @@ import { partBuffers, type FromPartReader, type ToPartReader } from './part-prot
 
 /**
  * A scoring worker asked to read parts: answers every request on `port`, one reply each. It
- * scores the part too when it has the same model (`scorerFor`), so scoring runs side by side as well.
+ * builds the part's features and scores them with the asking worker's model, batch by batch
+ * over the same port, so features run side by side while only one worker holds the models: a
+ * copy of onnxruntime-web and the models in every reader raised the page's starting memory by
+ * about 65 MB per extra core, and fetched every model once per core.
  */
-export function serveParts(port: MessagePort, scorerFor: (spec: ModelSpec) => Promise<OnnxScorer | undefined>): void {
+export function serveParts(port: MessagePort): void {
   const running = new Map<number, AbortController>();
+  const asked = new Map<number, { part: number; resolve: (p: Float32Array) => void; reject: (e: Error) => void }>();
+  let asks = 0;
   const post = (message: FromPartReader, transfer: Transferable[] = []) => port.postMessage(message, transfer);
+  const scorerFor = (part: number): OnnxScorer => ({
+    score: (features, rows) =>
+      new Promise((resolve, reject) => {
+        const ask = ++asks;
+        asked.set(ask, { part, resolve, reject });
+        // A copy: scoreTable writes its next batch into the same buffer.
+        const copy = features.slice();
+        post({ type: 'score-batch', id: part, ask, features: copy, rows }, [copy.buffer as ArrayBuffer]);
+      }),
+    release: async () => {},
+  });
   port.onmessage = async (event: MessageEvent<ToPartReader>) => {
     const message = event.data;
+    if (message.type === 'scored-batch' || message.type === 'score-batch-failed') {
+      const answer = asked.get(message.ask);
+      asked.delete(message.ask);
+      if (message.type === 'scored-batch') answer?.resolve(message.probabilities);
+      else answer?.reject(new Error(message.message));
+      return;
+    }
     if (message.type === 'cancel-part') {
       running.get(message.id)?.abort();
+      // The asking worker stopped listening for this part: its batches in flight get no answer.
+      for (const [ask, answer] of asked)
+        if (answer.part === message.id) {
+          asked.delete(ask);
+          answer.reject(new Cancelled());
+        }
       return;
     }
     const { id, file, request } = message;
@@ -30,8 +59,7 @@ export function serveParts(port: MessagePort, scorerFor: (spec: ModelSpec) => Pr
         (rows, bytes) => post({ type: 'part-progress', id, rows, bytes }),
         controller.signal,
       );
-      const scorer = await scorerFor(request.plan.spec);
-      if (scorer) part.scored = await scoreTable(request.plan.spec, part.table, scorer, () => {}, controller.signal);
+      part.scored = await scoreTable(request.plan.spec, part.table, scorerFor(id), () => {}, controller.signal);
       post({ type: 'part-read', id, part }, partBuffers(part));
     } catch (error) {
       const cancelled = error instanceof Cancelled;
@@ -48,25 +76,40 @@ export function serveParts(port: MessagePort, scorerFor: (spec: ModelSpec) => Pr
  */
 let lastRequest = 0;
 
-export function partReaders(ports: MessagePort[], file: Blob, score: SplitOptions['score']): SplitOptions {
+export function partReaders(ports: MessagePort[], file: Blob, scorerOf: (spec: ModelSpec) => OnnxScorer): SplitOptions {
   let next = 0;
   return {
     helpers: ports.length,
-    score,
+    score: (spec, table, signal) => scoreTable(spec, table, scorerOf(spec), () => {}, signal),
     read: (request, onProgress, signal) =>
       new Promise((resolve, reject) => {
         const port = ports[next++ % ports.length]!;
         const asked = ++lastRequest;
+        const scorer = scorerOf(request.plan.spec);
         const stop = () => {
           post({ type: 'cancel-part', id: asked });
           finish();
           reject(new Cancelled());
         };
-        const post = (message: ToPartReader) => port.postMessage(message);
+        const post = (message: ToPartReader, transfer: Transferable[] = []) => port.postMessage(message, transfer);
         const listener = (event: MessageEvent<FromPartReader>) => {
           const reply = event.data;
           if (reply.id !== asked) return;
           if (reply.type === 'part-progress') return onProgress(reply.rows, reply.bytes);
+          if (reply.type === 'score-batch') {
+            const { ask } = reply;
+            scorer.score(reply.features, reply.rows).then(
+              (probabilities) =>
+                post({ type: 'scored-batch', ask, probabilities }, [probabilities.buffer as ArrayBuffer]),
+              (error: unknown) =>
+                post({
+                  type: 'score-batch-failed',
+                  ask,
+                  message: error instanceof Error ? error.message : String(error),
+                }),
+            );
+            return;
+          }
           finish();
           if (reply.type === 'part-read') resolve(reply.part);
           else reject(reply.cancelled ? new Cancelled() : new Error(reply.message));
