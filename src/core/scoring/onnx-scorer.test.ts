@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import * as ort from 'onnxruntime-web/wasm';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { modelPath } from '../../../scripts/train/telco-dataset.test-support.ts';
 import { createOnnxScorer, SCORE_BATCH_ROWS } from './onnx-scorer.ts';
 import { setUpOrtForNode } from './ort-node-setup.test-support.ts';
@@ -45,6 +46,41 @@ describe('score', () => {
       }
       expect(SCORE_BATCH_ROWS).toBe(65_536);
     } finally {
+      await scorer.release();
+    }
+  });
+
+  it('runs calls that overlap one at a time, each as it would alone (several workers ask one model)', async () => {
+    const scorer = await createOnnxScorer(model(), names);
+    // Counts the session's runs in flight: onnxruntime-web's wasm runs must not overlap.
+    // The session class behind the factory's `create`.
+    const sessions = (ort.InferenceSession as unknown as { prototype: ort.InferenceSession }).prototype;
+    const run = sessions.run;
+    let inFlight = 0;
+    let most = 0;
+    const spy = vi.spyOn(sessions, 'run').mockImplementation(async function (
+      this: ort.InferenceSession,
+      ...args: Parameters<typeof run>
+    ) {
+      most = Math.max(most, ++inFlight);
+      try {
+        return await run.apply(this, args);
+      } finally {
+        inFlight--;
+      }
+    });
+    try {
+      const sizes = [SCORE_BATCH_ROWS + 5, 3, 40_000, 1, 70_000, 17];
+      const inputs = sizes.map((rows, k) => rowsOf(rows + k).subarray(k * FEATURES));
+      const together = await Promise.all(inputs.map((features, k) => scorer.score(features, sizes[k]!)));
+      for (const [k, features] of inputs.entries()) {
+        const alone = await scorer.score(features, sizes[k]!);
+        expect(Buffer.from(together[k]!.buffer).equals(Buffer.from(alone.buffer)), `call ${k}`).toBe(true);
+      }
+      expect(spy).toHaveBeenCalled();
+      expect(most).toBe(1);
+    } finally {
+      spy.mockRestore();
       await scorer.release();
     }
   });

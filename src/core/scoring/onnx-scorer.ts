@@ -63,6 +63,11 @@ export async function createOnnxScorer(modelBytes: Uint8Array, names: OnnxScorer
     }
   }
 
+  // One run at a time: onnxruntime-web's wasm backend keeps a run's arguments on the WebAssembly
+  // stack across its awaits, so two overlapping runs of one session can trample each other. Calls
+  // overlap when other workers or threads score their rows with this model (serveParts, piecePool);
+  // once, a 10,000,000-row file never finished in the page.
+  let previous: Promise<unknown> = Promise.resolve();
   return {
     score(features, rows) {
       if (!Number.isInteger(rows) || rows < 0 || features.length !== rows * featureCount) {
@@ -70,7 +75,9 @@ export async function createOnnxScorer(modelBytes: Uint8Array, names: OnnxScorer
           new Error(`score: ${features.length} features do not make ${rows} rows of ${featureCount}`),
         );
       }
-      return scoreAll(features, rows);
+      const scored = previous.then(() => scoreAll(features, rows));
+      previous = scored.catch(() => {});
+      return scored;
     },
     release: () => session.release(),
   };
