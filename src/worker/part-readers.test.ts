@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Cancelled } from '../core/cancelled.ts';
 import { loadSpecs } from '../core/read/read-and-score.test-support.ts';
 import { readCustomers } from '../core/read/read-customers.ts';
+import type { SplitOptions } from '../core/read/split-reading.ts';
 import type { OnnxScorer } from '../core/scoring/onnx-scorer.ts';
 import { scoreTable } from '../core/scoring/score-table.ts';
 import { partReaders, serveParts } from './part-readers.ts';
@@ -12,6 +13,9 @@ const SAMPLE = readFileSync(new URL('../../public/samples/customers-sample.csv',
 // The sample three times over (headers once), so the file is cut into several parts of 20 kB.
 const [header, ...rows] = SAMPLE.toString('utf8').trimEnd().split('\n');
 const FILE = new Blob([[header, ...rows, ...rows, ...rows].join('\n') + '\n']);
+
+const readFile = (split?: SplitOptions, signal = new AbortController().signal) =>
+  readCustomers(FILE, 'f.csv', specs, undefined, false, () => {}, signal, undefined, split);
 
 /** A stand-in model that answers from every feature of a row, and counts the rows it scored. */
 function countingModel(width: number, fail?: string): OnnxScorer & { rows: number; batches: number } {
@@ -46,17 +50,7 @@ async function readWithOtherWorker(model: OnnxScorer, own?: OnnxScorer) {
     const options = partReaders([channel.port1], FILE, () => model);
     const score = own ? partReaders([], FILE, () => own).score : options.score;
     const split = { ...options, score, minBytes: 0, partBytes: 20_000 };
-    return await readCustomers(
-      FILE,
-      'f.csv',
-      specs,
-      undefined,
-      false,
-      () => {},
-      new AbortController().signal,
-      undefined,
-      split,
-    );
+    return await readFile(split);
   } finally {
     channel.port1.close();
     channel.port2.close();
@@ -72,7 +66,7 @@ describe('parts read by another worker', () => {
     expect(model.rows).toBe(read.table.rowCount);
     expect(model.batches).toBeGreaterThan(2);
     // The same model on the whole table, read by one worker, gives every row the same probability.
-    const whole = await readCustomers(FILE, 'f.csv', specs, undefined, false, () => {}, new AbortController().signal);
+    const whole = await readFile();
     const alone = await scoreTable(
       whole.spec,
       whole.table,
@@ -115,17 +109,7 @@ describe('parts read by another worker', () => {
       partBytes: 20_000,
     };
     const controller = new AbortController();
-    const reading = readCustomers(
-      FILE,
-      'f.csv',
-      specs,
-      undefined,
-      false,
-      () => {},
-      controller.signal,
-      undefined,
-      split,
-    );
+    const reading = readFile(split, controller.signal);
     try {
       await firstAsk;
       controller.abort();
