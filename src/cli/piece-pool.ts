@@ -71,7 +71,10 @@ export function piecePool(threads: number, job: PieceJob, scorer: OnnxScorer): P
         scorer.score(reply.score, reply.rows).then(
           (probabilities) =>
             worker.postMessage({ probabilities } satisfies ToPieceThread, [probabilities.buffer as ArrayBuffer]),
-          (error: unknown) => worker.postMessage({ scoreFailed: (error as Error).message } satisfies ToPieceThread),
+          (error: unknown) =>
+            worker.postMessage({
+              scoreFailed: error instanceof Error ? error.message : String(error),
+            } satisfies ToPieceThread),
         );
         return;
       }

@@ -53,8 +53,9 @@ port.on('message', (message: ToPieceThread) => {
     });
     return;
   }
-  const asked = answer!;
+  const asked = answer;
   answer = undefined;
+  if (!asked) return;
   if ('probabilities' in message) asked.resolve(message.probabilities);
   else asked.reject(new Error(message.scoreFailed));
 });

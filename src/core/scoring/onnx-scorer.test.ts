@@ -85,6 +85,23 @@ describe('score', () => {
     }
   });
 
+  it('scores the calls after one that failed, and releases the session after the runs asked for', async () => {
+    const scorer = await createOnnxScorer(model(), names);
+    const sessions = (ort.InferenceSession as unknown as { prototype: ort.InferenceSession }).prototype;
+    const spy = vi.spyOn(sessions, 'run').mockRejectedValueOnce(new Error('The run failed.'));
+    try {
+      const failed = scorer.score(rowsOf(2), 2);
+      const next = scorer.score(rowsOf(3), 3);
+      const released = scorer.release();
+      await expect(failed).rejects.toThrow('The run failed.');
+      expect(await next).toHaveLength(3);
+      await released;
+      await expect(scorer.score(rowsOf(1), 1)).rejects.toThrow();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('scores no rows as no probabilities', async () => {
     const scorer = await createOnnxScorer(model(), names);
     expect(await scorer.score(new Float32Array(0), 0)).toEqual(new Float32Array(0));

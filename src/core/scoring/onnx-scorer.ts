@@ -79,6 +79,7 @@ export async function createOnnxScorer(modelBytes: Uint8Array, names: OnnxScorer
       previous = scored.catch(() => {});
       return scored;
     },
-    release: () => session.release(),
+    // After the runs already asked for, so none meets a released session.
+    release: () => previous.then(() => session.release()),
   };
 }
