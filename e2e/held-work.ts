@@ -49,10 +49,25 @@ export async function holdTraining(worker: Worker): Promise<void> {
   });
 }
 
-/** The scoring worker, once the page has started it. */
+/**
+ * The scoring worker, once the page has started it: found by its name, as the copies that read
+ * parts of large files run the same script (src/app/scoring-worker.ts names them all).
+ */
 export async function scoringWorker(page: Page): Promise<Worker> {
-  await expect.poll(() => page.workers().some((w) => w.url().includes('worker')), { timeout: 20_000 }).toBe(true);
-  return page.workers().find((w) => w.url().includes('worker'))!;
+  let found: Worker | undefined;
+  await expect
+    .poll(
+      async () => {
+        for (const worker of page.workers()) {
+          const name = await worker.evaluate(() => (self as unknown as { name: string }).name).catch(() => '');
+          if (name === 'churn-radar-scoring') found = worker;
+        }
+        return found !== undefined;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  return found!;
 }
 
 /**
