@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { MappingQuestion } from '../core/columns/column-mapping.ts';
 import { NeedsMapping } from '../core/read/read-customers.ts';
 import type { OnnxScorer } from '../core/scoring/onnx-scorer.ts';
+import { answerScoreAsk, type ScoreAnswer } from '../core/scoring/scorer-over-messages.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import type { ChunkPlan } from './chunk-plan.ts';
 import type { ScoreTotals } from './score-file.ts';
@@ -24,14 +25,14 @@ export type PieceReply =
 
 export type ScoredPiece = Extract<PieceReply, { chunks: Uint8Array[] }>;
 
-/** A thread asks the main thread's model for a batch's probabilities (see proxyScorer). */
+/** A thread asks the main thread's model for a batch's probabilities (see piece-worker.ts). */
 export interface ScoreAsk {
   score: Float32Array;
   rows: number;
 }
 
-/** What the main thread sends a thread: a piece to score, or the probabilities (or the failure) of its last ask. */
-export type ToPieceThread = number | { probabilities: Float32Array } | { scoreFailed: string };
+/** What the main thread sends a thread: a piece to score, or the answer to its last ask. */
+export type ToPieceThread = number | ScoreAnswer;
 
 export interface PiecePool {
   threads: number;
@@ -68,13 +69,11 @@ export function piecePool(threads: number, job: PieceJob, scorer: OnnxScorer): P
     const worker = startThread(job);
     worker.on('message', (reply: PieceReply | ScoreAsk) => {
       if ('score' in reply) {
-        scorer.score(reply.score, reply.rows).then(
-          (probabilities) =>
-            worker.postMessage({ probabilities } satisfies ToPieceThread, [probabilities.buffer as ArrayBuffer]),
-          (error: unknown) =>
-            worker.postMessage({
-              scoreFailed: error instanceof Error ? error.message : String(error),
-            } satisfies ToPieceThread),
+        answerScoreAsk(scorer, reply.score, reply.rows, (answer) =>
+          worker.postMessage(
+            answer satisfies ToPieceThread,
+            'probabilities' in answer ? [answer.probabilities.buffer as ArrayBuffer] : [],
+          ),
         );
         return;
       }

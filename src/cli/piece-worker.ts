@@ -3,7 +3,7 @@
 import { openAsBlob } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { NeedsMapping } from '../core/read/read-customers.ts';
-import type { OnnxScorer } from '../core/scoring/onnx-scorer.ts';
+import { askingScorer, settleAsk } from '../core/scoring/scorer-over-messages.ts';
 import { chunkBlob } from './chunk-plan.ts';
 import type { PieceJob, PieceReply, ScoreAsk, ToPieceThread } from './piece-pool.ts';
 import { scoreBlob } from './score-file.ts';
@@ -15,18 +15,14 @@ const file = openAsBlob(job.path);
 /** The main thread's answer to this thread's one ask in flight (scoreTable awaits each batch). */
 let answer: { resolve: (p: Float32Array) => void; reject: (e: Error) => void } | undefined;
 
-/** Scores a batch with the main thread's model: the features are copied over, the probabilities come back. */
-const scorer: OnnxScorer = {
-  score(features, rows) {
-    return new Promise((resolve, reject) => {
+/** Scores a batch with the main thread's model: the features go over, the probabilities come back. */
+const scorer = askingScorer(
+  (features, rows) =>
+    new Promise((resolve, reject) => {
       answer = { resolve, reject };
-      // A copy: scoreTable writes its next batch into the same buffer.
-      const ask: ScoreAsk = { score: features.slice(), rows };
-      port.postMessage(ask, [ask.score.buffer as ArrayBuffer]);
-    });
-  },
-  release: async () => {},
-};
+      port.postMessage({ score: features, rows } satisfies ScoreAsk, [features.buffer as ArrayBuffer]);
+    }),
+);
 
 async function score(index: number): Promise<PieceReply> {
   const chunks: Uint8Array[] = [];
@@ -55,7 +51,5 @@ port.on('message', (message: ToPieceThread) => {
   }
   const asked = answer;
   answer = undefined;
-  if (!asked) return;
-  if ('probabilities' in message) asked.resolve(message.probabilities);
-  else asked.reject(new Error(message.scoreFailed));
+  if (asked) settleAsk(message, asked);
 });

@@ -12,11 +12,10 @@ import type { SortKey } from '../core/ordering/table-sort.ts';
 import type { ExportKind, PageToWorker, WorkerToPage } from './protocol.ts';
 import { rowCells, type ScoredJob } from '../core/read/scored-job.ts';
 import { Cancelled } from '../core/cancelled.ts';
+import { messageOf } from '../core/error-message.ts';
 import { yieldToEvents } from '../core/read/yield-to-events.ts';
 
 export type Post = (message: WorkerToPage, transfer?: ArrayBuffer[]) => void;
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The reply that ends a request the worker could not carry out. Every request the page

@@ -16,6 +16,7 @@ import { describeFormat, NeedsMapping, readCustomers } from '../core/read/read-c
 import { scoreTable } from '../core/scoring/score-table.ts';
 import type { ScoredJob } from '../core/read/scored-job.ts';
 import { Cancelled } from '../core/cancelled.ts';
+import { messageOf } from '../core/error-message.ts';
 import { summariseIssues } from '../core/table/summarise-issues.ts';
 import { rejectedCount } from '../core/table/column-table.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
@@ -95,7 +96,7 @@ async function run(job: number, work: (signal: AbortSignal) => Promise<void>): P
   } catch (error) {
     if (error instanceof Cancelled || controller.signal.aborted) post({ type: 'cancelled', job });
     else if (error instanceof NeedsMapping) post({ type: 'needs-mapping', request: { ...error.request, job } });
-    else post({ type: 'failed', job, message: error instanceof Error ? error.message : String(error) });
+    else post({ type: 'failed', job, message: messageOf(error) });
   } finally {
     running.delete(job);
   }

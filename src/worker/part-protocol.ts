@@ -4,13 +4,13 @@
  * MessageChannel each, so the parts travel worker to worker, their buffers transferred.
  */
 import type { PartRequest, ReadPart } from '../core/read/read-part.ts';
+import type { ScoreAnswer } from '../core/scoring/scorer-over-messages.ts';
 
 export type ToPartReader =
   | { type: 'read-part'; id: number; file: Blob; request: PartRequest }
   | { type: 'cancel-part'; id: number }
-  /** The probabilities of a batch the part's reader asked the scoring worker's model for. */
-  | { type: 'scored-batch'; ask: number; probabilities: Float32Array }
-  | { type: 'score-batch-failed'; ask: number; message: string };
+  /** The answer to a batch the part's reader asked the scoring worker's model for. */
+  | { type: 'score-answer'; ask: number; answer: ScoreAnswer };
 
 export type FromPartReader =
   | { type: 'part-progress'; id: number; rows: number; bytes: number }

@@ -2,7 +2,9 @@
 import { Cancelled } from '../core/cancelled.ts';
 import { readPart } from '../core/read/read-part.ts';
 import type { SplitOptions } from '../core/read/split-reading.ts';
+import { messageOf } from '../core/error-message.ts';
 import type { OnnxScorer } from '../core/scoring/onnx-scorer.ts';
+import { answerScoreAsk, askingScorer, settleAsk } from '../core/scoring/scorer-over-messages.ts';
 import { scoreTable } from '../core/scoring/score-table.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import { partBuffers, type FromPartReader, type ToPartReader } from './part-protocol.ts';
@@ -19,24 +21,21 @@ export function serveParts(port: MessagePort): void {
   const asked = new Map<number, { part: number; resolve: (p: Float32Array) => void; reject: (e: Error) => void }>();
   let asks = 0;
   const post = (message: FromPartReader, transfer: Transferable[] = []) => port.postMessage(message, transfer);
-  const scorerFor = (part: number): OnnxScorer => ({
-    score: (features, rows) =>
-      new Promise((resolve, reject) => {
-        const ask = ++asks;
-        asked.set(ask, { part, resolve, reject });
-        // A copy: scoreTable writes its next batch into the same buffer.
-        const copy = features.slice();
-        post({ type: 'score-batch', id: part, ask, features: copy, rows }, [copy.buffer as ArrayBuffer]);
-      }),
-    release: async () => {},
-  });
+  const scorerFor = (part: number): OnnxScorer =>
+    askingScorer(
+      (features, rows) =>
+        new Promise((resolve, reject) => {
+          const ask = ++asks;
+          asked.set(ask, { part, resolve, reject });
+          post({ type: 'score-batch', id: part, ask, features, rows }, [features.buffer as ArrayBuffer]);
+        }),
+    );
   port.onmessage = async (event: MessageEvent<ToPartReader>) => {
     const message = event.data;
-    if (message.type === 'scored-batch' || message.type === 'score-batch-failed') {
-      const answer = asked.get(message.ask);
+    if (message.type === 'score-answer') {
+      const waiting = asked.get(message.ask);
       asked.delete(message.ask);
-      if (message.type === 'scored-batch') answer?.resolve(message.probabilities);
-      else answer?.reject(new Error(message.message));
+      if (waiting) settleAsk(message.answer, waiting);
       return;
     }
     if (message.type === 'cancel-part') {
@@ -63,7 +62,7 @@ export function serveParts(port: MessagePort): void {
       post({ type: 'part-read', id, part }, partBuffers(part));
     } catch (error) {
       const cancelled = error instanceof Cancelled;
-      post({ type: 'part-failed', id, cancelled, message: error instanceof Error ? error.message : String(error) });
+      post({ type: 'part-failed', id, cancelled, message: messageOf(error) });
     } finally {
       running.delete(id);
     }
@@ -98,15 +97,11 @@ export function partReaders(ports: MessagePort[], file: Blob, scorerOf: (spec: M
           if (reply.type === 'part-progress') return onProgress(reply.rows, reply.bytes);
           if (reply.type === 'score-batch') {
             const { ask } = reply;
-            scorer.score(reply.features, reply.rows).then(
-              (probabilities) =>
-                post({ type: 'scored-batch', ask, probabilities }, [probabilities.buffer as ArrayBuffer]),
-              (error: unknown) =>
-                post({
-                  type: 'score-batch-failed',
-                  ask,
-                  message: error instanceof Error ? error.message : String(error),
-                }),
+            answerScoreAsk(scorer, reply.features, reply.rows, (answer) =>
+              post(
+                { type: 'score-answer', ask, answer },
+                'probabilities' in answer ? [answer.probabilities.buffer as ArrayBuffer] : [],
+              ),
             );
             return;
           }

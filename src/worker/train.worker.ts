@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { messageOf } from '../core/error-message.ts';
 import { rawTableFromText, type RawTable } from '../core/train/raw-table.ts';
 import type { PageToTrainer, TrainerToPage, TrainStage } from './train-protocol.ts';
 import { inspectHistory, rolesFor, sha256Hex, trainHistory } from './train-session.ts';
@@ -60,6 +61,6 @@ self.onmessage = async (event: MessageEvent<PageToTrainer>) => {
       }
     }
   } catch (error) {
-    post({ type: 'train-failed', job: message.job, message: error instanceof Error ? error.message : String(error) });
+    post({ type: 'train-failed', job: message.job, message: messageOf(error) });
   }
 };

@@ -20,7 +20,7 @@ export interface ReadPart extends CustomerRowsRead {
   records: number;
   /** The cut a record started at, where reading stopped; -1 when it read to the end of the file. */
   landed: number;
-  /** The part's scores, when the worker that read it had the model (see `SplitOptions.score`). */
+  /** The part's scores, when the worker that read it scored them (see `SplitOptions.score`, `serveParts`). */
   scored?: Scored;
 }
 

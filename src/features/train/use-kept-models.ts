@@ -1,3 +1,4 @@
+import { messageOf } from '../../core/error-message.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Result } from '../../core/result.ts';
 import type { ModelSpec } from '../../core/spec/model-spec.ts';
@@ -36,8 +37,6 @@ export interface KeptModels {
   forget(key: string): Promise<void>;
   forgetAll(): Promise<void>;
 }
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const itemOf = (entry: StoredEntry): KeptItem =>
   entry.ok
@@ -83,7 +82,7 @@ export function useKeptModels(addModel: AddModel, workerStarts: number): KeptMod
         if (!stale) return load(entries);
       },
       (error: unknown) => {
-        if (!stale) setStorageProblem(`Models kept on this computer could not be read: ${message(error)}`);
+        if (!stale) setStorageProblem(`Models kept on this computer could not be read: ${messageOf(error)}`);
       },
     );
     return () => {
@@ -113,7 +112,7 @@ export function useKeptModels(addModel: AddModel, workerStarts: number): KeptMod
       } catch (error) {
         return {
           ok: false,
-          problem: `${added.value.label} is used in this visit, but could not be kept on this computer: ${message(error)}`,
+          problem: `${added.value.label} is used in this visit, but could not be kept on this computer: ${messageOf(error)}`,
         };
       }
       await reread();
