@@ -48,7 +48,8 @@ test.describe('a model that fails to load is named in the message', () => {
       await page.goto('./');
       await expect(page.locator('[data-state="error"]')).toBeVisible();
       await expect(page.getByTestId('error-message')).toHaveText(message);
-      // A fetch still in this handler when the test ends must not fail it.
+      // The workers that read parts of large files load the same models: their fetch may still be
+      // in this handler when the test ends, which must not fail it.
       await page.unrouteAll({ behavior: 'ignoreErrors' });
     });
   }

@@ -49,7 +49,9 @@ export function startScoringWorker(
     // Nothing can be fetched from file://, so the models and ort-web's .wasm travel with 'load-models'.
     send: (message, transfer = []) => {
       const sent = embedded && message.type === 'load-models' ? { ...message, inline: embedded.inline } : message;
-      // Only this worker loads the models: the readers score their parts with them (see serveParts).
+      // The readers load the same models (copies, before the buffers are transferred), to score their parts.
+      if (sent.type === 'load-models' || sent.type === 'add-model')
+        for (const helper of helpers) helper.postMessage(sent);
       worker.postMessage(sent, transfer);
     },
     terminate: () => {

@@ -16,7 +16,6 @@ import { describeFormat, NeedsMapping, readCustomers } from '../core/read/read-c
 import { scoreTable } from '../core/scoring/score-table.ts';
 import type { ScoredJob } from '../core/read/scored-job.ts';
 import { Cancelled } from '../core/cancelled.ts';
-import { messageOf } from '../core/error-message.ts';
 import { summariseIssues } from '../core/table/summarise-issues.ts';
 import { rejectedCount } from '../core/table/column-table.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
@@ -32,6 +31,8 @@ let baseUrl = '';
 let inline: InlineAssets | undefined;
 const running = new Map<number, AbortController>();
 let partPorts: MessagePort[] = [];
+/** Whether the page has said where the models are (a worker that only reads parts may never be told). */
+let modelsAsked = false;
 const shown = new ShownResults(post);
 
 function fileOrder(rows: number): Uint32Array {
@@ -96,7 +97,7 @@ async function run(job: number, work: (signal: AbortSignal) => Promise<void>): P
   } catch (error) {
     if (error instanceof Cancelled || controller.signal.aborted) post({ type: 'cancelled', job });
     else if (error instanceof NeedsMapping) post({ type: 'needs-mapping', request: { ...error.request, job } });
-    else post({ type: 'failed', job, message: messageOf(error) });
+    else post({ type: 'failed', job, message: error instanceof Error ? error.message : String(error) });
   } finally {
     running.delete(job);
   }
@@ -137,7 +138,9 @@ async function scoreFile({
       (rows, bytes) => progress('reading', rows, bytes),
       signal,
       model,
-      partPorts.length ? partReaders(partPorts, file, scorerOf) : undefined,
+      partPorts.length
+        ? partReaders(partPorts, file, (spec, table, s) => scoreTable(spec, table, scorerOf(spec), () => {}, s))
+        : undefined,
     );
     // Parts read side by side come scored; their scoring time is not reading time.
     const readMs = performance.now() - started - (read.scored ? read.scored.featuresMs + read.scored.inferenceMs : 0);
@@ -172,13 +175,19 @@ async function route(message: PageToWorker): Promise<void> {
     case 'load-models':
       baseUrl = message.baseUrl;
       inline = message.inline;
+      modelsAsked = true;
       post({ type: 'models-loaded', specs: (await loadModels(baseUrl, inline)).map((m) => m.spec) });
       return;
     case 'part-readers':
       partPorts = message.ports;
       return;
     case 'serve-parts':
-      return serveParts(message.port);
+      return serveParts(message.port, async (spec) => {
+        // The page hands this worker the same models as the one it reads for, so it can score its parts too.
+        if (!modelsAsked) return undefined;
+        const model = (await loadModels(baseUrl, inline)).find((m) => m.spec.id === spec.id);
+        return model && JSON.stringify(model.spec) === JSON.stringify(spec) ? model.scorer : undefined;
+      });
     case 'score-file':
       return scoreFile(message);
     case 'cancel':

@@ -4,18 +4,12 @@
  * MessageChannel each, so the parts travel worker to worker, their buffers transferred.
  */
 import type { PartRequest, ReadPart } from '../core/read/read-part.ts';
-import type { ScoreAnswer } from '../core/scoring/scorer-over-messages.ts';
 
 export type ToPartReader =
-  | { type: 'read-part'; id: number; file: Blob; request: PartRequest }
-  | { type: 'cancel-part'; id: number }
-  /** The answer to a batch the part's reader asked the scoring worker's model for. */
-  | { type: 'score-answer'; ask: number; answer: ScoreAnswer };
+  { type: 'read-part'; id: number; file: Blob; request: PartRequest } | { type: 'cancel-part'; id: number };
 
 export type FromPartReader =
   | { type: 'part-progress'; id: number; rows: number; bytes: number }
-  /** Part `id`'s reader asks for a batch of its rows' features to be scored with the part's model. */
-  | { type: 'score-batch'; id: number; ask: number; features: Float32Array; rows: number }
   | { type: 'part-read'; id: number; part: ReadPart }
   | { type: 'part-failed'; id: number; message: string; cancelled: boolean };
 

@@ -2,50 +2,22 @@
 import { Cancelled } from '../core/cancelled.ts';
 import { readPart } from '../core/read/read-part.ts';
 import type { SplitOptions } from '../core/read/split-reading.ts';
-import { messageOf } from '../core/error-message.ts';
 import type { OnnxScorer } from '../core/scoring/onnx-scorer.ts';
-import { answerScoreAsk, askingScorer, settleAsk } from '../core/scoring/scorer-over-messages.ts';
 import { scoreTable } from '../core/scoring/score-table.ts';
 import type { ModelSpec } from '../core/spec/model-spec.ts';
 import { partBuffers, type FromPartReader, type ToPartReader } from './part-protocol.ts';
 
 /**
  * A scoring worker asked to read parts: answers every request on `port`, one reply each. It
- * builds the part's features and scores them with the asking worker's model, batch by batch
- * over the same port, so features run side by side while only one worker holds the models: a
- * copy of onnxruntime-web and the models in every reader raised the page's starting memory by
- * about 65 MB per extra core, and fetched every model once per core.
+ * scores the part too when it has the same model (`scorerFor`), so scoring runs side by side as well.
  */
-export function serveParts(port: MessagePort): void {
+export function serveParts(port: MessagePort, scorerFor: (spec: ModelSpec) => Promise<OnnxScorer | undefined>): void {
   const running = new Map<number, AbortController>();
-  const asked = new Map<number, { part: number; resolve: (p: Float32Array) => void; reject: (e: Error) => void }>();
-  let asks = 0;
   const post = (message: FromPartReader, transfer: Transferable[] = []) => port.postMessage(message, transfer);
-  const scorerFor = (part: number): OnnxScorer =>
-    askingScorer(
-      (features, rows) =>
-        new Promise((resolve, reject) => {
-          const ask = ++asks;
-          asked.set(ask, { part, resolve, reject });
-          post({ type: 'score-batch', id: part, ask, features, rows }, [features.buffer as ArrayBuffer]);
-        }),
-    );
   port.onmessage = async (event: MessageEvent<ToPartReader>) => {
     const message = event.data;
-    if (message.type === 'score-answer') {
-      const waiting = asked.get(message.ask);
-      asked.delete(message.ask);
-      if (waiting) settleAsk(message.answer, waiting);
-      return;
-    }
     if (message.type === 'cancel-part') {
       running.get(message.id)?.abort();
-      // The asking worker stopped listening for this part: its batches in flight get no answer.
-      for (const [ask, answer] of asked)
-        if (answer.part === message.id) {
-          asked.delete(ask);
-          answer.reject(new Cancelled());
-        }
       return;
     }
     const { id, file, request } = message;
@@ -58,11 +30,12 @@ export function serveParts(port: MessagePort): void {
         (rows, bytes) => post({ type: 'part-progress', id, rows, bytes }),
         controller.signal,
       );
-      part.scored = await scoreTable(request.plan.spec, part.table, scorerFor(id), () => {}, controller.signal);
+      const scorer = await scorerFor(request.plan.spec);
+      if (scorer) part.scored = await scoreTable(request.plan.spec, part.table, scorer, () => {}, controller.signal);
       post({ type: 'part-read', id, part }, partBuffers(part));
     } catch (error) {
       const cancelled = error instanceof Cancelled;
-      post({ type: 'part-failed', id, cancelled, message: messageOf(error) });
+      post({ type: 'part-failed', id, cancelled, message: error instanceof Error ? error.message : String(error) });
     } finally {
       running.delete(id);
     }
@@ -75,36 +48,25 @@ export function serveParts(port: MessagePort): void {
  */
 let lastRequest = 0;
 
-export function partReaders(ports: MessagePort[], file: Blob, scorerOf: (spec: ModelSpec) => OnnxScorer): SplitOptions {
+export function partReaders(ports: MessagePort[], file: Blob, score: SplitOptions['score']): SplitOptions {
   let next = 0;
   return {
     helpers: ports.length,
-    score: (spec, table, signal) => scoreTable(spec, table, scorerOf(spec), () => {}, signal),
+    score,
     read: (request, onProgress, signal) =>
       new Promise((resolve, reject) => {
         const port = ports[next++ % ports.length]!;
         const asked = ++lastRequest;
-        const scorer = scorerOf(request.plan.spec);
         const stop = () => {
           post({ type: 'cancel-part', id: asked });
           finish();
           reject(new Cancelled());
         };
-        const post = (message: ToPartReader, transfer: Transferable[] = []) => port.postMessage(message, transfer);
+        const post = (message: ToPartReader) => port.postMessage(message);
         const listener = (event: MessageEvent<FromPartReader>) => {
           const reply = event.data;
           if (reply.id !== asked) return;
           if (reply.type === 'part-progress') return onProgress(reply.rows, reply.bytes);
-          if (reply.type === 'score-batch') {
-            const { ask } = reply;
-            answerScoreAsk(scorer, reply.features, reply.rows, (answer) =>
-              post(
-                { type: 'score-answer', ask, answer },
-                'probabilities' in answer ? [answer.probabilities.buffer as ArrayBuffer] : [],
-              ),
-            );
-            return;
-          }
           finish();
           if (reply.type === 'part-read') resolve(reply.part);
           else reject(reply.cancelled ? new Cancelled() : new Error(reply.message));

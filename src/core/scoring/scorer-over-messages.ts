@@ -5,8 +5,8 @@ import type { OnnxScorer } from './onnx-scorer.ts';
 export type ScoreAnswer = { probabilities: Float32Array } | { failed: string };
 
 /**
- * A scorer whose batches another thread's model scores (the command line's piece threads, the
- * page's part readers): only one thread holds onnxruntime-web and the model. `ask` gets a copy of
+ * A scorer whose batches another thread's model scores (the command line's piece threads): only
+ * one thread holds onnxruntime-web and the model. `ask` gets a copy of
  * each batch's features, whose buffer it may transfer: scoreTable writes its next batch into the
  * same buffer.
  */
